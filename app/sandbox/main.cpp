@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream(stderr) << "telegraph-sandbox: not built yet\n";
+    return 2;
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include <QCoreApplication>
+
+namespace tg::cli {
+
+namespace {
+
+/// Takes the value of an option given as `--name value` or `--name=value` at index i.
+/// Returns false (and sets error) when the value is missing.
+bool takeValue(const QStringList &args, int &i, const QString &name, QString &value, QString &error)
+{
+    const QString &a = args.at(i);
+    if (a.startsWith(name + QLatin1Char('='))) {
+        value = a.mid(name.size() + 1);
+        return true;
+    }
+    if (i + 1 >= args.size()) {
+        error = QStringLiteral("option %1 needs a value").arg(name);
+        return false;
+    }
+    value = args.at(++i);
+    return true;
+}
+
+bool isOption(const QString &a, const QString &name)
+{
+    return a == name || a.startsWith(name + QLatin1Char('='));
+}
+
+} // namespace
+
+QString helpText()
+{
+    return QStringLiteral(
+        "Usage: telegraph [global options] <command> [options]\n"
+        "\n"
+        "Publish to Telegraph (telegra.ph) and convert its content from the command line.\n"
+        "\n"
+        "Commands:\n"
+        "  convert html-to-nodes [--lenient] [--jsonl] [FILE|-]   HTML to Telegraph nodes (JSON)\n"
+        "  convert nodes-to-html [--jsonl] [FILE|-]               nodes (JSON) to HTML\n"
+        "  convert markdown-to-nodes [FILE|-]                     Markdown to nodes\n"
+        "  convert nodes-to-markdown [FILE|-]                     nodes to Markdown\n"
+        "\n"
+        "Global options (before or after the command words):\n"
+        "  --api-url URL       API base URL (default https://api.telegra.ph)\n"
+        "  --domain HOST       telegra.ph, graph.org or te.legra.ph\n"
+        "  --token TOKEN       access token (else $TELEGRAPH_ACCESS_TOKEN, else --account)\n"
+        "  --account NAME      a saved account\n"
+        "  --json              print raw JSON results\n"
+        "  --concurrency N     requests in flight (default 16)\n"
+        "  --insecure-store    allow saving tokens to a 0600 file when no keychain works\n"
+        "  -h, --help          this help\n"
+        "  --version           the version\n"
+        "\n"
+        "Exit codes:\n"
+        "  0  success\n"
+        "  1  the server answered with an API error (its code is printed)\n"
+        "  2  bad usage or bad input (strict conversion errors: 'error: <Kind>: <message>')\n"
+        "  3  network, timeout, TLS or protocol failure\n"
+        "  4  flood wait not waited out (the seconds are printed)\n");
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODevice &in)
+{
+    GlobalOptions g;
+    QStringList rest;
+    bool afterDoubleDash = false;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        QString error;
+        if (afterDoubleDash) {
+            rest.append(a);
+        } else if (a == QLatin1String("--")) {
+            afterDoubleDash = true;
+            rest.append(a);
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            out << helpText();
+            out.flush();
+            return ExitOk;
+        } else if (a == QLatin1String("--version")) {
+            out << "telegraph " << QStringLiteral(TG_VERSION) << '\n';
+            out.flush();
+            return ExitOk;
+        } else if (a == QLatin1String("--json")) {
+            g.json = true;
+        } else if (a == QLatin1String("--insecure-store")) {
+            g.insecureStore = true;
+        } else if (isOption(a, QStringLiteral("--api-url"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--api-url"), g.apiUrl, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--domain"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--domain"), g.domain, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--token"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--token"), g.token, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--account"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--account"), g.account, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--concurrency"))) {
+            QString v;
+            if (!takeValue(arguments, i, QStringLiteral("--concurrency"), v, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+            bool ok = false;
+            g.concurrency = v.toInt(&ok);
+            if (!ok || g.concurrency < 1 || g.concurrency > 1000) {
+                err << "error: --concurrency must be a whole number from 1 to 1000, not '" << v
+                    << "'\n";
+                return ExitUsage;
+            }
+        } else {
+            rest.append(a);
+        }
+    }
+    if (g.token.isEmpty())
+        g.token = qEnvironmentVariable("TELEGRAPH_ACCESS_TOKEN");
+
+    if (rest.isEmpty()) {
+        err << helpText();
+        return ExitUsage;
+    }
+    Context ctx{g, rest, out, err, in};
+    const QString command = rest.first();
+    int code = ExitUsage;
+    if (command == QLatin1String("convert")) {
+        code = runConvert(ctx);
+    } else {
+        err << "error: unknown command '" << command << "' (see telegraph --help)\n";
+        code = ExitUsage;
+    }
+    out.flush();
+    err.flush();
+    return code;
+}
+
+} // namespace tg::cli
