@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+namespace tg { void pagesAnchor() {} }
