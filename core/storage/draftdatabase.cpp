@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+#include "draftdatabase.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace tg {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+QDateTime fromMs(const QVariant &v)
+{
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// SQLite binds a null QString as NULL; the columns are NOT NULL text.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+Draft readDraft(const QSqlQuery &q)
+{
+    Draft d;
+    d.id = q.value(0).toString();
+    d.title = q.value(1).toString();
+    d.authorName = q.value(2).toString();
+    d.authorUrl = q.value(3).toString();
+    d.body = q.value(4).toString();
+    d.format = q.value(5).toInt() == 1 ? DraftFormat::Html : DraftFormat::Markdown;
+    d.pagePath = q.value(6).toString();
+    d.pageUrl = q.value(7).toString();
+    d.created = fromMs(q.value(8));
+    d.modified = fromMs(q.value(9));
+    d.trashed = q.value(10).toBool();
+    return d;
+}
+
+Revision readRevision(const QSqlQuery &q)
+{
+    Revision r;
+    r.id = q.value(0).toLongLong();
+    r.draftId = q.value(1).toString();
+    r.pagePath = q.value(2).toString();
+    r.pageUrl = q.value(3).toString();
+    r.created = fromMs(q.value(4));
+    r.title = q.value(5).toString();
+    r.authorName = q.value(6).toString();
+    r.authorUrl = q.value(7).toString();
+    r.body = q.value(8).toString();
+    r.format = q.value(9).toInt() == 1 ? DraftFormat::Html : DraftFormat::Markdown;
+    r.contentJson = q.value(10).toByteArray();
+    return r;
+}
+
+const QString DraftColumns = QStringLiteral(
+    "id, title, author_name, author_url, body, format, page_path, page_url, created, modified, "
+    "trashed");
+const QString RevisionColumns = QStringLiteral(
+    "id, draft_id, page_path, page_url, created, title, author_name, author_url, body, format, "
+    "content_json");
+
+} // namespace
+
+DraftDatabase::DraftDatabase()
+    : m_connection(QStringLiteral("tg-drafts-") + QUuid::createUuid().toString(QUuid::Id128))
+{}
+
+DraftDatabase::~DraftDatabase()
+{
+    close();
+}
+
+bool DraftDatabase::open(const QString &path)
+{
+    close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            m_error = db.lastError().text();
+            return false;
+        }
+    }
+    // WAL keeps every committed transaction across a process kill and lets saves run without
+    // blocking readers.
+    const bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+                    exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
+                    exec(QStringLiteral("PRAGMA foreign_keys=ON")) &&
+                    exec(QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, title TEXT NOT "
+                        "NULL DEFAULT '', author_name TEXT NOT NULL DEFAULT '', author_url TEXT "
+                        "NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', format INTEGER NOT "
+                        "NULL DEFAULT 0, page_path TEXT NOT NULL DEFAULT '', page_url TEXT NOT "
+                        "NULL DEFAULT '', created INTEGER NOT NULL, modified INTEGER NOT NULL, "
+                        "trashed INTEGER NOT NULL DEFAULT 0)")) &&
+                    exec(QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS revisions (id INTEGER PRIMARY KEY "
+                        "AUTOINCREMENT, draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE "
+                        "CASCADE, page_path TEXT NOT NULL, page_url TEXT NOT NULL DEFAULT '', "
+                        "created INTEGER NOT NULL, title TEXT NOT NULL, author_name TEXT NOT "
+                        "NULL, author_url TEXT NOT NULL, body TEXT NOT NULL, format INTEGER NOT "
+                        "NULL, content_json BLOB)")) &&
+                    exec(QStringLiteral("CREATE INDEX IF NOT EXISTS revisions_by_draft ON "
+                                        "revisions(draft_id, created)")) &&
+                    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY "
+                                        "KEY, value TEXT NOT NULL)"));
+    if (!ok) {
+        close();
+        return false;
+    }
+    if (meta(QStringLiteral("schema")).isEmpty())
+        setMeta(QStringLiteral("schema"), QString::number(SchemaVersion));
+    return true;
+}
+
+bool DraftDatabase::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection).isOpen();
+}
+
+void DraftDatabase::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool DraftDatabase::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(sql)) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool DraftDatabase::writeDraft(const Draft &d)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts (") + DraftColumns +
+              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(text(d.id));
+    q.addBindValue(text(d.title));
+    q.addBindValue(text(d.authorName));
+    q.addBindValue(text(d.authorUrl));
+    q.addBindValue(text(d.body));
+    q.addBindValue(static_cast<int>(d.format));
+    q.addBindValue(text(d.pagePath));
+    q.addBindValue(text(d.pageUrl));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    q.addBindValue((d.created.isValid() ? d.created : now).toMSecsSinceEpoch());
+    q.addBindValue((d.modified.isValid() ? d.modified : now).toMSecsSinceEpoch());
+    q.addBindValue(d.trashed ? 1 : 0);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool DraftDatabase::saveDraft(const Draft &draft)
+{
+    return saveDrafts({draft});
+}
+
+bool DraftDatabase::saveDrafts(const QList<Draft> &drafts)
+{
+    if (!isOpen()) {
+        m_error = QStringLiteral("database not open");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    for (const Draft &d : drafts) {
+        if (d.id.isEmpty() || !writeDraft(d)) {
+            if (d.id.isEmpty())
+                m_error = QStringLiteral("draft without id");
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+std::optional<Draft> DraftDatabase::draft(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + DraftColumns + QStringLiteral(" FROM drafts WHERE id=?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readDraft(q);
+}
+
+QList<Draft> DraftDatabase::drafts(bool trashed) const
+{
+    QList<Draft> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + DraftColumns +
+              QStringLiteral(" FROM drafts WHERE trashed=? ORDER BY modified DESC, id"));
+    q.addBindValue(trashed ? 1 : 0);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(readDraft(q));
+    return out;
+}
+
+bool DraftDatabase::setTrashed(const QString &id, bool trashed)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE drafts SET trashed=? WHERE id=?"));
+    q.addBindValue(trashed ? 1 : 0);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
+bool DraftDatabase::rename(const QString &id, const QString &title)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE drafts SET title=?, modified=? WHERE id=?"));
+    q.addBindValue(title);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
+std::optional<Draft> DraftDatabase::duplicate(const QString &id, const QString &newTitle)
+{
+    std::optional<Draft> src = draft(id);
+    if (!src)
+        return std::nullopt;
+    Draft copy = Draft::create(src->format);
+    copy.title = newTitle;
+    copy.authorName = src->authorName;
+    copy.authorUrl = src->authorUrl;
+    copy.body = src->body;
+    if (!saveDraft(copy))
+        return std::nullopt;
+    return copy;
+}
+
+bool DraftDatabase::remove(const QString &id)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM revisions WHERE draft_id=?"));
+    q.addBindValue(id);
+    bool ok = q.exec();
+    q.prepare(QStringLiteral("DELETE FROM drafts WHERE id=?"));
+    q.addBindValue(id);
+    ok = ok && q.exec();
+    if (!ok) {
+        m_error = q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+qint64 DraftDatabase::addRevision(const Revision &r)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO revisions (draft_id, page_path, page_url, created, "
+                             "title, author_name, author_url, body, format, content_json) VALUES "
+                             "(?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(text(r.draftId));
+    q.addBindValue(text(r.pagePath));
+    q.addBindValue(text(r.pageUrl));
+    q.addBindValue(
+        (r.created.isValid() ? r.created : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.addBindValue(text(r.title));
+    q.addBindValue(text(r.authorName));
+    q.addBindValue(text(r.authorUrl));
+    q.addBindValue(text(r.body));
+    q.addBindValue(static_cast<int>(r.format));
+    q.addBindValue(r.contentJson);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+QList<Revision> DraftDatabase::revisions(const QString &draftId) const
+{
+    QList<Revision> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + RevisionColumns +
+              QStringLiteral(" FROM revisions WHERE draft_id=? ORDER BY created DESC, id DESC"));
+    q.addBindValue(draftId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(readRevision(q));
+    return out;
+}
+
+std::optional<Revision> DraftDatabase::revision(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + RevisionColumns +
+              QStringLiteral(" FROM revisions WHERE id=?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readRevision(q);
+}
+
+bool DraftDatabase::beginSession()
+{
+    const bool crashed = meta(QStringLiteral("session_open")) == QLatin1String("1");
+    setMeta(QStringLiteral("session_open"), QStringLiteral("1"));
+    return crashed;
+}
+
+bool DraftDatabase::endSession()
+{
+    return setMeta(QStringLiteral("session_open"), QStringLiteral("0"));
+}
+
+QString DraftDatabase::meta(const QString &key) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key=?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool DraftDatabase::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace tg
