@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "apitypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tg {
+
+/// The local cache of page lists and view counts, in its own SQLite file next to the drafts
+/// database, so the page list shows at once on start and offline. Pages are kept per account key
+/// at their position in getPageList order (newest first); view counts per page path and bucket
+/// key (see ViewBucket::key(), "total" for the all-time count).
+/// Not thread-safe: use it from the thread that opened it.
+class PageCache
+{
+public:
+    PageCache();
+    ~PageCache();
+    PageCache(const PageCache &) = delete;
+    PageCache &operator=(const PageCache &) = delete;
+
+    /// File name of the cache inside the data directory.
+    static QString defaultFileName();
+
+    /// Opens (creating when needed) the cache file and its schema; false with lastError().
+    bool open(const QString &path);
+    bool isOpen() const;
+    void close();
+    QString lastError() const { return m_error; }
+
+    /// Stores pages fetched at `offset` of the account's list (positions offset, offset+1, ...)
+    /// and the server's total count, in one transaction. Content is not stored.
+    bool storePages(const QString &account, int offset, const QList<Page> &pages,
+                    qint64 totalCount);
+    /// Forgets positions >= count, after a full refresh found fewer pages than cached.
+    bool truncate(const QString &account, qint64 count);
+    /// Cached pages by position; limit < 0 means all from offset.
+    QList<Page> pages(const QString &account, int offset = 0, int limit = -1) const;
+    /// Number of cached positions.
+    int cachedCount(const QString &account) const;
+    /// The server's total count at the last store, or -1 when never fetched.
+    qint64 totalCount(const QString &account) const;
+    /// When a full refresh of the account's list last completed (invalid when never).
+    QDateTime refreshedAt(const QString &account) const;
+    bool setRefreshedAt(const QString &account, const QDateTime &when);
+    /// Replaces the cached fields of the page with this path (after an edit).
+    bool updatePage(const QString &account, const Page &page);
+    /// Forgets an account's list (its view counts stay: they belong to paths).
+    bool removeAccount(const QString &account);
+
+    /// Stores a fetched view count. A closed bucket never changes again and stays valid for good.
+    bool storeViews(const QString &path, const QString &bucketKey, qint64 views,
+                    const QDateTime &fetchedAt, bool closed);
+    /// Stores several counts of one page in one transaction (key → views).
+    bool storeViewsBatch(const QString &path, const QHash<QString, qint64> &views,
+                         const QSet<QString> &closedKeys, const QDateTime &fetchedAt);
+    /// Cached counts of a page for these keys that are still valid at `now`: closed buckets
+    /// always, open ones when fetched at most maxAgeSeconds ago.
+    QHash<QString, qint64> cachedViews(const QString &path, const QStringList &bucketKeys,
+                                       const QDateTime &now, int maxAgeSeconds) const;
+
+private:
+    bool exec(const QString &sql) const;
+
+    QString m_connection;
+    mutable QString m_error;
+};
+
+} // namespace tg
