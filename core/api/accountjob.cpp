@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#include "accountjob.h"
+
+namespace tg {
+
+bool AccountJob::acceptResult(const QByteArray &result, QString *why)
+{
+    auto value = Account::fromJson(result, why);
+    if (!value)
+        return false;
+    m_value = std::move(*value);
+    return true;
+}
+
+} // namespace tg

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "httpuploadhost.h"
+
+#include "clientsettings.h"
+#include "replyerrors.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace tg {
+
+HttpUploadHost::HttpUploadHost(QNetworkAccessManager *manager, const HttpUploadSettings &settings,
+                               QObject *parent)
+    : ImageHost(parent)
+    , m_manager(manager)
+    , m_settings(settings)
+{}
+
+QJsonValue HttpUploadHost::valueAt(const QJsonValue &root, const QString &path)
+{
+    QStringList parts;
+    if (path.startsWith(QLatin1Char('/'))) {
+        parts = path.mid(1).split(QLatin1Char('/'));
+        for (QString &p : parts)
+            p.replace(QLatin1String("~1"), QLatin1String("/"))
+                .replace(QLatin1String("~0"), QLatin1String("~"));
+    } else if (!path.isEmpty()) {
+        parts = path.split(QLatin1Char('.'));
+    }
+    QJsonValue v = root;
+    for (const QString &p : parts) {
+        if (v.isObject()) {
+            v = v.toObject().value(p);
+        } else if (v.isArray()) {
+            bool ok = false;
+            const int i = p.toInt(&ok);
+            if (!ok || i < 0 || i >= v.toArray().size())
+                return QJsonValue(QJsonValue::Undefined);
+            v = v.toArray().at(i);
+        } else {
+            return QJsonValue(QJsonValue::Undefined);
+        }
+    }
+    return v;
+}
+
+ApiError HttpUploadHost::parseAnswer(int httpStatus, const QByteArray &body,
+                                     const HttpUploadSettings &settings, QUrl *url)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    bool json = pe.error == QJsonParseError::NoError;
+    QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    if (!json) {
+        // A bare JSON string or number answer.
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + body + ']', &pe);
+        if (pe.error == QJsonParseError::NoError) {
+            json = true;
+            root = wrapped.array().at(0);
+        }
+    }
+    if (httpStatus >= 400) {
+        // Show the host's own words when it gives any.
+        QString words;
+        if (json && doc.isObject()) {
+            for (const char *key : {"error", "message", "msg", "detail"}) {
+                const QJsonValue v = valueAt(doc.object(), QLatin1String(key));
+                if (v.isString()) {
+                    words = v.toString();
+                    break;
+                }
+                if (v.isObject() && v.toObject().value(QLatin1String("message")).isString()) {
+                    words = v.toObject().value(QLatin1String("message")).toString();
+                    break;
+                }
+            }
+        }
+        if (words.isEmpty() && httpStatus >= 500)
+            return protocolError(httpStatus, body, tr("an upload answer"));
+        ApiError e = ApiError::make(
+            ApiError::Category::Api,
+            tr("The image host refused the upload (HTTP %1)%2")
+                .arg(httpStatus)
+                .arg(words.isEmpty() ? QString() : QStringLiteral(": ") + words),
+            words.isEmpty() ? QStringLiteral("HTTP_%1").arg(httpStatus) : words, httpStatus);
+        return e;
+    }
+    QString found;
+    if (json) {
+        const QJsonValue v = valueAt(root, settings.urlPath);
+        if (v.isString())
+            found = v.toString();
+    } else if (settings.urlPath.isEmpty()) {
+        found = QString::fromUtf8(body).trimmed();
+    }
+    const QUrl candidate = settings.url.resolved(QUrl(found));
+    if (found.isEmpty() || !candidate.isValid() ||
+        (candidate.scheme() != QLatin1String("https") &&
+         candidate.scheme() != QLatin1String("http"))) {
+        ApiError e = protocolError(httpStatus, body, tr("an answer with the image URL"));
+        if (json)
+            e.message = tr("The image host's answer has no URL at '%1'").arg(settings.urlPath);
+        return e;
+    }
+    *url = candidate;
+    return {};
+}
+
+UploadJob *HttpUploadHost::upload(const QString &filePath)
+{
+    auto *job = new UploadJob(filePath, name(), this);
+    const auto info = prepare(job);
+    if (!info)
+        return job;
+    const QString urlError = ClientSettings::checkUrl(m_settings.url);
+    if (!urlError.isEmpty()) {
+        job->failLater(ApiError::make(ApiError::Category::Validation, urlError));
+        return job;
+    }
+    QNetworkRequest request(m_settings.url);
+    for (const auto &h : m_settings.headers)
+        request.setRawHeader(h.first, h.second);
+    const HttpUploadSettings settings = m_settings;
+    postMultipart(m_manager, request, m_settings.fieldName, m_settings.formFields, *info, job,
+                  m_settings.timeoutMs, [job, settings](QNetworkReply *reply) {
+                      const int status =
+                          reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                      QUrl result;
+                      const ApiError e = parseAnswer(status, reply->readAll(), settings, &result);
+                      if (e.isError())
+                          job->failWith(e);
+                      else
+                          job->succeedWith(result);
+                  });
+    return job;
+}
+
+} // namespace tg

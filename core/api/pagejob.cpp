@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#include "pagejob.h"
+
+namespace tg {
+
+bool PageJob::acceptResult(const QByteArray &result, QString *why)
+{
+    auto value = Page::fromJson(result, why);
+    if (!value)
+        return false;
+    m_value = std::move(*value);
+    return true;
+}
+
+} // namespace tg

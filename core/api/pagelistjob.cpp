@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#include "pagelistjob.h"
+
+namespace tg {
+
+bool PageListJob::acceptResult(const QByteArray &result, QString *why)
+{
+    auto value = PageList::fromJson(result, why);
+    if (!value)
+        return false;
+    m_value = std::move(*value);
+    return true;
+}
+
+} // namespace tg
