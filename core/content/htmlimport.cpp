@@ -2,6 +2,7 @@
 #include "htmlimport.h"
 
 #include "embeds.h"
+#include "htmlimportdetail.h"
 #include "htmlimportwarnings.h"
 
 #include <QSet>
@@ -164,6 +165,11 @@ NodeList cleanInline(const NodeList &in, bool &prevSpace)
             out.append(Node::element(QStringLiteral("br")));
             prevSpace = true;
         } else {
+            if (isVoidTag(n.tag())) {
+                out.append(n);
+                prevSpace = false;
+                continue;
+            }
             const NodeList kids = cleanInline(n.children(), prevSpace);
             if (!kids.isEmpty())
                 out.append(Node::element(n.tag(), n.attrs(), kids));
@@ -185,7 +191,7 @@ void trimTrailing(NodeList &run)
                 return;
             }
             run.removeLast();
-        } else if (last.tag() == QLatin1String("br")) {
+        } else if (isVoidTag(last.tag())) {
             return;
         } else {
             trimTrailing(last.children());
@@ -1188,6 +1194,11 @@ NodeList Normalizer::normalizeBlock(const Node &n)
 }
 
 } // namespace
+
+NodeList detail::normalizeInlineRun(const NodeList &run)
+{
+    return cleanRun(run);
+}
 
 HtmlImportResult importHtml(QStringView html)
 {

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "node.h"
+
+#include <QStringList>
+#include <QStringView>
+
+namespace tg {
+
+/// Outcome of reading Markdown: Telegraph nodes and what could not be kept as written.
+struct MarkdownResult
+{
+    NodeList nodes;
+    /// Human-readable changes ("table turned into text", warnings of embedded HTML), deduplicated
+    /// with " (N times)" counts.
+    QStringList warnings;
+};
+
+/// Converts Markdown (CommonMark plus GitHub's strikethrough, tables and bare-URL autolinks) to
+/// Telegraph nodes directly, without HTML in between.
+///
+/// Mapping: `#` and `##` → h3, `###` to `######` → h4 (Telegraph has only two heading levels;
+/// a page's title is separate, so the first two levels are the section level); emphasis → em,
+/// strong emphasis → strong, `~~x~~` → s, code spans → code, fenced and indented code → pre
+/// (info string dropped), block quotes → blockquote (a single paragraph is unwrapped into the
+/// quote, as in Telegraph's editor), lists → ul/ol/li (tight lists without p inside li), thematic
+/// breaks → hr, hard breaks → br. An image alone in a paragraph becomes
+/// `figure(img, figcaption(title, else alt text))`; a YouTube/Vimeo/Twitter/X/Telegram link alone
+/// in a paragraph (bare URL, `<url>` or `[url](url "caption")`) becomes an embed figure with the
+/// link title as caption. Tables become a paragraph per row with " | " between cells. Raw HTML
+/// blocks go through importHtml(); inline raw HTML for u/ins, b, i, s/del, em, strong, code, a and
+/// br is applied, other inline tags are unwrapped. Whitespace follows the lenient HTML rules.
+/// Nesting deeper than tg::MaxNodeDepth is flattened; nothing recurses without bound.
+MarkdownResult markdownToNodes(QStringView markdown);
+
+} // namespace tg
