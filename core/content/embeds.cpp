@@ -118,7 +118,8 @@ Embed embedForUrl(QStringView text)
     }
     if (hostIs(host, u"twitter.com") || hostIs(host, u"x.com")) {
         if (parts.size() >= 3 && parts.at(1) == QLatin1String("status") && isDigits(parts.at(2)))
-            return asGiven({QStringLiteral("twitter"), QString()});
+            return {QStringLiteral("twitter"), // without tracking parameters
+                    url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment).toString()};
         return {};
     }
     if (host == QLatin1String("t.me") || host == QLatin1String("telegram.me")) {

@@ -516,8 +516,8 @@ void TreeBuilder::addEmbed(const Embed &embed, const QString &what)
 {
     appendNode(
         Node::element(QStringLiteral("iframe"), {{QStringLiteral("src"), embedSource(embed)}}));
-    m_warnings.add(what + QStringLiteral(" became a ") + providerName(embed.provider) +
-                   QStringLiteral(" embed"));
+    m_warnings.add(providerName(embed.provider) + QLatin1Char(' ') + what +
+                   QStringLiteral(" became an embed"));
 }
 
 bool TreeBuilder::embedTwitterBlockquote(const GumboNode *node)
@@ -543,7 +543,7 @@ bool TreeBuilder::embedTwitterBlockquote(const GumboNode *node)
     }
     if (!found.isValid())
         return false;
-    addEmbed(found, QStringLiteral("Twitter widget"));
+    addEmbed(found, QStringLiteral("widget"));
     return true;
 }
 
@@ -584,7 +584,9 @@ void TreeBuilder::enterElement(const GumboNode *node)
 
     switch (el.tag) {
     // Never content.
-    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_HEAD: // may hold a widget script the parser moved there
+        descendTransparent(node);
+        return;
     case GUMBO_TAG_TITLE:
     case GUMBO_TAG_META:
     case GUMBO_TAG_LINK:
@@ -603,7 +605,7 @@ void TreeBuilder::enterElement(const GumboNode *node)
         const Embed e =
             post.isEmpty() ? Embed{} : embedForUrl(QString(QStringLiteral("https://t.me/") + post));
         if (e.isValid())
-            addEmbed(e, QStringLiteral("Telegram widget"));
+            addEmbed(e, QStringLiteral("widget"));
         else
             dropped();
         return;
