@@ -4,6 +4,7 @@
 #include "viewbuckets.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace tg {
@@ -38,3 +39,5 @@ struct ViewSeries
 };
 
 } // namespace tg
+
+Q_DECLARE_METATYPE(tg::ViewSeries)
