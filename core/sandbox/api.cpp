@@ -4,10 +4,7 @@
 #include "jsonbuilder.h"
 #include "node.h"
 #include "pathgenerator.h"
-#if __has_include("validation.h")
 #include "validation.h"
-#define TG_SANDBOX_HAS_VALIDATION 1
-#endif
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -18,9 +15,9 @@ namespace tg::sandbox {
 namespace {
 
 constexpr int ShortNameMax = 32;
-constexpr int AuthorNameMax = 128;
-constexpr int AuthorUrlMax = 512;
-constexpr int TitleMax = 256;
+constexpr int AuthorNameMax = int(MaxAuthorNameLength);
+constexpr int AuthorUrlMax = int(MaxAuthorUrlLength);
+constexpr int TitleMax = int(MaxTitleLength);
 constexpr int DescriptionMax = 150;
 constexpr int PageListLimitMax = 200;
 constexpr qint64 AuthUrlLifetimeMs = 5 * 60 * 1000;
@@ -333,7 +330,7 @@ QString Api::readPage(const ApiParams &p, StoredPage *page) const
     if (!p.has(QStringLiteral("content")) || content.trimmed().isEmpty())
         return QStringLiteral("CONTENT_REQUIRED");
     // The limit is on the content JSON exactly as received.
-    if (content.size() > 65536)
+    if (content.size() > MaxContentBytes)
         return QStringLiteral("CONTENT_TOO_BIG");
     const NodeParseResult parsed = nodesFromJson(content);
     if (!parsed.ok())
@@ -344,22 +341,11 @@ QString Api::readPage(const ApiParams &p, StoredPage *page) const
     const QString authorUrl = p.has(QStringLiteral("author_url"))
                                   ? p.text(QStringLiteral("author_url"))
                                   : page->authorUrl;
-#ifdef TG_SANDBOX_HAS_VALIDATION
     for (const ValidationIssue &issue : validatePage(title, authorName, authorUrl, parsed.nodes)) {
         const QString code = issue.apiCode();
         if (!code.isEmpty())
             return code;
     }
-#else
-    // TEMPORARY until validation.h lands.
-    {
-        bool hasText = false;
-        for (const Node &n : parsed.nodes)
-            hasText = hasText || !n.plainText().trimmed().isEmpty();
-        if (!hasText)
-            return QStringLiteral("CONTENT_TEXT_REQUIRED");
-    }
-#endif
     page->title = title;
     page->authorName = authorName;
     page->authorUrl = authorUrl;
