@@ -61,10 +61,11 @@ QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 
     QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { out += socket.readAll(); });
     QObject::connect(&socket, &QTcpSocket::connected, &socket, [&] { socket.write(request); });
     socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    const bool gone = QTest::qWaitFor(
+        [&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     out += socket.readAll();
     if (closed)
-        *closed = socket.state() == QAbstractSocket::UnconnectedState;
+        *closed = gone;
     return out;
 }
 
