@@ -114,15 +114,18 @@ void writeHtml(const Node &n, QString &out, int depth)
 /// their start tag alone on the first line.
 QString htmlBlock(const Node &n)
 {
-    static const QStringList blockTags = {
-        QStringLiteral("aside"),      QStringLiteral("blockquote"), QStringLiteral("figure"),
-        QStringLiteral("figcaption"), QStringLiteral("h3"),         QStringLiteral("h4"),
-        QStringLiteral("hr"),         QStringLiteral("li"),         QStringLiteral("ol"),
-        QStringLiteral("p"),          QStringLiteral("ul"),         QStringLiteral("pre")};
+    static const QStringList blockTags = {QStringLiteral("aside"),  QStringLiteral("blockquote"),
+                                          QStringLiteral("figure"), QStringLiteral("figcaption"),
+                                          QStringLiteral("hr"),     QStringLiteral("li"),
+                                          QStringLiteral("ol"),     QStringLiteral("p"),
+                                          QStringLiteral("ul"),     QStringLiteral("pre")};
     QString html;
     writeHtml(n, html, 0);
     if (n.isText() || blockTags.contains(n.tag()))
         return html;
+    // md4c 0.4.8 does not start an HTML block at <h1>..<h6>: a div around it does.
+    if (n.tag() == QLatin1String("h3") || n.tag() == QLatin1String("h4"))
+        return QStringLiteral("<div>") + html + QStringLiteral("</div>");
     const qsizetype close = html.indexOf(QLatin1Char('>'));
     if (close < 0 || close + 1 == html.size())
         return html;
