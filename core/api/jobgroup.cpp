@@ -8,8 +8,10 @@ namespace tg {
 JobGroup::JobGroup(QObject *parent)
     : QObject(parent)
 {
+    // An empty group, or one whose members had all finished before they were added, finishes
+    // from the event loop, so callers can connect first.
     QTimer::singleShot(0, this, [this] {
-        if (m_jobs.isEmpty() && !m_emitted) {
+        if (isFinished() && !m_emitted) {
             m_emitted = true;
             Q_EMIT finished();
         }
@@ -29,7 +31,17 @@ void JobGroup::add(ApiJob *job)
     m_jobs.append(job);
     m_errors.append(ApiError{});
     if (job->isFinished()) {
-        onMemberFinished(index, job);
+        m_errors[index] = job->error();
+        ++m_finished;
+        if (job->error().isError())
+            ++m_failed;
+        if (isFinished())
+            QTimer::singleShot(0, this, [this] {
+                if (isFinished() && !m_emitted) {
+                    m_emitted = true;
+                    Q_EMIT finished();
+                }
+            });
         return;
     }
     connect(job, &ApiJob::finished, this, [this, index, job] { onMemberFinished(index, job); });

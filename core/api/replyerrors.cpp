@@ -49,9 +49,14 @@ ApiError transportError(QNetworkReply *reply, bool cancelRequested, int timeoutM
             C::Protocol,
             tr("The server broke the HTTP protocol: %1").arg(redactTokens(reply->errorString())),
             {}, status);
-    QString what = redactTokens(reply->errorString());
-    if (status != 0)
-        what = tr("the connection closed before the answer was complete (%1)").arg(what);
+    const QString what = redactTokens(reply->errorString());
+    if (status != 0) {
+        // The answer began and was cut short: a broken answer, not an unreachable server.
+        return ApiError::make(
+            C::Protocol,
+            tr("The server's answer was cut short (HTTP %1): %2").arg(status).arg(what), {},
+            status);
+    }
     return ApiError::make(C::Network, tr("Network error: %1").arg(what), {}, status);
 }
 

@@ -36,7 +36,11 @@ RequestScheduler::RequestScheduler(const ClientSettings &settings, QNetworkAcces
                                    QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_pauseTimer(new QTimer(this))
 {
+    m_pauseTimer->setSingleShot(true);
+    m_pauseTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_pauseTimer, &QTimer::timeout, this, &RequestScheduler::pump);
     if (manager)
         m_managers.push_back(Slot{manager, false, 0});
     ensureManagers();
@@ -162,11 +166,14 @@ void RequestScheduler::pump()
     if (m_pumping)
         return;
     m_pumping = true;
+    bool pauseEnded = false;
     for (auto it = m_pausedTokens.begin(); it != m_pausedTokens.end();) {
-        if (it->hasExpired())
+        if (it->hasExpired()) {
             it = m_pausedTokens.erase(it);
-        else
+            pauseEnded = true;
+        } else {
             ++it;
+        }
     }
     for (auto it = m_queue.begin(); it != m_queue.end() && m_inFlight < m_settings.concurrency;) {
         ApiJob *job = *it;
@@ -181,7 +188,19 @@ void RequestScheduler::pump()
         it = m_queue.erase(it);
         start(job);
     }
+    // Wake up when the next flood pause ends (a precise timer: a coarse one may fire early).
+    qint64 next = -1;
+    for (const QDeadlineTimer &d : std::as_const(m_pausedTokens)) {
+        const qint64 left = std::max<qint64>(d.remainingTime(), 0);
+        next = next < 0 ? left : std::min(next, left);
+    }
+    if (next >= 0)
+        m_pauseTimer->start(int(next) + 1);
+    else
+        m_pauseTimer->stop();
     m_pumping = false;
+    if (pauseEnded)
+        Q_EMIT floodWaitFinished();
 }
 
 void RequestScheduler::start(ApiJob *job)
@@ -265,10 +284,6 @@ void RequestScheduler::onReplyFinished(ApiJob *job, QNetworkReply *reply)
             job->m_state = ApiJob::State::Queued;
             m_queue.push_front(job);
             Q_EMIT floodWaitStarted(err.floodSeconds, QDateTime::currentDateTimeUtc().addMSecs(ms));
-            QTimer::singleShot(ms + 1, this, [this] {
-                Q_EMIT floodWaitFinished();
-                pump();
-            });
         } else {
             Q_EMIT floodWaitStarted(err.floodSeconds, QDateTime::currentDateTimeUtc().addMSecs(ms));
             retryLater(job, ms, true);

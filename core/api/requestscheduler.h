@@ -15,6 +15,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace tg {
 
@@ -87,6 +88,7 @@ private:
     std::deque<QPointer<ApiJob>> m_queue;
     QSet<QString> m_busyTokens;
     QHash<QString, QDeadlineTimer> m_pausedTokens;
+    QTimer *m_pauseTimer;
     int m_inFlight = 0;
     int m_peak = 0;
     bool m_pumping = false;
