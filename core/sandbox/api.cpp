@@ -382,10 +382,14 @@ QByteArray Api::createPage(const ApiParams &p)
     page.accountId = a->id;
     page.createdMs = created.toMSecsSinceEpoch();
     const QString base = PathGenerator::basePath(page.title, created.date());
-    page.path = base;
-    for (int n = 2; m_store->pathExists(page.path); ++n)
-        page.path = base + u'-' + QString::number(n);
-    if (!m_store->insertPage(&page))
+    // Next free `-N` after the last one used with this base; a title that itself ends in `-N`
+    // can still collide, so check before taking it.
+    int suffix = m_store->lastSuffix(base);
+    do {
+        ++suffix;
+        page.path = suffix == 1 ? base : base + u'-' + QString::number(suffix);
+    } while (m_store->pathExists(page.path));
+    if (!m_store->insertPage(&page, base, suffix))
         return JsonBuilder::error(QStringLiteral("PAGE_SAVE_FAILED"));
     const bool withContent = p.boolean(QStringLiteral("return_content")).value_or(false);
     return JsonBuilder::ok(pageJson(page, withContent, true));

@@ -84,7 +84,8 @@ bool Store::open(const QString &dataDir, QString *error)
         "REFERENCES accounts(id), path TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description "
         "TEXT NOT NULL, author_name TEXT NOT NULL, author_url TEXT NOT NULL, image_url TEXT NOT "
         "NULL, created_ms INTEGER NOT NULL, views INTEGER NOT NULL DEFAULT 0, content BLOB NOT "
-        "NULL)",
+        "NULL, base_path TEXT NOT NULL, suffix INTEGER NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS pages_by_base ON pages(base_path, suffix)",
         "CREATE INDEX IF NOT EXISTS pages_by_account ON pages(account_id, created_ms, id)",
         "CREATE TABLE IF NOT EXISTS views (page_id INTEGER NOT NULL REFERENCES pages(id), "
         "hour_start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (page_id, hour_start))",
@@ -218,12 +219,13 @@ bool Store::pathExists(const QString &path)
     return q.exec() && q.next();
 }
 
-bool Store::insertPage(StoredPage *page)
+bool Store::insertPage(StoredPage *page, const QString &basePath, int suffix)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO pages (account_id, path, title, description, author_name, author_url, "
-        "image_url, created_ms, views, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"));
+        "image_url, created_ms, views, content, base_path, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?, 0, ?, ?, ?)"));
     q.addBindValue(page->accountId);
     q.addBindValue(text(page->path));
     q.addBindValue(text(page->title));
@@ -233,6 +235,8 @@ bool Store::insertPage(StoredPage *page)
     q.addBindValue(text(page->imageUrl));
     q.addBindValue(page->createdMs);
     q.addBindValue(page->content.isNull() ? QByteArray("") : page->content);
+    q.addBindValue(text(basePath));
+    q.addBindValue(suffix);
     if (!q.exec())
         return false;
     page->id = q.lastInsertId().toLongLong();
@@ -266,6 +270,16 @@ std::optional<StoredPage> Store::pageByPath(const QString &path, bool withConten
     if (!q.exec() || !q.next())
         return std::nullopt;
     return pageFromQuery(q, withContent);
+}
+
+int Store::lastSuffix(const QString &basePath)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT MAX(suffix) FROM pages WHERE base_path = ?"));
+    q.addBindValue(basePath);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return 0;
+    return q.value(0).toInt();
 }
 
 int Store::pageCount(qint64 accountId)

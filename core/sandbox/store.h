@@ -68,7 +68,11 @@ public:
     std::optional<qint64> consumeAuthCode(const QString &code, qint64 nowMs);
 
     bool pathExists(const QString &path);
-    bool insertPage(StoredPage *page);
+    /// Inserts a page whose path is basePath with the collision suffix (1 for none, 2 for
+    /// `-2`, …); sets its id.
+    bool insertPage(StoredPage *page, const QString &basePath, int suffix);
+    /// The highest collision suffix used with this base path; 0 when none.
+    int lastSuffix(const QString &basePath);
     bool updatePage(const StoredPage &page);
     std::optional<StoredPage> pageByPath(const QString &path, bool withContent = true);
     int pageCount(qint64 accountId);
