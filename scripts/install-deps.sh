@@ -13,7 +13,7 @@ packages=(
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libgumbo-dev libbenchmark-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
-  dpkg-dev fakeroot file lintian appstream desktop-file-utils
+  dpkg-dev fakeroot file lintian appstream desktop-file-utils curl man-db
 )
 
 missing=()
