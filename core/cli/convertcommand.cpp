@@ -25,16 +25,9 @@
 #include "htmlimport.h"
 #include "htmlparser.h"
 #include "htmlwriter.h"
-#include "node.h"
-
-#if __has_include("markdown.h")
 #include "markdown.h"
-#define TG_HAVE_MARKDOWN_READER 1
-#endif
-#if __has_include("markdownwriter.h")
 #include "markdownwriter.h"
-#define TG_HAVE_MARKDOWN_WRITER 1
-#endif
+#include "node.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -342,16 +335,11 @@ int runConvert(Context &ctx)
             ctx.out << nodesToHtml(nodes) << '\n';
             return ExitOk;
         }
-#ifdef TG_HAVE_MARKDOWN_WRITER
         const QString markdown = nodesToMarkdown(nodes);
         ctx.out << markdown;
         if (!markdown.endsWith(QLatin1Char('\n')))
             ctx.out << '\n';
         return ExitOk;
-#else
-        ctx.err << "error: nodes-to-markdown is not available in this build\n";
-        return ExitUsage;
-#endif
     }
 
     QString error;
@@ -361,16 +349,11 @@ int runConvert(Context &ctx)
         return ExitUsage;
     }
     if (isMarkdownToNodes) {
-#ifdef TG_HAVE_MARKDOWN_READER
-        const auto r = markdownToNodes(*text);
+        const MarkdownResult r = markdownToNodes(*text);
         printWarnings(ctx, r.warnings);
         writeUtf8(ctx.out, toJson(r.nodes));
         ctx.out << '\n';
         return ExitOk;
-#else
-        ctx.err << "error: markdown-to-nodes is not available in this build\n";
-        return ExitUsage;
-#endif
     }
     if (lenient) {
         const HtmlImportResult r = importHtml(*text);

@@ -288,29 +288,28 @@ private Q_SLOTS:
         }
     }
 
-    void markdown_conversions_areWiredOrClearlyUnavailable_data()
+    void markdown_conversions_roundTrip()
     {
-        QTest::addColumn<QString>("conversion");
-        QTest::addColumn<QByteArray>("input");
-        QTest::newRow("markdown-to-nodes")
-            << QStringLiteral("markdown-to-nodes") << QByteArray("Hello *world*\n");
-        QTest::newRow("nodes-to-markdown")
-            << QStringLiteral("nodes-to-markdown")
-            << QByteArray("[{\"tag\":\"p\",\"children\":[\"Hello "
-                          "\",{\"tag\":\"em\",\"children\":[\"world\"]}]}]");
+        const QByteArray nodes =
+            "[{\"tag\":\"p\",\"children\":[\"Hello \",{\"tag\":\"em\",\"children\":[\"world\"]}]}]";
+        const RunResult md =
+            runTelegraph({QStringLiteral("convert"), QStringLiteral("nodes-to-markdown")}, nodes);
+        QCOMPARE(md.exitCode, 0);
+        QVERIFY2(md.out.contains("world"), md.out.constData());
+        QVERIFY(md.out.endsWith('\n'));
+        const RunResult back =
+            runTelegraph({QStringLiteral("convert"), QStringLiteral("markdown-to-nodes")}, md.out);
+        QCOMPARE(back.exitCode, 0);
+        QCOMPARE(back.out, nodes + '\n');
     }
 
-    void markdown_conversions_areWiredOrClearlyUnavailable()
+    void markdownToNodes_invalidUtf8_exitsTwo()
     {
-        QFETCH(QString, conversion);
-        QFETCH(QByteArray, input);
-        const RunResult r = runTelegraph({QStringLiteral("convert"), conversion}, input);
-        if (r.exitCode == 0) {
-            QVERIFY(r.out.contains("world"));
-        } else {
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.contains("is not available in this build"), r.err.constData());
-        }
+        const RunResult r = runTelegraph(
+            {QStringLiteral("convert"), QStringLiteral("markdown-to-nodes")}, "# x\xc3(");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("error: input is not valid UTF-8 (byte offset 3)"),
+                 r.err.constData());
     }
 };
 
