@@ -1,10 +1,36 @@
 // SPDX-License-Identifier: MIT
+// telegraph-desktop: write, preview and publish Telegraph pages.
+#include "desktopapp.h"
+
 #include <QApplication>
 #include <QTextStream>
 
+#include <unistd.h>
+
 int main(int argc, char **argv)
 {
+    // As root, Chromium refuses to start unless its sandbox is off.
+    if (qEnvironmentVariableIntValue("QTWEBENGINE_DISABLE_SANDBOX") == 0 && ::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QApplication::setOrganizationName(QStringLiteral("TelegraphDesktop"));
+    QApplication::setApplicationName(QStringLiteral("telegraph-desktop"));
+    QApplication::setApplicationVersion(QStringLiteral(TG_VERSION));
     QApplication app(argc, argv);
-    QTextStream(stderr) << "telegraph-desktop: not built yet\n";
-    return 2;
+    const tg::DesktopApp::Options options = tg::DesktopApp::parseArguments(app.arguments());
+    QTextStream err(stderr);
+    if (options.help) {
+        QTextStream(stdout) << tg::DesktopApp::helpText();
+        return 0;
+    }
+    if (!options.error.isEmpty()) {
+        err << "telegraph-desktop: " << options.error << "\n" << tg::DesktopApp::helpText();
+        return 2;
+    }
+    tg::DesktopApp desktop(options);
+    QString error;
+    if (!desktop.start(&error)) {
+        err << "telegraph-desktop: " << error << "\n";
+        return 1;
+    }
+    return app.exec();
 }

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+// The editor and the live preview on real widgets and a real WebEngine, offscreen.
+#include "contentmeter.h"
+#include "editorpane.h"
+#include "previewpage.h"
+#include "publishbar.h"
+#include "sourceeditor.h"
+#include "testmain.h"
+#include "uitestwindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+
+using namespace tg;
+using tg::test::evalInPreview;
+
+class TestPreview : public QObject
+{
+    Q_OBJECT
+
+    /// Waits until the preview DOM shows the newest edit.
+    static bool waitForPreview(MainWindow *w, int timeoutMs = 15000)
+    {
+        return QTest::qWaitFor(
+            [w] {
+                return w->preview()->isReady() && w->lastResult().serial == w->editSerial() &&
+                       w->preview()->shownSerial() == w->editSerial();
+            },
+            timeoutMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void start_putsCursorInEditor()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        QTRY_VERIFY(t.window->editorPane()->editor()->hasFocus());
+        QTest::keyClicks(t.window->editorPane()->editor(), QStringLiteral("Hi"));
+        QCOMPARE(t.window->editorPane()->body(), QStringLiteral("Hi"));
+    }
+
+    void typing_updatesPreviewDom_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("selector");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("markdown bold")
+            << 0 << QStringLiteral("Hello **world**")
+            << QStringLiteral("#content strong, #content b") << QStringLiteral("world");
+        QTest::newRow("markdown heading") << 0 << QStringLiteral("# Big")
+                                          << QStringLiteral("#content h3") << QStringLiteral("Big");
+        QTest::newRow("html italic")
+            << 1 << QStringLiteral("<p>An <i>idea</i></p>")
+            << QStringLiteral("#content em, #content i") << QStringLiteral("idea");
+    }
+    void typing_updatesPreviewDom()
+    {
+        QFETCH(int, format);
+        QFETCH(QString, typed);
+        QFETCH(QString, selector);
+        QFETCH(QString, expected);
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->setFormat(static_cast<DraftFormat>(format));
+        QTest::keyClicks(w->editorPane()->titleEdit(), QStringLiteral("My title"));
+        QTest::keyClicks(w->editorPane()->editor(), typed);
+        QVERIFY(waitForPreview(w));
+        QCOMPARE(evalInPreview(
+                     w->preview(),
+                     QStringLiteral("(document.querySelector('%1')||{}).textContent").arg(selector))
+                     .toString(),
+                 expected);
+        QCOMPARE(evalInPreview(w->preview(),
+                               QStringLiteral("document.getElementById('title').textContent"))
+                     .toString(),
+                 QStringLiteral("My title"));
+    }
+
+    void preview_showsSentContentNotRawSource()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->setFormat(DraftFormat::Html);
+        // h1 does not exist on Telegraph: the preview must show what will be sent (h3).
+        w->editorPane()->editor()->setPlainText(QStringLiteral("<h1>Head</h1><p>x</p>"));
+        QVERIFY(waitForPreview(w));
+        QCOMPARE(evalInPreview(w->preview(),
+                               QStringLiteral("document.querySelectorAll('#content h1').length"))
+                     .toInt(),
+                 0);
+    }
+
+    void preview_updateKeepsThePageLoaded()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QTRY_VERIFY_WITH_TIMEOUT(w->preview()->isReady(), 15000);
+        QSignalSpy loads(w->preview()->page(), &QWebEnginePage::loadStarted);
+        for (int i = 0; i < 5; ++i) {
+            QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("word "));
+            QVERIFY(waitForPreview(w));
+        }
+        QCOMPARE(loads.count(), 0);
+    }
+
+    void preview_embedsBecomePlaceholders()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->setFormat(DraftFormat::Html);
+        w->editorPane()->editor()->setPlainText(QStringLiteral(
+            "<figure><iframe src=\"/embed/youtube?url=https%3A%2F%2Fyoutu.be%2Fabc\"></iframe>"
+            "</figure><p>text</p>"));
+        QVERIFY(waitForPreview(w));
+        QCOMPARE(evalInPreview(w->preview(),
+                               QStringLiteral("document.querySelectorAll('iframe').length"))
+                     .toInt(),
+                 0);
+        QVERIFY(evalInPreview(w->preview(),
+                              QStringLiteral("document.querySelector('.tg-embed').textContent"))
+                    .toString()
+                    .contains(QLatin1String("https://youtu.be/abc")));
+    }
+
+    void preview_darkTheme_setsClass()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QTRY_VERIFY_WITH_TIMEOUT(w->preview()->isReady(), 15000);
+        w->preview()->setDark(true);
+        QTRY_COMPARE(
+            evalInPreview(w->preview(), QStringLiteral("document.documentElement.className"))
+                .toString(),
+            QStringLiteral("dark"));
+    }
+
+    void meter_reactsToOversizeContent()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Big"));
+        QString big;
+        for (int i = 0; i < 1400; ++i)
+            big += QStringLiteral("Paragraph %1 with some words to fill the page.\n\n").arg(i);
+        w->editorPane()->editor()->setPlainText(big);
+        QVERIFY(waitForPreview(w));
+        QVERIFY(w->meter()->bytes() > 65536);
+        QVERIFY(!w->lastResult().publishable());
+        QVERIFY(!w->meter()->messages().isEmpty());
+        // Publishing is refused with that message (no publisher is needed to refuse).
+        w->publish();
+        QVERIFY(w->publishBar()->isVisible());
+
+        w->editorPane()->editor()->setPlainText(QStringLiteral("Short."));
+        QVERIFY(waitForPreview(w));
+        QVERIFY(w->meter()->bytes() < 100);
+        QVERIFY(w->lastResult().publishable());
+    }
+
+    void meter_listsEmptyTitle()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("Body"));
+        QVERIFY(waitForPreview(w));
+        QVERIFY(!w->lastResult().publishable());
+        QTest::keyClicks(w->editorPane()->titleEdit(), QStringLiteral("T"));
+        QVERIFY(waitForPreview(w));
+        QVERIFY(w->lastResult().publishable());
+    }
+
+    void meter_strictHtmlError_clickMovesCursor()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->titleEdit()->setText(QStringLiteral("T"));
+        w->editorPane()->setFormat(DraftFormat::Html);
+        w->editorPane()->editor()->setPlainText(
+            QStringLiteral("<p>one</p>\n<p>two</p>\n<table><tr><td>x</td></tr></table>"));
+        QVERIFY(waitForPreview(w));
+        QVERIFY(!w->lastResult().publishable());
+        int row = -1;
+        for (int i = 0; i < w->lastResult().issues.size(); ++i) {
+            if (w->lastResult().issues[i].line > 0) {
+                row = i;
+                break;
+            }
+        }
+        QVERIFY2(row >= 0, "an HTML error with a line number is listed");
+        const int line = w->lastResult().issues[row].line;
+        QListWidget *list = w->meter()->list();
+        QListWidgetItem *item = list->item(row);
+        QVERIFY(item);
+        list->scrollToItem(item);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(item).center());
+        QCOMPARE(w->editorPane()->editor()->textCursor().blockNumber() + 1, line);
+    }
+
+    void links_openExternally()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        auto *page = qobject_cast<PreviewPage *>(w->preview()->page());
+        QVERIFY(page);
+        QSignalSpy spy(page, &PreviewPage::externalLinkRequested);
+        w->editorPane()->editor()->setPlainText(QStringLiteral("[go](https://example.org/)"));
+        QVERIFY(waitForPreview(w));
+        evalInPreview(w->preview(), QStringLiteral("document.querySelector('#content a').click()"));
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(spy.first().first().toUrl(), QUrl(QStringLiteral("https://example.org/")));
+        QCOMPARE(w->preview()->url().scheme(), QStringLiteral("qrc"));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    tg::test::applyHeadlessDefaults();
+    qputenv("TG_PREVIEW_NO_EXTERNAL_OPEN", "1");
+    QApplication app(argc, argv);
+    TestPreview tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_preview.moc"

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#include "desktopapp.h"
+
+#include "accountjob.h"
+#include "apirequests.h"
+#include "clientpublisher.h"
+#include "datalocation.h"
+#include "draftstore.h"
+#include "mainwindow.h"
+#include "publishbar.h"
+#include "server.h"
+#include "telegraphclient.h"
+#include "uisettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace tg {
+
+DesktopApp::Options DesktopApp::parseArguments(const QStringList &arguments)
+{
+    Options o;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--sandbox"))
+            o.sandbox = true;
+        else if (a == QLatin1String("--help") || a == QLatin1String("-h"))
+            o.help = true;
+        else if (!a.startsWith(QLatin1String("-platform")) && a.startsWith(QLatin1Char('-')) &&
+                 o.error.isEmpty())
+            o.error = QStringLiteral("unknown option: ") + a;
+    }
+    return o;
+}
+
+QString DesktopApp::helpText()
+{
+    return QStringLiteral(
+        "Usage: telegraph-desktop [--sandbox]\n"
+        "Write, preview and publish Telegraph (telegra.ph) pages.\n\n"
+        "  --sandbox   run a local Telegraph server inside the app, with its own data folder\n"
+        "              and an account created for you: everything works offline\n"
+        "  --help      show this help\n\n"
+        "Environment: TELEGRAPH_DESKTOP_DATA_DIR moves drafts and settings to another folder.\n"
+        "Without a display, run it under xvfb-run, or use the `telegraph` command-line tool\n"
+        "(with `telegraph-sandbox` for a local server).\n");
+}
+
+DesktopApp::DesktopApp(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{}
+
+DesktopApp::~DesktopApp()
+{
+    shutdown();
+    m_window.reset();
+    m_publisher.reset();
+    m_client.reset();
+    m_sandbox.reset();
+    m_store.reset();
+}
+
+bool DesktopApp::start(QString *error)
+{
+    m_dataDir = dataDirectory();
+    if (m_options.sandbox)
+        m_dataDir = QDir(m_dataDir).filePath(QStringLiteral("sandbox"));
+    if (!QDir().mkpath(m_dataDir)) {
+        *error = tr("Cannot create the data folder %1.").arg(m_dataDir);
+        return false;
+    }
+    m_settings = std::make_unique<QSettings>(
+        QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_store = std::make_unique<DraftStore>();
+    const QString dbPath = QDir(m_dataDir).filePath(QStringLiteral("drafts.sqlite"));
+    if (!m_store->open(dbPath)) {
+        *error = tr("Cannot open the drafts database %1: %2").arg(dbPath, m_store->lastError());
+        return false;
+    }
+    m_recovered = m_store->beginSession();
+    m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
+    if (m_options.sandbox)
+        setUpSandbox();
+    else
+        setUpServer();
+    m_window->openLastDraft();
+    m_window->show();
+    m_window->activateWindow();
+    if (m_recovered) {
+        const int count = int(m_store->drafts().size());
+        m_window->publishBar()->showMessage(
+            tr("The app did not close normally last time. All %n draft(s) were restored as "
+               "last saved.",
+               nullptr, count),
+            false);
+    }
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
+    if (!m_options.sandbox && !ServerChoice::load(*m_settings).chosen)
+        QTimer::singleShot(0, this, &DesktopApp::offerServerChoice);
+    return true;
+}
+
+void DesktopApp::setUpServer()
+{
+    const ServerChoice choice = ServerChoice::load(*m_settings);
+    if (choice.server == QLatin1String("sandbox")) {
+        setUpSandbox();
+        return;
+    }
+    ClientSettings cs = choice.server == QLatin1String("custom")
+                            ? ClientSettings()
+                            : ClientSettings::forDomain(choice.server);
+    if (choice.server == QLatin1String("custom"))
+        cs.apiUrl = QUrl(choice.customUrl);
+    ProxySettings proxy;
+    if (!choice.proxy.isEmpty() && ProxySettings::parse(choice.proxy, proxy))
+        cs.proxy = proxy;
+    m_client = std::make_unique<TelegraphClient>(cs);
+    m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
+    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
+    m_window->setPublisher(m_publisher.get());
+}
+
+void DesktopApp::setUpSandbox()
+{
+    sandbox::ServerSettings ss;
+    ss.dataDir = QDir(m_dataDir).filePath(QStringLiteral("server"));
+    QDir().mkpath(ss.dataDir);
+    m_sandbox = std::make_unique<sandbox::Server>(ss);
+    if (!m_sandbox->listen()) {
+        m_window->publishBar()->showMessage(
+            tr("The local sandbox could not start: %1").arg(m_sandbox->errorString()), true);
+        return;
+    }
+    ClientSettings cs;
+    cs.apiUrl = m_sandbox->url();
+    cs.siteUrl = m_sandbox->publicUrl();
+    m_client = std::make_unique<TelegraphClient>(cs);
+    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
+    m_window->setPublisher(m_publisher.get());
+    m_window->setWindowTitle(tr("Telegraph Desktop — local sandbox"));
+    const QString token = m_settings->value(QStringLiteral("sandbox/token")).toString();
+    if (!token.isEmpty()) {
+        m_client->setAccessToken(token);
+        return;
+    }
+    CreateAccountRequest req;
+    req.shortName = QStringLiteral("Sandbox");
+    req.authorName = AuthorDefaults::load(*m_settings).name;
+    AccountJob *job = m_client->createAccount(req);
+    job->setAutoDelete(true);
+    connect(job, &ApiJob::succeeded, this, [this] {
+        m_settings->setValue(QStringLiteral("sandbox/token"), m_client->accessToken());
+        m_window->statusBar()->showMessage(tr("Local sandbox ready with a new account."), 5000);
+    });
+}
+
+void DesktopApp::offerServerChoice()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Where to publish?"),
+                                tr("Publish to telegra.ph, or try everything offline with a "
+                                   "local sandbox server first? You can change this later in "
+                                   "the settings."),
+                                QMessageBox::NoButton, m_window.get());
+    QPushButton *telegraph = box->addButton(QStringLiteral("telegra.ph"), QMessageBox::AcceptRole);
+    QPushButton *sandbox = box->addButton(tr("Local sandbox"), QMessageBox::ActionRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, telegraph, sandbox](QAbstractButton *b) {
+        ServerChoice c = ServerChoice::load(*m_settings);
+        c.chosen = true;
+        if (b == sandbox) {
+            c.server = QStringLiteral("sandbox");
+            c.save(*m_settings);
+            m_window->setPublisher(nullptr);
+            m_publisher.reset();
+            m_client.reset();
+            setUpSandbox();
+        } else if (b == telegraph) {
+            c.server = QStringLiteral("telegra.ph");
+            c.save(*m_settings);
+        }
+    });
+    box->open();
+}
+
+void DesktopApp::shutdown()
+{
+    if (m_shutDown || !m_store)
+        return;
+    m_shutDown = true;
+    if (m_window)
+        m_window->saveNow();
+    m_store->flush();
+    m_store->endSession();
+    if (m_settings)
+        m_settings->sync();
+}
+
+} // namespace tg

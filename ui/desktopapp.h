@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace tg {
+
+class ClientPublisher;
+class DraftStore;
+class MainWindow;
+class TelegraphClient;
+namespace sandbox {
+class Server;
+}
+
+/// Start-up and shut-down of the desktop app: data folder, drafts database and crash detection,
+/// the server connection (or an in-app sandbox), and the main window with the cursor in the
+/// editor. main() only parses arguments and runs this.
+class DesktopApp : public QObject
+{
+    Q_OBJECT
+public:
+    /// Command-line options of telegraph-desktop.
+    struct Options
+    {
+        bool sandbox = false; ///< --sandbox: run a local Telegraph server inside the app
+        bool help = false;
+        QString error; ///< unknown option
+    };
+    static Options parseArguments(const QStringList &arguments);
+    static QString helpText();
+
+    explicit DesktopApp(const Options &options, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    /// Opens everything and shows the window; false with a message when the data folder or
+    /// database cannot be used.
+    bool start(QString *error);
+    /// Saves every draft and marks the session as ended cleanly (also done on aboutToQuit).
+    void shutdown();
+
+    MainWindow *window() const { return m_window.get(); }
+    /// True when the previous run ended without a clean quit (its drafts were restored).
+    bool recoveredFromCrash() const { return m_recovered; }
+    QString dataDir() const { return m_dataDir; }
+
+private:
+    void setUpServer();
+    void setUpSandbox();
+    void offerServerChoice();
+
+    Options m_options;
+    QString m_dataDir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<DraftStore> m_store;
+    std::unique_ptr<sandbox::Server> m_sandbox;
+    std::unique_ptr<TelegraphClient> m_client;
+    std::unique_ptr<ClientPublisher> m_publisher;
+    std::unique_ptr<MainWindow> m_window;
+    bool m_recovered = false;
+    bool m_shutDown = false;
+};
+
+} // namespace tg

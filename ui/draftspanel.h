@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QListWidget;
+
+namespace tg {
+
+class DraftStore;
+
+/// The list of drafts (or of the trash): open, rename, duplicate, delete to the trash, restore
+/// from it, delete for good. Lives in a dock of the main window.
+class DraftsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DraftsPanel(DraftStore *store, QWidget *parent = nullptr);
+
+    /// Reloads the list from the store, marking the open draft.
+    void refresh();
+    void setCurrentDraft(const QString &id);
+    QListWidget *list() const { return m_list; }
+    /// Ids of the listed drafts, in order.
+    QStringList listedIds() const;
+    void setShowTrash(bool trash);
+
+    void renameSelected(const QString &title);
+    void duplicateSelected();
+    void trashSelected();
+    void restoreSelected();
+    void deleteSelectedForever();
+
+Q_SIGNALS:
+    /// The writer wants this draft in the editor.
+    void openRequested(const QString &draftId);
+    /// A draft left the list of live drafts (trashed or deleted).
+    void draftRemoved(const QString &draftId);
+
+private:
+    QString selectedId() const;
+    void showMenu(const QPoint &pos);
+
+    DraftStore *m_store;
+    QListWidget *m_list = nullptr;
+    QCheckBox *m_trash = nullptr;
+    QString m_current;
+};
+
+} // namespace tg

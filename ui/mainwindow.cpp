@@ -1,0 +1,555 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "contentmeter.h"
+#include "draftsession.h"
+#include "draftspanel.h"
+#include "draftstore.h"
+#include "editorpane.h"
+#include "findbar.h"
+#include "htmlimport.h"
+#include "htmlwriter.h"
+#if __has_include("markdownwriter.h")
+#include "markdownwriter.h"
+#else
+#include "markdownfallback.h"
+#endif
+#include "previewscheduler.h"
+#include "previewview.h"
+#include "publishbar.h"
+#include "publisher.h"
+#include "revisionsdialog.h"
+#include "settingsdialog.h"
+#include "sourceeditor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace tg {
+
+MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_settings(settings)
+    , m_session(new DraftSession(store, this))
+    , m_editor(new EditorPane(this))
+    , m_preview(new PreviewView(this))
+    , m_meter(new ContentMeter(this))
+    , m_publishBar(new PublishBar(this))
+    , m_drafts(new DraftsPanel(store, this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_previewSide(new QWidget(this))
+    , m_scheduler(new PreviewScheduler(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Telegraph Desktop"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/telegraph-desktop.svg")));
+    m_editorSettings = EditorSettings::load(*m_settings);
+    m_previewSettings = PreviewSettings::load(*m_settings);
+    m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
+    m_editor->editor()->setFont(m_editorSettings.font);
+    m_preview->setDark(m_previewSettings.dark);
+
+    m_findBar = new FindBar(m_editor->editor(), this);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_editor, 1);
+    leftLayout->addWidget(m_findBar);
+    leftLayout->addWidget(m_publishBar);
+
+    auto *rightLayout = new QVBoxLayout(m_previewSide);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_preview, 1);
+    rightLayout->addWidget(m_meter);
+
+    m_split->setObjectName(QStringLiteral("editorPreviewSplitter"));
+    m_split->addWidget(left);
+    m_split->addWidget(m_previewSide);
+    m_split->setChildrenCollapsible(false);
+    setCentralWidget(m_split);
+
+    addPanel(tr("Drafts"), m_drafts, Qt::LeftDockWidgetArea)
+        ->setObjectName(QStringLiteral("draftsDock"));
+
+    connect(m_editor, &EditorPane::edited, this, &MainWindow::onEdited);
+    connect(m_editor, &EditorPane::pasteCleaned, this, [this](const QString &changes) {
+        statusBar()->showMessage(changes.isEmpty()
+                                     ? tr("Pasted as clean Telegraph content.")
+                                     : tr("Pasted; the import changed: %1").arg(changes.left(300)),
+                                 8000);
+    });
+    connect(m_scheduler, &PreviewScheduler::converted, this, &MainWindow::onConverted);
+    connect(m_meter, &ContentMeter::issueActivated, m_editor->editor(), &SourceEditor::goTo);
+    connect(m_meter, &ContentMeter::fieldActivated, this, [this](const QString &field) {
+        if (field == QLatin1String("title"))
+            m_editor->titleEdit()->setFocus();
+    });
+    connect(m_editor->editor()->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { m_preview->scrollToFraction(m_editor->editor()->scrollFraction()); });
+    connect(m_drafts, &DraftsPanel::openRequested, this, &MainWindow::openDraft);
+    connect(m_drafts, &DraftsPanel::draftRemoved, this, [this](const QString &id) {
+        if (id == m_session->draft().id)
+            openLastDraft();
+    });
+    connect(m_publishBar, &PublishBar::cancelRequested, this, [this] {
+        if (m_publisher)
+            m_publisher->cancel();
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
+
+    buildActions();
+    restoreLayout();
+    setPreviewVisible(m_previewSettings.visible);
+}
+
+MainWindow::~MainWindow()
+{
+    m_session->saveNow();
+}
+
+QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    if (m_viewMenu)
+        m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::buildActions()
+{
+    auto add = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot,
+                      const QString &icon = {}) {
+        QAction *a = menu->addAction(QIcon::fromTheme(icon), text);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    bar->addAction(add(
+        file, tr("&New draft"), QKeySequence::New, [this] { newDraft(); },
+        QStringLiteral("document-new")));
+    add(file, tr("&Open page…"), QKeySequence::Open, [this] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(this, tr("Open page"), tr("Page URL or path:"),
+                                                  QLineEdit::Normal, QString(), &ok);
+        if (ok && !url.trimmed().isEmpty())
+            openPage(url);
+    });
+    bar->addAction(add(
+        file, tr("&Save"), QKeySequence::Save,
+        [this] {
+            saveNow();
+            statusBar()->showMessage(tr("Draft saved."), 3000);
+        },
+        QStringLiteral("document-save")));
+    add(file, tr("&Import file…"), QKeySequence(), [this] { importFile(); });
+    add(file, tr("&Export…"), QKeySequence(), [this] { exportDraft(); });
+    file->addSeparator();
+    bar->addAction(add(
+        file, tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+        [this] { publish(); }, QStringLiteral("document-send")));
+    add(file, tr("&Revisions…"), QKeySequence(), [this] { showRevisions(); });
+    file->addSeparator();
+    add(file, tr("Se&ttings…"), QKeySequence::Preferences, [this] { showSettings(); });
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    SourceEditor *ed = m_editor->editor();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    add(edit, tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
+    add(edit, tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
+    edit->addSeparator();
+    add(edit, tr("&Find…"), QKeySequence::Find, [this] { m_findBar->activate(false); });
+    add(edit, tr("Find and &replace…"), QKeySequence::Replace,
+        [this] { m_findBar->activate(true); });
+    add(edit, tr("Find &next"), QKeySequence::FindNext, [this] { m_findBar->findNext(); });
+
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    struct Item
+    {
+        QString text;
+        QKeySequence key;
+        SourceEditor::Markup markup;
+    };
+    const Item items[] = {
+        {tr("&Bold"), QKeySequence::Bold, SourceEditor::Markup::Bold},
+        {tr("&Italic"), QKeySequence::Italic, SourceEditor::Markup::Italic},
+        {tr("&Link"), QKeySequence(Qt::CTRL | Qt::Key_K), SourceEditor::Markup::Link},
+        {tr("&Heading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3),
+         SourceEditor::Markup::Heading},
+        {tr("&Subheading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4),
+         SourceEditor::Markup::Subheading},
+        {tr("&Quote"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), SourceEditor::Markup::Quote},
+        {tr("Li&st"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), SourceEditor::Markup::List},
+        {tr("&Code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), SourceEditor::Markup::Code},
+        {tr("Code &block"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+         SourceEditor::Markup::CodeBlock},
+    };
+    for (const Item &i : items) {
+        const SourceEditor::Markup m = i.markup;
+        add(format, i.text, i.key, [ed, m] { ed->applyMarkup(m); });
+    }
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *toggle = add(m_viewMenu, tr("&Preview"), QKeySequence(Qt::Key_F9),
+                          [this] { setPreviewVisible(!m_previewSide->isVisible()); });
+    toggle->setCheckable(false);
+    add(m_viewMenu, tr("Zoom &in"), QKeySequence::ZoomIn, [this, ed] {
+        ed->zoom(1);
+        m_preview->setZoomFactor(qMin(3.0, m_preview->zoomFactor() + 0.1));
+    });
+    add(m_viewMenu, tr("Zoom &out"), QKeySequence::ZoomOut, [this, ed] {
+        ed->zoom(-1);
+        m_preview->setZoomFactor(qMax(0.3, m_preview->zoomFactor() - 0.1));
+    });
+    add(m_viewMenu, tr("&Dark preview"), QKeySequence(), [this] {
+        m_previewSettings.dark = !m_previewSettings.dark;
+        m_preview->setDark(m_previewSettings.dark);
+        m_previewSettings.save(*m_settings);
+    });
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setPreviewVisible(bool visible)
+{
+    m_previewSide->setVisible(visible);
+    m_previewSettings.visible = visible;
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    if (!m_split->restoreState(m_settings->value(QStringLiteral("window/splitter")).toByteArray()))
+        m_split->setSizes({1, 1});
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
+    m_previewSettings.save(*m_settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveNow();
+    m_store->flush();
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::saveNow()
+{
+    m_session->saveNow();
+}
+
+void MainWindow::openLastDraft()
+{
+    const QString last = m_settings->value(QStringLiteral("drafts/last")).toString();
+    if (!last.isEmpty() && openDraft(last))
+        return;
+    const QList<Draft> all = m_store->drafts();
+    if (!all.isEmpty() && openDraft(all.first().id))
+        return;
+    newDraft();
+}
+
+bool MainWindow::openDraft(const QString &id)
+{
+    if (id == m_session->draft().id && !id.isEmpty())
+        return true;
+    const std::optional<Draft> d = m_store->draft(id);
+    if (!d || d->trashed)
+        return false;
+    loadIntoEditor(*d);
+    return true;
+}
+
+void MainWindow::newDraft()
+{
+    Draft d = Draft::create(m_editor->format());
+    const AuthorDefaults author = AuthorDefaults::load(*m_settings);
+    d.authorName = author.name;
+    d.authorUrl = author.url;
+    loadIntoEditor(d);
+}
+
+void MainWindow::loadIntoEditor(const Draft &d)
+{
+    m_session->open(d);
+    m_editor->loadDraft(d);
+    m_drafts->setCurrentDraft(d.id);
+    m_settings->setValue(QStringLiteral("drafts/last"), d.id);
+    m_editor->editor()->setFocus(Qt::OtherFocusReason);
+    m_editor->editor()->moveCursor(QTextCursor::End);
+    requestConversion();
+}
+
+void MainWindow::onEdited()
+{
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    const bool firstSave = !m_session->isDirty() && !m_store->draft(d.id).has_value();
+    m_session->update(d);
+    if (firstSave) {
+        // A new draft becomes a stored draft with its first keystroke.
+        m_session->saveNow();
+        m_drafts->refresh();
+    }
+    requestConversion();
+}
+
+void MainWindow::requestConversion()
+{
+    ConversionInput in;
+    in.serial = ++m_serial;
+    in.title = m_editor->title();
+    in.authorName = m_editor->authorName();
+    in.authorUrl = m_editor->authorUrl();
+    in.body = m_editor->body();
+    in.format = m_editor->format();
+    m_scheduler->request(in);
+}
+
+void MainWindow::onConverted(const ConversionResult &result)
+{
+    m_lastResult = result;
+    m_meter->setResult(result);
+    m_preview->showArticle(result.serial, m_editor->title(), m_editor->authorName(),
+                           m_editor->authorUrl(), result.html);
+    Q_EMIT contentConverted(result.serial);
+}
+
+void MainWindow::setPublisher(Publisher *publisher)
+{
+    if (m_publisher)
+        disconnect(m_publisher, nullptr, this, nullptr);
+    m_publisher = publisher;
+    if (!publisher)
+        return;
+    m_preview->setSiteUrl(QUrl(publisher->siteUrl()));
+    connect(publisher, &Publisher::progress, m_publishBar, &PublishBar::showProgress);
+    connect(publisher, &Publisher::floodWait, m_publishBar, &PublishBar::showFloodWait);
+    connect(publisher, &Publisher::published, this, &MainWindow::onPublished);
+    connect(publisher, &Publisher::fetched, this, &MainWindow::onFetched);
+}
+
+void MainWindow::publish()
+{
+    if (!m_publisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    if (m_publisher->isBusy()) {
+        m_publishBar->showMessage(tr("Publishing is already under way."), false);
+        return;
+    }
+    // Convert the text as it is now, so what is sent is exactly what is in the editor.
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    ConversionInput in{++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format};
+    const ConversionResult result = convertContent(in);
+    onConverted(result);
+    if (!result.publishable()) {
+        m_publishBar->showMessage(tr("Not published: %1").arg(result.firstError()), true);
+        return;
+    }
+    m_publishing = d;
+    m_session->saveNow();
+    PublishRequest req;
+    req.path = d.pagePath;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = result.nodes;
+    m_publishBar->showProgress(d.pagePath.isEmpty() ? tr("Publishing…") : tr("Updating…"));
+    m_publisher->publish(req);
+}
+
+void MainWindow::onPublished(const PublishOutcome &o)
+{
+    if (o.ok) {
+        Revision r;
+        r.draftId = m_publishing.id;
+        r.pagePath = o.path;
+        r.pageUrl = o.url;
+        r.created = QDateTime::currentDateTimeUtc();
+        r.title = m_publishing.title;
+        r.authorName = m_publishing.authorName;
+        r.authorUrl = m_publishing.authorUrl;
+        r.body = m_publishing.body;
+        r.format = m_publishing.format;
+        r.contentJson =
+            toJson(convertContent({0, r.title, r.authorName, r.authorUrl, r.body, r.format}).nodes);
+        if (m_publishing.id == m_session->draft().id) {
+            m_session->setPage(o.path, o.url);
+        } else if (std::optional<Draft> other = m_store->draft(m_publishing.id)) {
+            other->pagePath = o.path;
+            other->pageUrl = o.url;
+            m_store->save(*other);
+        }
+        m_store->addRevision(r);
+        m_drafts->refresh();
+    }
+    m_publishBar->showOutcome(o);
+    Q_EMIT publishFinished(o);
+}
+
+void MainWindow::openPage(const QString &pathOrUrl)
+{
+    if (!m_publisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    m_publishBar->showProgress(tr("Opening %1…").arg(pathOrUrl));
+    m_publisher->fetch(pathOrUrl);
+}
+
+void MainWindow::onFetched(const PublishOutcome &o)
+{
+    if (!o.ok) {
+        m_publishBar->showMessage(tr("Could not open the page: %1").arg(o.error), true);
+        Q_EMIT pageOpened(o);
+        return;
+    }
+    Draft d = Draft::create();
+    d.title = o.title;
+    d.authorName = o.authorName;
+    d.authorUrl = o.authorUrl;
+    d.pagePath = o.path;
+    d.pageUrl = o.url;
+    QString why;
+    if (markdownRoundTrips(o.content, &why)) {
+        d.format = DraftFormat::Markdown;
+        d.body = nodesToMarkdown(o.content);
+        m_publishBar->showMessage(tr("Opened %1 as Markdown.").arg(o.url), false);
+    } else {
+        d.format = DraftFormat::Html;
+        d.body = nodesToHtml(o.content);
+        m_publishBar->showMessage(
+            tr("Opened %1 as HTML: Markdown would lose something (%2).").arg(o.url, why), false);
+    }
+    m_store->save(d);
+    loadIntoEditor(d);
+    Q_EMIT pageOpened(o);
+}
+
+void MainWindow::showRevisions()
+{
+    auto *dialog = new RevisionsDialog(m_store, m_session->draft().id, m_editor->body(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RevisionsDialog::restoreRequested, this, &MainWindow::restoreRevision);
+    dialog->open();
+}
+
+void MainWindow::restoreRevision(const Revision &r)
+{
+    m_editor->titleEdit()->setText(r.title);
+    m_editor->setFormat(r.format);
+    QTextCursor c(m_editor->editor()->document());
+    c.beginEditBlock();
+    c.select(QTextCursor::Document);
+    c.insertText(r.body);
+    c.endEditBlock();
+    onEdited();
+}
+
+void MainWindow::importFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import"), QString(),
+        tr("Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Import"), f.errorString());
+        return;
+    }
+    const QString text = QString::fromUtf8(f.readAll());
+    Draft d = Draft::create();
+    d.title = QFileInfo(path).completeBaseName();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+        auto imported = importHtml(text);
+        d.format = DraftFormat::Html;
+        d.body = nodesToHtml(imported.nodes);
+        const QStringList changes = imported.warnings;
+        if (!changes.isEmpty())
+            QMessageBox::information(this, tr("Import"),
+                                     tr("The HTML was adapted to what Telegraph accepts:\n\n%1")
+                                         .arg(changes.join(QLatin1Char('\n'))));
+    } else {
+        d.format = DraftFormat::Markdown;
+        d.body = text;
+    }
+    m_store->save(d);
+    loadIntoEditor(d);
+}
+
+void MainWindow::exportDraft()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), m_editor->title(),
+        tr("Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)"), &filter);
+    if (path.isEmpty())
+        return;
+    const ConversionResult r =
+        convertContent({0, m_editor->title(), m_editor->authorName(), m_editor->authorUrl(),
+                        m_editor->body(), m_editor->format()});
+    QByteArray data;
+    if (path.endsWith(QLatin1String(".json")))
+        data = toJson(r.nodes);
+    else if (path.endsWith(QLatin1String(".html")) || path.endsWith(QLatin1String(".htm")))
+        data = r.html.toUtf8();
+    else
+        data = nodesToMarkdown(r.nodes).toUtf8();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        QMessageBox::warning(this, tr("Export"), f.errorString());
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(*m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.save(*m_settings);
+    m_editorSettings = EditorSettings::load(*m_settings);
+    m_previewSettings.dark = PreviewSettings::load(*m_settings).dark;
+    m_editor->editor()->setFont(m_editorSettings.font);
+    m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
+    m_preview->setDark(m_previewSettings.dark);
+    statusBar()->showMessage(tr("Settings saved. A new server applies after a restart."), 5000);
+}
+
+} // namespace tg

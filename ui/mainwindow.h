@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "contentconverter.h"
+#include "draft.h"
+#include "uisettings.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QSettings;
+class QSplitter;
+class QDockWidget;
+
+namespace tg {
+
+class ContentMeter;
+class DraftSession;
+class DraftStore;
+class DraftsPanel;
+class EditorPane;
+class FindBar;
+class PreviewScheduler;
+class PreviewView;
+class PublishBar;
+class Publisher;
+struct PublishOutcome;
+struct Revision;
+
+/// The app's window: a thin shell that composes the editor, the live preview with its content
+/// meter, the drafts dock and the publish bar, and wires menus and shortcuts to them. Further
+/// panels (account, page list) are added with addPanel().
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(DraftStore *store, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the most recently edited draft, or a new one, and puts the cursor in the editor.
+    void openLastDraft();
+    /// Opens a stored draft by id; false when it does not exist.
+    bool openDraft(const QString &id);
+    /// Starts a new empty draft (stored from its first keystroke).
+    void newDraft();
+    /// Saves the open draft now (queued to the store's worker).
+    void saveNow();
+
+    /// Uses this publisher for publish/update/open; the window does not own it.
+    void setPublisher(Publisher *publisher);
+    /// Publishes or updates the open draft; refused with the reason while the content is invalid.
+    void publish();
+    /// Fetches a page by URL or path and opens it as a new draft.
+    void openPage(const QString &pathOrUrl);
+    /// Shows the revisions of the open draft.
+    void showRevisions();
+    /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).
+    void restoreRevision(const Revision &revision);
+
+    /// Adds a dockable panel (account, page list, …) and a View menu entry for it.
+    QDockWidget *addPanel(const QString &title, QWidget *panel,
+                          Qt::DockWidgetArea area = Qt::LeftDockWidgetArea);
+
+    EditorPane *editorPane() const { return m_editor; }
+    PreviewView *preview() const { return m_preview; }
+    ContentMeter *meter() const { return m_meter; }
+    PublishBar *publishBar() const { return m_publishBar; }
+    DraftsPanel *draftsPanel() const { return m_drafts; }
+    DraftSession *session() const { return m_session; }
+    /// The newest conversion shown (what publishing would send).
+    const ConversionResult &lastResult() const { return m_lastResult; }
+    /// Serial of the newest edit; equal to lastResult().serial once the preview caught up.
+    quint64 editSerial() const { return m_serial; }
+    void setPreviewVisible(bool visible);
+
+Q_SIGNALS:
+    /// The meter and preview now reflect the edit with this serial.
+    void contentConverted(quint64 serial);
+    /// A publish or update ended (after the revision was stored).
+    void publishFinished(const tg::PublishOutcome &outcome);
+    /// A page was fetched and opened as a draft (or failed).
+    void pageOpened(const tg::PublishOutcome &outcome);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void onEdited();
+    void requestConversion();
+    void onConverted(const ConversionResult &result);
+    void onPublished(const PublishOutcome &outcome);
+    void onFetched(const PublishOutcome &outcome);
+    void loadIntoEditor(const Draft &draft);
+    void importFile();
+    void exportDraft();
+    void showSettings();
+    void restoreLayout();
+    void saveLayout();
+
+    DraftStore *m_store;
+    QSettings *m_settings;
+    DraftSession *m_session = nullptr;
+    EditorPane *m_editor = nullptr;
+    FindBar *m_findBar = nullptr;
+    PreviewView *m_preview = nullptr;
+    ContentMeter *m_meter = nullptr;
+    PublishBar *m_publishBar = nullptr;
+    DraftsPanel *m_drafts = nullptr;
+    QSplitter *m_split = nullptr;
+    QWidget *m_previewSide = nullptr;
+    PreviewScheduler *m_scheduler = nullptr;
+    QPointer<Publisher> m_publisher;
+    QMenu *m_viewMenu = nullptr;
+    ConversionResult m_lastResult;
+    quint64 m_serial = 0;
+    Draft m_publishing; ///< snapshot being published, for its revision
+    EditorSettings m_editorSettings;
+    PreviewSettings m_previewSettings;
+};
+
+} // namespace tg

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "previewview.h"
+
+#include "previewpage.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebEngineScript>
+
+namespace tg {
+
+namespace {
+
+// Runs in the isolated application world, which shares the DOM but none of the page's scripts.
+const char ApplyScript[] = R"JS(
+(function (a) {
+  var t = document.getElementById('title');
+  t.textContent = a.title; t.className = a.title ? '' : 'empty';
+  var l = document.getElementById('author-link');
+  l.textContent = a.author;
+  if (a.authorUrl) l.setAttribute('href', a.authorUrl); else l.removeAttribute('href');
+  var c = document.getElementById('content');
+  c.innerHTML = a.html;
+  c.querySelectorAll('img[src], video[src], a[href]').forEach(function (e) {
+    var attr = e.tagName === 'A' ? 'href' : 'src';
+    var v = e.getAttribute(attr);
+    if (v && v.charAt(0) === '/' && v.charAt(1) !== '/') e.setAttribute(attr, a.site + v);
+  });
+  c.querySelectorAll('iframe').forEach(function (f) {
+    var src = f.getAttribute('src') || '';
+    var m = /[?&]url=([^&]*)/.exec(src);
+    var shown = m ? decodeURIComponent(m[1]) : src;
+    var kind = (/\/embed\/([a-z]+)/.exec(src) || [])[1] || 'embed';
+    var d = document.createElement('div');
+    d.className = 'tg-embed';
+    d.textContent = kind.charAt(0).toUpperCase() + kind.slice(1) + ' embed: ' + shown;
+    f.replaceWith(d);
+  });
+  document.body.setAttribute('data-serial', String(a.serial));
+  return a.serial;
+})
+)JS";
+
+} // namespace
+
+PreviewView::PreviewView(QWidget *parent)
+    : QWebEngineView(parent)
+    , m_page(new PreviewPage(this))
+{
+    setPage(m_page);
+    setContextMenuPolicy(Qt::NoContextMenu);
+    connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        if (!ok || m_ready)
+            return;
+        m_ready = true;
+        applyTheme();
+        if (m_waiting) {
+            const Article a = *m_waiting;
+            m_waiting.reset();
+            apply(a);
+        }
+        Q_EMIT ready();
+    });
+    m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
+}
+
+void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,
+                              const QString &authorUrl, const QString &bodyHtml)
+{
+    const Article a{serial, title, authorName, authorUrl, bodyHtml};
+    // One update in flight at a time; a newer article replaces any waiting one.
+    if (!m_ready || m_applying) {
+        m_waiting = a;
+        return;
+    }
+    apply(a);
+}
+
+void PreviewView::apply(const Article &a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("serial"), static_cast<double>(a.serial));
+    o.insert(QStringLiteral("title"), a.title);
+    o.insert(QStringLiteral("author"), a.authorName);
+    o.insert(QStringLiteral("authorUrl"), a.authorUrl);
+    o.insert(QStringLiteral("html"), a.html);
+    QString site = m_siteUrl.toString();
+    while (site.endsWith(QLatin1Char('/')))
+        site.chop(1);
+    o.insert(QStringLiteral("site"), site);
+    const QString script = QString::fromUtf8(ApplyScript) + QLatin1Char('(') +
+                           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
+                           QStringLiteral(");");
+    m_applying = true;
+    const quint64 serial = a.serial;
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld,
+                          [this, serial](const QVariant &) {
+                              m_applying = false;
+                              m_shownSerial = serial;
+                              Q_EMIT articleShown(serial);
+                              if (m_waiting) {
+                                  const Article next = *m_waiting;
+                                  m_waiting.reset();
+                                  apply(next);
+                              }
+                          });
+}
+
+void PreviewView::setDark(bool dark)
+{
+    m_dark = dark;
+    applyTheme();
+}
+
+void PreviewView::applyTheme()
+{
+    if (!m_ready)
+        return;
+    m_page->runJavaScript(m_dark ? QStringLiteral("document.documentElement.className='dark';")
+                                 : QStringLiteral("document.documentElement.className='';"),
+                          QWebEngineScript::ApplicationWorld);
+    m_page->setBackgroundColor(m_dark ? QColor(0x1c, 0x1d, 0x1f) : QColor(Qt::white));
+}
+
+void PreviewView::scrollToFraction(double fraction)
+{
+    if (!m_ready)
+        return;
+    fraction = qBound(0.0, fraction, 1.0);
+    m_page->runJavaScript(
+        QStringLiteral("window.scrollTo(0, %1 * Math.max(0, document.documentElement.scrollHeight"
+                       " - window.innerHeight));")
+            .arg(fraction),
+        QWebEngineScript::ApplicationWorld);
+}
+
+} // namespace tg

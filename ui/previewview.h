@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QUrl>
+#include <QWebEngineView>
+
+#include <optional>
+
+namespace tg {
+
+class PreviewPage;
+
+/// The article as telegra.ph shows it. Loads one page from qrc once, then pushes new content
+/// into its DOM (no reload per keystroke, so the scroll position stays). Embeds become
+/// placeholders naming their source; relative media URLs resolve against the site.
+class PreviewView : public QWebEngineView
+{
+    Q_OBJECT
+public:
+    explicit PreviewView(QWidget *parent = nullptr);
+
+    /// Shows this article. Safe before the page has loaded: the newest content is applied then.
+    void showArticle(quint64 serial, const QString &title, const QString &authorName,
+                     const QString &authorUrl, const QString &bodyHtml);
+    void setDark(bool dark);
+    bool isDark() const { return m_dark; }
+    /// Scrolls so the given fraction (0..1) of the article is at the top, following the editor.
+    void scrollToFraction(double fraction);
+    /// Site that relative image/video URLs refer to (https://telegra.ph by default).
+    void setSiteUrl(const QUrl &url) { m_siteUrl = url; }
+    bool isReady() const { return m_ready; }
+    /// Serial of the article shown in the DOM right now (0 before the first).
+    quint64 shownSerial() const { return m_shownSerial; }
+    PreviewPage *previewPage() const { return m_page; }
+
+Q_SIGNALS:
+    /// The page has loaded and accepts content.
+    void ready();
+    /// The DOM now shows the article with this serial.
+    void articleShown(quint64 serial);
+
+private:
+    struct Article
+    {
+        quint64 serial = 0;
+        QString title, authorName, authorUrl, html;
+    };
+    void apply(const Article &article);
+    void applyTheme();
+
+    PreviewPage *m_page = nullptr;
+    bool m_ready = false;
+    bool m_dark = false;
+    bool m_applying = false;
+    std::optional<Article> m_waiting;
+    quint64 m_shownSerial = 0;
+    QUrl m_siteUrl = QUrl(QStringLiteral("https://telegra.ph"));
+};
+
+} // namespace tg

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "uisettings.h"
+
+#include <QFontDatabase>
+#include <QSettings>
+
+namespace tg {
+
+EditorSettings EditorSettings::load(const QSettings &s)
+{
+    EditorSettings e;
+    e.font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QString font = s.value(QStringLiteral("editor/font")).toString();
+    if (!font.isEmpty())
+        e.font.fromString(font);
+    e.autosaveMs = qBound(200, s.value(QStringLiteral("editor/autosaveMs"), 1000).toInt(), 2000);
+    return e;
+}
+
+void EditorSettings::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("editor/font"), font.toString());
+    s.setValue(QStringLiteral("editor/autosaveMs"), autosaveMs);
+}
+
+PreviewSettings PreviewSettings::load(const QSettings &s)
+{
+    PreviewSettings p;
+    p.dark = s.value(QStringLiteral("preview/dark"), false).toBool();
+    p.visible = s.value(QStringLiteral("preview/visible"), true).toBool();
+    return p;
+}
+
+void PreviewSettings::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("preview/dark"), dark);
+    s.setValue(QStringLiteral("preview/visible"), visible);
+}
+
+ServerChoice ServerChoice::load(const QSettings &s)
+{
+    ServerChoice c;
+    c.server = s.value(QStringLiteral("server/name"), c.server).toString();
+    c.customUrl = s.value(QStringLiteral("server/customUrl")).toString();
+    c.proxy = s.value(QStringLiteral("server/proxy"), QStringLiteral("system")).toString();
+    c.chosen = s.value(QStringLiteral("server/chosen"), false).toBool();
+    return c;
+}
+
+void ServerChoice::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("server/name"), server);
+    s.setValue(QStringLiteral("server/customUrl"), customUrl);
+    s.setValue(QStringLiteral("server/proxy"), proxy);
+    s.setValue(QStringLiteral("server/chosen"), chosen);
+}
+
+AuthorDefaults AuthorDefaults::load(const QSettings &s)
+{
+    return {s.value(QStringLiteral("author/name")).toString(),
+            s.value(QStringLiteral("author/url")).toString()};
+}
+
+void AuthorDefaults::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("author/name"), name);
+    s.setValue(QStringLiteral("author/url"), url);
+}
+
+} // namespace tg
