@@ -96,7 +96,7 @@ QList<ValidationIssue> validatePage(const QString &title, const QString &authorN
             seenBad.insert(tag);
             badTags.append(tag);
         }
-        if (!n.children().isEmpty() && depth <= MaxNodeDepth)
+        if (!n.children().isEmpty())
             stack.append({&n.children(), 0});
     }
 
