@@ -27,6 +27,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Han
     , m_handler(std::move(handler))
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(1024 * 1024);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
@@ -63,9 +64,14 @@ void HttpConnection::onReadyRead()
 {
     if (m_state == State::Closing)
         return;
+    if (m_state == State::Busy) {
+        // Pipelined requests wait until the current one is answered; past a bound the data is
+        // left in the socket, so TCP flow control slows the client down.
+        if (m_buffer.size() < m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
+            m_buffer += m_socket->readAll();
+        return;
+    }
     m_buffer += m_socket->readAll();
-    if (m_state == State::Busy)
-        return; // the next request waits until the current one is answered
     processBuffer();
 }
 
@@ -263,6 +269,7 @@ void HttpConnection::deliver(const HttpResponse &response)
     writeResponse(response, keepAlive, false);
     if (keepAlive) {
         m_state = State::Headers;
+        m_buffer += m_socket->readAll();
         processBuffer();
     }
 }
