@@ -65,16 +65,16 @@ ApiError protocolError(int httpStatus, const QByteArray &body, const QString &ex
     using C = ApiError::Category;
     const QByteArray trimmed = body.trimmed();
     QString message;
-    if (httpStatus >= 500)
+    if (trimmed.startsWith('<'))
+        message = tr("The server sent an HTML page (HTTP %1) instead of %2")
+                      .arg(httpStatus)
+                      .arg(expected);
+    else if (httpStatus >= 500)
         message = tr("The server failed with HTTP %1 instead of answering with %2")
                       .arg(httpStatus)
                       .arg(expected);
     else if (trimmed.isEmpty())
         message = tr("The server sent an empty answer (HTTP %1) instead of %2")
-                      .arg(httpStatus)
-                      .arg(expected);
-    else if (trimmed.startsWith('<'))
-        message = tr("The server sent an HTML page (HTTP %1) instead of %2")
                       .arg(httpStatus)
                       .arg(expected);
     else

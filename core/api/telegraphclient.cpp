@@ -3,6 +3,7 @@
 
 #include "requestscheduler.h"
 #include "telegraphuploadhost.h"
+#include "validation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -261,22 +262,15 @@ ApiError TelegraphClient::validatePageRequest(const PageRequest &request, bool e
 {
     if (edit && request.path.trimmed().isEmpty())
         return invalid(QStringLiteral("PATH_REQUIRED"), tr("The page path is required"));
-    ApiError e = checkLength(request.title, 1, 256, tr("The title"), QStringLiteral("TITLE"));
-    if (e.isError())
-        return e;
-    e = checkAuthor(request.authorName, request.authorUrl);
-    if (e.isError())
-        return e;
-    if (request.content.isEmpty())
-        return invalid(QStringLiteral("CONTENT_REQUIRED"), tr("The page has no content"));
-    const qsizetype size = jsonSize(request.content);
-    constexpr qsizetype limit = 64 * 1024;
-    if (size > limit)
-        return invalid(QStringLiteral("CONTENT_TOO_BIG"),
-                       tr("The content is %1 bytes as JSON; Telegraph accepts at most %2")
-                           .arg(size)
-                           .arg(limit));
-    return {};
+    const QList<ValidationIssue> issues =
+        validatePage(request.title, request.authorName.value_or(QString()),
+                     request.authorUrl.value_or(QString()), request.content);
+    if (issues.isEmpty())
+        return {};
+    QStringList messages;
+    for (const ValidationIssue &issue : issues)
+        messages.append(issue.message);
+    return invalid(issues.first().apiCode(), messages.join(QLatin1Char('\n')));
 }
 
 PageJob *TelegraphClient::createPage(const PageRequest &request)

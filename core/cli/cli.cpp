@@ -43,6 +43,23 @@ QString helpText()
         "  convert nodes-to-html [--jsonl] [FILE|-]               nodes (JSON) to HTML\n"
         "  convert markdown-to-nodes [FILE|-]                     Markdown to nodes\n"
         "  convert nodes-to-markdown [FILE|-]                     nodes to Markdown\n"
+        "  account create --short-name NAME [--author-name N] [--author-url U] [--save NAME]\n"
+        "  account import --save NAME          save the --token given (checked first)\n"
+        "  account info [--fields a,b,...]     short_name author_name author_url auth_url "
+        "page_count\n"
+        "  account edit [--short-name N] [--author-name N] [--author-url U]\n"
+        "  account revoke                      new token (the saved --account is updated)\n"
+        "  account list | account forget NAME  saved accounts\n"
+        "  page create --title T (--html F|--markdown F|--nodes F) [--author-name N]\n"
+        "              [--author-url U] [--return-content]      F may be - for stdin\n"
+        "  page edit PATH --title T (--html F|--markdown F|--nodes F) [...]\n"
+        "  page get PATH [--content]\n"
+        "  page list [--offset N] [--limit N] [--all] [--views]  --all walks every page\n"
+        "  views PATH [--year Y [--month M [--day D [--hour H]]]]\n"
+        "  upload FILE... [--host telegraph|http|command]         prints each file's URL\n"
+        "         http:    --upload-url URL [--field NAME] [--header 'K: V']... [--url-path P]\n"
+        "         command: --command 'CMD [ARGS] [{file}]' (the URL is its last output line)\n"
+        "  call METHOD [key=value | key:=json]... [--path PATH]   any API method\n"
         "  backup DIR                                             all pages with content into DIR\n"
         "\n"
         "Global options (before or after the command words):\n"
@@ -53,6 +70,10 @@ QString helpText()
         "  --json              print raw JSON results\n"
         "  --concurrency N     requests in flight (default 16)\n"
         "  --insecure-store    allow saving tokens to a 0600 file when no keychain works\n"
+        "  --proxy SPEC        http://host:port, socks5://host:port, none or system\n"
+        "  --timeout S         per-request timeout in seconds (default 30)\n"
+        "  --max-flood-wait S  wait out FLOOD_WAIT up to S seconds, then retry (default 60;\n"
+        "                      0 fails at once with exit code 4)\n"
         "  -h, --help          this help\n"
         "  --version           the version\n"
         "\n"
@@ -109,6 +130,29 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
                 err << "error: " << error << '\n';
                 return ExitUsage;
             }
+        } else if (isOption(a, QStringLiteral("--proxy"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--proxy"), g.proxy, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--timeout")) ||
+                   isOption(a, QStringLiteral("--max-flood-wait"))) {
+            const QString name = isOption(a, QStringLiteral("--timeout"))
+                                     ? QStringLiteral("--timeout")
+                                     : QStringLiteral("--max-flood-wait");
+            QString v;
+            if (!takeValue(arguments, i, name, v, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+            bool ok = false;
+            const int n = v.toInt(&ok);
+            if (!ok || n < 0 || n > 86400) {
+                err << "error: " << name << " must be a whole number of seconds, not '" << v
+                    << "'\n";
+                return ExitUsage;
+            }
+            (name == QLatin1String("--timeout") ? g.timeoutSeconds : g.maxFloodWait) = n;
         } else if (isOption(a, QStringLiteral("--concurrency"))) {
             QString v;
             if (!takeValue(arguments, i, QStringLiteral("--concurrency"), v, error)) {
@@ -126,7 +170,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
             rest.append(a);
         }
     }
-    if (g.token.isEmpty())
+    // An explicit --account wins over the environment's token.
+    if (g.token.isEmpty() && g.account.isEmpty())
         g.token = qEnvironmentVariable("TELEGRAPH_ACCESS_TOKEN");
 
     if (rest.isEmpty()) {
@@ -138,6 +183,16 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
     int code = ExitUsage;
     if (command == QLatin1String("convert")) {
         code = runConvert(ctx);
+    } else if (command == QLatin1String("account")) {
+        code = runAccount(ctx);
+    } else if (command == QLatin1String("page")) {
+        code = runPage(ctx);
+    } else if (command == QLatin1String("views")) {
+        code = runViews(ctx);
+    } else if (command == QLatin1String("upload")) {
+        code = runUpload(ctx);
+    } else if (command == QLatin1String("call")) {
+        code = runCall(ctx);
     } else if (command == QLatin1String("backup")) {
         code = runBackup(ctx);
     } else {

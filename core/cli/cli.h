@@ -28,6 +28,9 @@ struct GlobalOptions
     bool json = false; ///< --json: raw result objects for scripts
     int concurrency = 16;
     bool insecureStore = false; ///< --insecure-store: allow a 0600 token file without a keychain
+    QString proxy;              ///< --proxy: http://host:port, socks5://host:port, none, system
+    int timeoutSeconds = 30;    ///< --timeout: per-request transfer timeout
+    int maxFloodWait = 60;      ///< --max-flood-wait: longest FLOOD_WAIT_n waited out (0: never)
 };
 
 /// What a command sees: the global options, the remaining words (command words first, then the
@@ -49,6 +52,16 @@ QString helpText();
 
 // Commands, one source file each. args[0] is the command word itself.
 int runConvert(Context &ctx);
+/// `telegraph account create|info|edit|revoke|import|list|forget`.
+int runAccount(Context &ctx);
+/// `telegraph page create|edit|get|list`.
+int runPage(Context &ctx);
+/// `telegraph views PATH [--year --month --day --hour]`.
+int runViews(Context &ctx);
+/// `telegraph upload FILE...` to the legacy endpoint, an HTTP host or a command.
+int runUpload(Context &ctx);
+/// `telegraph call METHOD [key=value | key:=json]... [--path PATH]`.
+int runCall(Context &ctx);
 /// `telegraph backup DIR`: every page of the account with its content, resumable.
 int runBackup(Context &ctx);
 

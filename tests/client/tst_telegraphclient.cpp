@@ -455,6 +455,7 @@ private Q_SLOTS:
         QTest::newRow("long title") << QString(257, QLatin1Char('t')) << 10 << "TITLE_TOO_LONG";
         QTest::newRow("no content") << "t" << 0 << "CONTENT_REQUIRED";
         QTest::newRow("over 64 KiB") << "t" << 70000 << "CONTENT_TOO_BIG";
+        QTest::newRow("no text") << "t" << -1 << "CONTENT_TEXT_REQUIRED";
     }
     void createPage_invalid_failsValidationWithoutSending()
     {
@@ -467,6 +468,8 @@ private Q_SLOTS:
         r.title = title;
         if (textBytes > 0)
             r.content = paragraph(QString(textBytes, QLatin1Char('x')));
+        else if (textBytes < 0)
+            r.content = paragraph(QStringLiteral("  "));
         auto *job = m_client->createPage(r);
         QVERIFY(finish(job));
         QCOMPARE(job->error().category, C::Validation);
@@ -478,13 +481,14 @@ private Q_SLOTS:
     {
         newAccount();
         tg::PageRequest r;
-        r.title = QStringLiteral("Empty");
-        r.content = paragraph(QString());
+        r.title = QStringLiteral("Bad author link");
+        r.authorUrl = QStringLiteral("not a link");
+        r.content = paragraph(QStringLiteral("text"));
         auto *job = m_client->createPage(r);
         QVERIFY(finish(job));
         QCOMPARE(job->error().category, C::Api);
-        QCOMPARE(job->error().code, QStringLiteral("CONTENT_TEXT_REQUIRED"));
-        QCOMPARE(job->error().message, QStringLiteral("CONTENT_TEXT_REQUIRED"));
+        QCOMPARE(job->error().code, QStringLiteral("AUTHOR_URL_INVALID"));
+        QCOMPARE(job->error().message, QStringLiteral("AUTHOR_URL_INVALID"));
     }
 
     void editPage_changesTitleAndKeepsPath()
