@@ -88,9 +88,16 @@ void KeychainSecretStore::removeSecret(const QString &key, Callback callback)
 
 void KeychainSecretStore::checkAvailable(Callback callback)
 {
+    // Reading a key that does not exist: "not found" means the keychain answers. Without a
+    // Secret Service QtKeychain reports OtherError (7) rather than NoBackendAvailable, so any
+    // other failure of this probe means that no keychain works.
     readSecret(QStringLiteral("availability-probe"), [callback = std::move(callback)](Result r) {
-        if (r.status == Status::NotFound)
+        if (r.status == Status::NotFound) {
             r = Result{};
+        } else if (r.status == Status::Error) {
+            r.status = Status::NoBackend;
+            r.message = tr("No keychain is available on this system (%1)").arg(r.message);
+        }
         r.secret.clear();
         callback(r);
     });
