@@ -67,7 +67,7 @@ QString lowerName(QStringView name)
 
 /// The tag as Python's repr() writes it, as the reference's messages quote tags: in quotes,
 /// with invisible and special characters escaped ('y\\xa0' for a tag holding a no-break space).
-QString quoted(const QString &tag)
+QString quoted(QStringView tag)
 {
     const bool useDouble = tag.contains(u'\'') && !tag.contains(u'"');
     const char16_t quote = useDouble ? u'"' : u'\'';
@@ -109,6 +109,55 @@ QString quoted(const QString &tag)
     return out;
 }
 
+/// A name lower-cased like Python's str.lower(), without allocating for short ASCII names
+/// (nearly all tag and attribute names).
+class LowerName
+{
+public:
+    explicit LowerName(QStringView raw)
+    {
+        if (raw.size() <= kBufferSize) {
+            bool ascii = true;
+            for (qsizetype k = 0; k < raw.size(); ++k) {
+                const char16_t c = raw[k].unicode();
+                if (c >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+                m_buffer[k] = (c >= 'A' && c <= 'Z') ? char16_t(c + 32) : c;
+            }
+            if (ascii) {
+                m_view = QStringView(m_buffer, raw.size());
+                return;
+            }
+        }
+        m_owned = lowerName(raw);
+        m_view = m_owned;
+    }
+    LowerName(const LowerName &) = delete;
+    LowerName &operator=(const LowerName &) = delete;
+
+    QStringView view() const { return m_view; }
+
+private:
+    static constexpr qsizetype kBufferSize = 32;
+    char16_t m_buffer[kBufferSize];
+    QString m_owned;
+    QStringView m_view;
+};
+
+/// Equality of a name with an ASCII literal, length first (cheaper than the generic compare).
+inline bool sameName(QStringView a, QLatin1StringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype k = 0; k < a.size(); ++k) {
+        if (a[k].unicode() != b[k].unicode())
+            return false;
+    }
+    return true;
+}
+
 struct TagInfo
 {
     QLatin1StringView name;
@@ -137,7 +186,7 @@ constexpr int kPreIndex = 18; // "pre" in kAllowed
 int allowedIndex(QStringView lowerTag)
 {
     for (int i = 0; i < int(kAllowed.size()); ++i) {
-        if (lowerTag == kAllowed[size_t(i)].name)
+        if (sameName(lowerTag, kAllowed[size_t(i)].name))
             return i;
     }
     return -1;
@@ -172,7 +221,21 @@ bool isReferenceVoid(QStringView lowerTag)
         QLatin1StringView("wbr"),
     };
     return std::any_of(std::begin(kVoid), std::end(kVoid),
-                       [lowerTag](QLatin1StringView v) { return lowerTag == v; });
+                       [lowerTag](QLatin1StringView v) { return sameName(lowerTag, v); });
+}
+
+/// A lower-cased attribute name; the common ones share one string instead of allocating.
+QString attributeName(QStringView raw)
+{
+    static const QString common[] = {QStringLiteral("href"),  QStringLiteral("src"),
+                                     QStringLiteral("alt"),   QStringLiteral("title"),
+                                     QStringLiteral("class"), QStringLiteral("id")};
+    const LowerName name(raw);
+    for (const QString &c : common) {
+        if (name.view() == c)
+            return c;
+    }
+    return name.view().toString();
 }
 
 /// One attribute as the start-tag regex sees it.
@@ -231,11 +294,12 @@ private:
 
     // Tree building (the reference's HtmlToNodesParser).
     void handleText(QStringView text);
-    void handleStartTag(const QString &tag, qsizetype pos, Attributes &&attrs, bool selfClosing);
-    void handleEndTag(const QString &tag, qsizetype pos);
+    void handleStartTag(int index, QStringView tag, qsizetype pos, Attributes &&attrs,
+                        bool selfClosing);
+    void handleEndTag(QStringView tag, qsizetype pos);
     void flushText();
     NodeList &currentChildren() { return m_stack.empty() ? m_root : m_stack.back().children; }
-    void fail(HtmlParseError::Kind kind, const QString &tag, qsizetype pos, const QString &what);
+    void fail(HtmlParseError::Kind kind, QStringView tag, qsizetype pos, const QString &what);
 
     QStringView m_s;
     qsizetype m_n;
@@ -249,13 +313,13 @@ private:
     std::optional<HtmlParseError> m_error;
 };
 
-void Parser::fail(HtmlParseError::Kind kind, const QString &tag, qsizetype pos, const QString &what)
+void Parser::fail(HtmlParseError::Kind kind, QStringView tag, qsizetype pos, const QString &what)
 {
     if (m_error)
         return;
     HtmlParseError e;
     e.kind = kind;
-    e.tag = tag;
+    e.tag = tag.toString();
     int line = 1;
     qsizetype lineStart = 0;
     for (qsizetype k = 0; k < pos && k < m_n; ++k) {
@@ -326,12 +390,12 @@ void Parser::handleText(QStringView s)
     m_last = isPySpace(s[m - 1].unicode()) ? LastText::Space : LastText::Other;
 }
 
-void Parser::handleStartTag(const QString &tag, qsizetype pos, Attributes &&attrs, bool selfClosing)
+void Parser::handleStartTag(int index, QStringView tag, qsizetype pos, Attributes &&attrs,
+                            bool selfClosing)
 {
-    const int index = allowedIndex(tag);
     if (index < 0) {
-        fail(HtmlParseError::Kind::NotAllowedTag, tag, pos,
-             QStringLiteral("%1 tag is not allowed").arg(quoted(tag)));
+        fail(HtmlParseError::Kind::NotAllowedTag, tag.toString(), pos,
+             QStringLiteral("%1 tag is not allowed").arg(quoted(tag.toString())));
         return;
     }
     if (m_stack.size() >= size_t(MaxNodeDepth)) {
@@ -356,20 +420,20 @@ void Parser::handleStartTag(const QString &tag, qsizetype pos, Attributes &&attr
         handleEndTag(tag, pos);
 }
 
-void Parser::handleEndTag(const QString &tag, qsizetype pos)
+void Parser::handleEndTag(QStringView tag, qsizetype pos)
 {
     if (isReferenceVoid(tag))
         return;
     if (m_stack.empty()) {
-        fail(HtmlParseError::Kind::InvalidHTML, tag, pos,
-             QStringLiteral("%1 missing start tag").arg(quoted(tag)));
+        fail(HtmlParseError::Kind::InvalidHTML, tag.toString(), pos,
+             QStringLiteral("%1 missing start tag").arg(quoted(tag.toString())));
         return;
     }
     Frame &top = m_stack.back();
-    if (tag != kAllowed[size_t(top.tag)].name) {
-        fail(HtmlParseError::Kind::InvalidHTML, tag, pos,
+    if (!sameName(tag, kAllowed[size_t(top.tag)].name)) {
+        fail(HtmlParseError::Kind::InvalidHTML, tag.toString(), pos,
              QStringLiteral("%1 tag closed instead of %2")
-                 .arg(quoted(tag), quoted(QString(kAllowed[size_t(top.tag)].name))));
+                 .arg(quoted(tag.toString()), quoted(QString(kAllowed[size_t(top.tag)].name))));
         return;
     }
     // The reference keeps a path of every start tag, void ones included, and pops its last entry
@@ -535,16 +599,17 @@ qsizetype Parser::parseStartTag(qsizetype i)
             break;
         ++k;
     }
-    const QString tag = lowerName(m_s.sliced(i + 1, k - i - 1));
+    const LowerName tag(m_s.sliced(i + 1, k - i - 1));
     while (k < m_n && (isPySpace(at(k)) || (at(k) == '/' && !(k + 1 < m_n && at(k + 1) == '>'))))
         ++k;
 
-    const bool allowed = allowedIndex(tag) >= 0;
+    const int index = allowedIndex(tag.view());
+    const bool allowed = index >= 0;
     Attributes attrs;
     AttrMatch m;
     while (k < endpos && matchAttr(k, m)) {
         if (allowed) {
-            QString name = lowerName(m_s.sliced(m.nameStart, m.nameEnd - m.nameStart));
+            QString name = attributeName(m_s.sliced(m.nameStart, m.nameEnd - m.nameStart));
             QString value;
             if (m.hasValue) {
                 QStringView raw = m_s.sliced(m.valueStart, m.valueEnd - m.valueStart);
@@ -577,7 +642,7 @@ qsizetype Parser::parseStartTag(qsizetype i)
         handleText(m_s.sliced(i, endpos - i)); // not a tag after all: literal text
         return endpos;
     }
-    handleStartTag(tag, i, std::move(attrs), rest.size() == 2);
+    handleStartTag(index, tag.view(), i, std::move(attrs), rest.size() == 2);
     return endpos;
 }
 
@@ -605,7 +670,8 @@ qsizetype Parser::parseEndTag(qsizetype i)
         while (p < m_n && isPySpace(at(p)))
             ++p;
         if (p == gt) {
-            handleEndTag(lowerName(m_s.sliced(nameStart, nameEnd - nameStart)), i);
+            const LowerName tag(m_s.sliced(nameStart, nameEnd - nameStart));
+            handleEndTag(tag.view(), i);
             return gt + 1;
         }
     }
@@ -619,12 +685,12 @@ qsizetype Parser::parseEndTag(qsizetype i)
                 break;
             ++k;
         }
-        const QString tag = lowerName(m_s.sliced(i + 2, k - i - 2));
+        const LowerName tag(m_s.sliced(i + 2, k - i - 2));
         while (k < m_n &&
                (isPySpace(at(k)) || (at(k) == '/' && !(k + 1 < m_n && at(k + 1) == '>'))))
             ++k;
         const qsizetype close = m_s.indexOf(u'>', k);
-        handleEndTag(tag, i);
+        handleEndTag(tag.view(), i);
         return close + 1; // close >= 0: a '>' follows i + 1, and the name holds none
     }
     if (i + 2 < m_n && at(i + 2) == '>')
@@ -769,18 +835,19 @@ HtmlParseResult Parser::run()
         if (i == m_n)
             break;
         qsizetype k;
-        if (i + 1 < m_n && isAsciiAlpha(at(i + 1)))
+        const char16_t next = i + 1 < m_n ? at(i + 1) : 0;
+        if (isAsciiAlpha(next)) {
             k = parseStartTag(i);
-        else if (startsWith(i, QLatin1StringView("</")))
+        } else if (next == '/') {
             k = parseEndTag(i);
-        else if (startsWith(i, QLatin1StringView("<!--")))
+        } else if (next == '!' && i + 3 < m_n && at(i + 2) == '-' && at(i + 3) == '-') {
             k = parseComment(i);
-        else if (startsWith(i, QLatin1StringView("<?"))) {
+        } else if (next == '?') {
             const qsizetype gt = m_s.indexOf(u'>', i + 2);
             k = gt < 0 ? -1 : gt + 1;
-        } else if (startsWith(i, QLatin1StringView("<!")))
+        } else if (next == '!') {
             k = parseDeclaration(i);
-        else if (i + 1 < m_n) {
+        } else if (i + 1 < m_n) {
             handleText(u"<");
             k = i + 1;
         } else {
@@ -810,6 +877,13 @@ HtmlParseResult Parser::run()
 QString withoutLoneSurrogates(QStringView s)
 {
     const qsizetype n = s.size();
+    // Quick vectorizable test first: most input holds no surrogate at all.
+    const char16_t *data = s.utf16();
+    bool any = false;
+    for (qsizetype k = 0; k < n; ++k)
+        any |= (data[k] & 0xF800) == 0xD800;
+    if (!any)
+        return {};
     qsizetype first = -1;
     for (qsizetype k = 0; k < n; ++k) {
         const char16_t c = s[k].unicode();

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: MIT
+# bench_html: strict HTML -> nodes (64 KiB article, 8 MiB document, UTF-8 decoding included) and
+# nodes -> HTML, in bytes/s. `bench_html --peak-memory` instead converts the 8 MiB document once
+# and prints the resident memory it took (run it under /usr/bin/time -v as a cross-check).
+tg_add_benchmark(bench_html SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/bench_html.cpp LIBS tg_content)
+# bench_markdown: Markdown -> nodes on a 64 KiB article, nodes -> Markdown, and the lenient HTML
+# import of a 1 MiB web page, in bytes/s of input.
+tg_add_benchmark(bench_markdown SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/bench_markdown.cpp LIBS tg_content)
