@@ -138,6 +138,21 @@ void appendMerged(NodeList &list, const QString &text)
 /// Collapses whitespace the way the strict rules do; prevSpace carries across text nodes.
 QString collapseSpaces(const QString &text, bool &prevSpace)
 {
+    // Fast path: most texts need no change, so share them instead of copying.
+    bool change = false;
+    bool space = prevSpace;
+    for (QChar c : text) {
+        const bool isSpace = c.isSpace();
+        if (isSpace && (space || c != QLatin1Char(' '))) {
+            change = true;
+            break;
+        }
+        space = isSpace;
+    }
+    if (!change) {
+        prevSpace = text.isEmpty() ? prevSpace : space;
+        return text;
+    }
     QString out;
     out.reserve(text.size());
     for (QChar c : text) {
@@ -202,9 +217,53 @@ void trimTrailing(NodeList &run)
     }
 }
 
+/// Whether cleanInline() would leave this content unchanged (checked without copying).
+bool isCleanInline(const NodeList &run, bool &prevSpace)
+{
+    bool previousWasText = false;
+    for (const Node &n : run) {
+        if (n.isText()) {
+            const QString &t = n.textValue();
+            if (t.isEmpty() || previousWasText)
+                return false;
+            for (QChar c : t) {
+                const bool space = c.isSpace();
+                if (space && (prevSpace || c != QLatin1Char(' ')))
+                    return false;
+                prevSpace = space;
+            }
+            previousWasText = true;
+            continue;
+        }
+        previousWasText = false;
+        if (isVoidTag(n.tag())) {
+            prevSpace = n.tag() == QLatin1String("br");
+            continue;
+        }
+        if (n.children().isEmpty() || !isCleanInline(n.children(), prevSpace))
+            return false;
+    }
+    return true;
+}
+
+bool endsWithSpace(const NodeList &run)
+{
+    const NodeList *list = &run;
+    while (!list->isEmpty()) {
+        const Node &last = list->last();
+        if (last.isText())
+            return !last.textValue().isEmpty() && last.textValue().back().isSpace();
+        list = &last.children();
+    }
+    return false;
+}
+
 /// Whitespace-normalised inline content of one block, without empty texts or empty elements.
 NodeList cleanRun(const NodeList &run)
 {
+    bool clean = true;
+    if (isCleanInline(run, clean) && !endsWithSpace(run))
+        return run; // the common case: share, do not rebuild
     bool prevSpace = true;
     NodeList out = cleanInline(run, prevSpace);
     trimTrailing(out);

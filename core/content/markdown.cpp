@@ -79,21 +79,21 @@ NodeList normalizeMixed(const NodeList &children)
     return out;
 }
 
-/// Drops the builder's temporary attributes (bounded by the builder's depth cap).
-void stripTemporary(NodeList &nodes)
+/// Drops the builder's temporary attributes from direct children, copying only those that have
+/// them. Every element's children pass through here when it is finished.
+void stripTemporary(NodeList &kids)
 {
-    for (Node &n : nodes) {
-        if (!n.isElement())
+    for (qsizetype i = 0; i < kids.size(); ++i) {
+        const Node &c = std::as_const(kids).at(i);
+        if (!c.isElement() || c.attrs().isEmpty() ||
+            (!c.hasAttr(tmpTitle()) && !c.hasAttr(tmpAlt())))
             continue;
-        if (!n.attrs().isEmpty()) {
-            Attributes kept;
-            for (const auto &a : n.attrs()) {
-                if (a.first != tmpTitle() && a.first != tmpAlt())
-                    kept.append(a);
-            }
-            n.attrs() = kept;
+        Attributes kept;
+        for (const auto &a : c.attrs()) {
+            if (a.first != tmpTitle() && a.first != tmpAlt())
+                kept.append(a);
         }
-        stripTemporary(n.children());
+        kids[i].attrs() = kept;
     }
 }
 
@@ -151,8 +151,15 @@ private:
     void popUntil(FrameKind kind);
     void popOne();
     Node finish(Node node);
+    Node finishElement(Node node);
     void appendText(const QString &text);
-    void appendNode(const Node &node) { m_stack.last().appendChild(node); }
+    /// Texts arrive in many small pieces; they are gathered here and added as one node.
+    void flushText();
+    void appendNode(const Node &node)
+    {
+        flushText();
+        m_stack.last().appendChild(node);
+    }
     void inlineHtml(const QString &fragment);
 
     NodeList m_stack;
@@ -164,10 +171,12 @@ private:
     bool m_inHtmlBlock = false;
     QString m_html;
     QList<int> m_rowCells;
+    QString m_pending;
 };
 
 void MarkdownBuilder::push(FrameKind kind, const Node &node, const QString &htmlTag)
 {
+    flushText();
     if (m_stack.size() >= MaxNodeDepth - 8) {
         if (!m_flattenWarned)
             m_warnings.add(QStringLiteral("deep nesting flattened"));
@@ -181,6 +190,7 @@ void MarkdownBuilder::push(FrameKind kind, const Node &node, const QString &html
 
 void MarkdownBuilder::popOne()
 {
+    flushText();
     const Frame f = m_frames.takeLast();
     if (!f.pushed)
         return;
@@ -210,16 +220,32 @@ void MarkdownBuilder::appendText(const QString &text)
         m_imageAlt += text;
         return;
     }
+    m_pending += text;
+}
+
+void MarkdownBuilder::flushText()
+{
+    if (m_pending.isEmpty())
+        return;
     NodeList &kids = m_stack.last().children();
     if (!kids.isEmpty() && kids.last().isText())
-        kids.last().setText(kids.last().textValue() + text);
+        kids.last().setText(kids.last().textValue() + m_pending);
     else
-        kids.append(Node::text(text));
+        kids.append(Node::text(m_pending));
+    m_pending.clear();
 }
 
 /// Post-processes a finished element. Returns an element with an empty tag to splice its
 /// children into the parent, or a text node (never appended) to drop it.
 Node MarkdownBuilder::finish(Node node)
+{
+    Node done = finishElement(std::move(node));
+    if (done.isElement() && !done.children().isEmpty())
+        stripTemporary(done.children());
+    return done;
+}
+
+Node MarkdownBuilder::finishElement(Node node)
 {
     const QString tag = node.tag();
     if (tag == QLatin1String("pre")) {
@@ -567,10 +593,10 @@ MarkdownResult MarkdownBuilder::run(const QByteArray &utf8)
     md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, this);
     while (!m_frames.isEmpty())
         popOne();
+    flushText();
 
     MarkdownResult result;
     result.nodes = m_stack.first().children();
-    stripTemporary(result.nodes);
     result.warnings = m_warnings.toStringList();
     return result;
 }

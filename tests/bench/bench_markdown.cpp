@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// bench_markdown: Markdown -> nodes on a realistic 64 KiB article, nodes -> Markdown on its
+// result, and the lenient HTML import of a realistic 1 MiB web page (scripts, styles, layout
+// divs, spans, tables, images, embeds). Throughput is reported in bytes/s of input.
+#include "htmlimport.h"
+#include "markdown.h"
+#include "markdownwriter.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+/// One section of an article in typical blog Markdown; ~1.3 KiB, mixed Latin and Cyrillic text.
+QString markdownSection(int i)
+{
+    const QString n = QString::number(i);
+    return QStringLiteral("## Section ") + n +
+           QStringLiteral("\n\nThis is the *opening* paragraph of section ") + n +
+           QStringLiteral(", with **strong words**, a [link](https://example.org/page/") + n +
+           QStringLiteral(" \"Title\") and `inline code`. Путешествие продолжается: дорога, "
+                          "палатки, костёр и ~~старый~~ новый маршрут.\nA soft break continues "
+                          "the paragraph & mentions https://example.com/x as a bare URL.\n\n"
+                          "- first item with *emphasis*\n- second item\n  - nested item\n"
+                          "- third item\n\n1. step one\n2. step two\n\n> A quotation that spans\n"
+                          "> two lines of the source.\n\n![A photo](/file/photo") +
+           n +
+           QStringLiteral(".jpg \"Caption for the photo\")\n\n```cpp\nint main()\n{\n    return "
+                          "0;\n}\n```\n\n### Details\n\nClosing paragraph with a hard break\\\n"
+                          "and a final line.\n\n---\n\n");
+}
+
+QString article(qsizetype bytes)
+{
+    QString md = QStringLiteral("# A realistic article\n\n");
+    for (int i = 0; md.toUtf8().size() < bytes; ++i)
+        md += markdownSection(i);
+    return md;
+}
+
+QString htmlChunk(int i)
+{
+    const QString n = QString::number(i);
+    return QStringLiteral("<div class=\"post-block\" data-id=\"") + n +
+           QStringLiteral("\"><section><h2 id=\"s") + n + QStringLiteral("\">Heading ") + n +
+           QStringLiteral("</h2><p class=\"lead\">Some <span style=\"color:#333\">styled</span> "
+                          "text with <a href=\"https://example.org/") +
+           n +
+           QStringLiteral("\" target=\"_blank\" rel=\"noopener\">a link</a>, <b>bold</b>, "
+                          "<em>emphasis</em> and <del>removed</del> words. Путешествие по "
+                          "пустыне&nbsp;&mdash; день первый.</p>\n  <div><div><p>Nested "
+                          "<font>layout</font> paragraph<br>with a break.</p></div></div>\n"
+                          "<ul><li>One</li><li><p>Two</p><ul><li>Two and a half</li></ul></li>"
+                          "</ul><figure><img src=\"/img/") +
+           n +
+           QStringLiteral(".jpg\" alt=\"Photo\" width=\"640\"><figcaption>Caption "
+                          "<i>here</i></figcaption></figure><table class=\"data\"><tr><th>Key"
+                          "</th><th>Value</th></tr><tr><td>a</td><td>1</td></tr><tr><td>b</td>"
+                          "<td>2</td></tr></table><blockquote><p>Quoted text.</p></blockquote>"
+                          "<pre><code>let x = ") +
+           n + QStringLiteral(";\n  x += 1;</code></pre><script>track(") + n +
+           QStringLiteral(");</script><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\">"
+                          "</iframe></section></div>\n");
+}
+
+QString webPage(qsizetype bytes)
+{
+    QString html = QStringLiteral(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page</title><style>body{margin:"
+        "0}.post-block{padding:1em}</style><script src=\"/app.js\"></script></head><body><nav "
+        "class=\"menu\"><a href=\"/\">Home</a> | <a href=\"/about\">About</a></nav><main>");
+    for (int i = 0; html.toUtf8().size() < bytes - 64; ++i)
+        html += htmlChunk(i);
+    return html + QStringLiteral("</main><footer>© Example</footer></body></html>");
+}
+
+void BM_MarkdownToNodes_Article64K(benchmark::State &state)
+{
+    const QString md = article(64 * 1024);
+    const qsizetype bytes = md.toUtf8().size();
+    for (auto _ : state) {
+        tg::MarkdownResult r = tg::markdownToNodes(md);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+}
+BENCHMARK(BM_MarkdownToNodes_Article64K)->Unit(benchmark::kMicrosecond);
+
+void BM_NodesToMarkdown_Article64K(benchmark::State &state)
+{
+    const tg::NodeList nodes = tg::markdownToNodes(article(64 * 1024)).nodes;
+    for (auto _ : state) {
+        QString md = tg::nodesToMarkdown(nodes);
+        benchmark::DoNotOptimize(md);
+    }
+    state.counters["nodes_json_bytes"] = double(tg::jsonSize(nodes));
+}
+BENCHMARK(BM_NodesToMarkdown_Article64K)->Unit(benchmark::kMicrosecond);
+
+void BM_ImportHtml_Page1M(benchmark::State &state)
+{
+    const QString html = webPage(1024 * 1024);
+    const qsizetype bytes = html.toUtf8().size();
+    for (auto _ : state) {
+        tg::HtmlImportResult r = tg::importHtml(html);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+}
+BENCHMARK(BM_ImportHtml_Page1M)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
