@@ -194,14 +194,14 @@ void MarkdownBuilder::popOne()
     const Frame f = m_frames.takeLast();
     if (!f.pushed)
         return;
-    const Node node = finish(m_stack.takeLast());
+    Node node = finish(m_stack.takeLast());
+    NodeList &parent = m_stack.last().children();
     if (node.isElement() && node.tag().isEmpty()) { // finish() asked to splice the children
-        for (const Node &c : node.children())
-            appendNode(c);
+        parent.append(node.children());
         return;
     }
     if (node.isElement())
-        appendNode(node);
+        parent.append(std::move(node));
 }
 
 void MarkdownBuilder::popUntil(FrameKind kind)
