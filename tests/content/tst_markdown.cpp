@@ -272,7 +272,8 @@ void TestMarkdown::nodesToMarkdown_writesReadableMarkdown_data()
     QTest::newRow("no markdown form: raw html")
         << QByteArray(
                R"J([{"tag":"aside","children":["x ",{"tag":"b","children":["y"]}]},{"tag":"h3","children":["a",{"tag":"br"},"b"]},{"tag":"p","children":[{"tag":"br"}]}])J")
-        << QStringLiteral("<aside>x <b>y</b></aside>\n\n<div><h3>a<br>b</h3></div>\n\n<p><br></p>\n");
+        << QStringLiteral(
+               "<aside>x <b>y</b></aside>\n\n<div><h3>a<br>b</h3></div>\n\n<p><br></p>\n");
     QTest::newRow("empty") << QByteArray("[]") << QString();
 }
 
