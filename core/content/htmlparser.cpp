@@ -263,7 +263,7 @@ private:
         int tag;       // index into kAllowed
         qsizetype pos; // where its start tag begins
         Attributes attrs;
-        NodeList children;
+        size_t firstChild; // its children so far are m_children[firstChild...]
     };
 
     enum class LastText
@@ -298,12 +298,16 @@ private:
                         bool selfClosing);
     void handleEndTag(QStringView tag, qsizetype pos);
     void flushText();
-    NodeList &currentChildren() { return m_stack.empty() ? m_root : m_stack.back().children; }
+    /// Moves m_children[first...] into a list of exactly that size, one allocation.
+    NodeList takeChildren(size_t first);
     void fail(HtmlParseError::Kind kind, QStringView tag, qsizetype pos, const QString &what);
 
     QStringView m_s;
     qsizetype m_n;
-    NodeList m_root;
+    // The finished children of every open element, innermost last: only the innermost element
+    // receives nodes, so its children are always the tail. Lists are then built at their final
+    // size instead of growing node by node.
+    std::vector<Node> m_children;
     std::vector<Frame> m_stack;
     QString m_pending; // text of the innermost open element not yet made a node
     QString m_scratch; // reused for decoding character references
@@ -343,7 +347,7 @@ void Parser::flushText()
 {
     if (m_pending.isEmpty())
         return;
-    currentChildren().append(Node::text(m_pending));
+    m_children.push_back(Node::text(m_pending));
     m_pending.clear();
 }
 
@@ -412,10 +416,10 @@ void Parser::handleStartTag(int index, QStringView tag, qsizetype pos, Attribute
         ++m_preInPath;
     flushText();
     if (kAllowed[size_t(index)].isVoid) {
-        currentChildren().append(Node::element(tagString(index), attrs));
+        m_children.push_back(Node::element(tagString(index), attrs));
         return; // a void element's end tag, written or implied by "/>", is ignored
     }
-    m_stack.push_back(Frame{index, pos, std::move(attrs), {}});
+    m_stack.push_back(Frame{index, pos, std::move(attrs), m_children.size()});
     if (selfClosing)
         handleEndTag(tag, pos);
 }
@@ -441,13 +445,20 @@ void Parser::handleEndTag(QStringView tag, qsizetype pos)
     if (m_tagsPath.back() == kPreIndex)
         --m_preInPath;
     m_tagsPath.pop_back();
-    if (!m_pending.isEmpty()) {
-        top.children.append(Node::text(m_pending));
-        m_pending.clear();
-    }
-    Node node = Node::element(tagString(top.tag), top.attrs, top.children);
+    flushText();
+    Node node = Node::element(tagString(top.tag), top.attrs, takeChildren(top.firstChild));
     m_stack.pop_back();
-    currentChildren().append(std::move(node));
+    m_children.push_back(std::move(node));
+}
+
+NodeList Parser::takeChildren(size_t first)
+{
+    NodeList list;
+    list.reserve(qsizetype(m_children.size() - first));
+    for (size_t k = first; k < m_children.size(); ++k)
+        list.append(std::move(m_children[k]));
+    m_children.resize(first);
+    return list;
 }
 
 /// How far `<tag attrs...` reaches, as html.parser's locatestarttagend_tolerant regex matches.
@@ -869,7 +880,7 @@ HtmlParseResult Parser::run()
         return result;
     }
     flushText();
-    result.nodes = std::move(m_root);
+    result.nodes = takeChildren(0);
     return result;
 }
 
