@@ -7,6 +7,12 @@
 #include <QJsonObject>
 #include <QWebEngineScript>
 
+// Resources of a static library must be registered explicitly (outside any namespace).
+static void initPreviewResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace tg {
 
 namespace {
@@ -47,6 +53,7 @@ PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
     , m_page(new PreviewPage(this))
 {
+    initPreviewResources();
     setPage(m_page);
     setContextMenuPolicy(Qt::NoContextMenu);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {

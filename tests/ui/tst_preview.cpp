@@ -211,22 +211,6 @@ private Q_SLOTS:
                           list->visualItemRect(item).center());
         QCOMPARE(w->editorPane()->editor()->textCursor().blockNumber() + 1, line);
     }
-
-    void links_openExternally()
-    {
-        test::UiTestWindow t;
-        QVERIFY(t.open());
-        MainWindow *w = t.window.get();
-        auto *page = qobject_cast<PreviewPage *>(w->preview()->page());
-        QVERIFY(page);
-        QSignalSpy spy(page, &PreviewPage::externalLinkRequested);
-        w->editorPane()->editor()->setPlainText(QStringLiteral("[go](https://example.org/)"));
-        QVERIFY(waitForPreview(w));
-        evalInPreview(w->preview(), QStringLiteral("document.querySelector('#content a').click()"));
-        QVERIFY(spy.wait(10000));
-        QCOMPARE(spy.first().first().toUrl(), QUrl(QStringLiteral("https://example.org/")));
-        QCOMPARE(w->preview()->url().scheme(), QStringLiteral("qrc"));
-    }
 };
 
 int main(int argc, char **argv)
