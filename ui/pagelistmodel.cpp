@@ -11,8 +11,12 @@ PageListModel::PageListModel(PageCache *cache, PageListSync *sync, QObject *pare
     , m_cache(cache)
     , m_sync(sync)
 {
-    if (m_sync)
+    if (m_sync) {
         connect(m_sync, &PageListSync::batchStored, this, &PageListModel::onBatchStored);
+        // A failed batch stops fetching on scroll until the account is set or a batch arrives,
+        // so an offline list does not ask again on every repaint.
+        connect(m_sync, &PageListSync::batchFailed, this, [this] { m_fetchBlocked = true; });
+    }
 }
 
 void PageListModel::setAccount(const QString &accountKey)
@@ -22,6 +26,7 @@ void PageListModel::setAccount(const QString &accountKey)
     m_pages.clear();
     m_total = -1;
     m_cachedCount = 0;
+    m_fetchBlocked = false;
     if (m_cache && !m_account.isEmpty()) {
         m_total = m_cache->totalCount(m_account);
         m_cachedCount = m_cache->cachedCount(m_account);
@@ -121,7 +126,7 @@ bool PageListModel::canFetchMore(const QModelIndex &parent) const
     if (parent.isValid() || m_account.isEmpty())
         return false;
     const int rows = int(m_pages.size());
-    return rows < m_cachedCount || (m_sync && m_total >= 0 && rows < m_total);
+    return rows < m_cachedCount || (m_sync && !m_fetchBlocked && (m_total < 0 || rows < m_total));
 }
 
 void PageListModel::fetchMore(const QModelIndex &parent)
@@ -133,7 +138,7 @@ void PageListModel::fetchMore(const QModelIndex &parent)
         appendFromCache(m_chunk);
         return;
     }
-    if (m_sync && m_total >= 0 && rows < m_total)
+    if (m_sync && !m_fetchBlocked && (m_total < 0 || rows < m_total))
         m_sync->fetchBatch(rows);
 }
 
@@ -152,6 +157,7 @@ void PageListModel::onBatchStored(int offset, int count, qint64 total)
 {
     if (!m_cache || m_sync->accountKey() != m_account)
         return;
+    m_fetchBlocked = false;
     const bool totalChanged = total != m_total;
     m_total = total;
     m_cachedCount = m_cache->cachedCount(m_account);

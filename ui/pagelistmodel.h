@@ -80,6 +80,7 @@ private:
     qint64 m_total = -1;
     int m_cachedCount = 0;
     int m_chunk = 500;
+    bool m_fetchBlocked = false;
 };
 
 } // namespace tg

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+#include "../pages/sandboxseed.h"
+#include "csvexport.h"
+#include "pagecache.h"
+#include "pagelistmodel.h"
+#include "sandboxfixture.h"
+#include "statschart.h"
+#include "statswidget.h"
+#include "telegraphclient.h"
+#include "testmain.h"
+#include "viewstatsfetcher.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <numeric>
+
+using namespace tg;
+
+Q_DECLARE_METATYPE(tg::ViewRange)
+
+namespace {
+
+const QDateTime Now(QDate(2026, 3, 10), QTime(8, 15), Qt::UTC);
+
+struct Seed
+{
+    QDateTime when;
+    qint64 count;
+};
+
+QList<Seed> seeds()
+{
+    QList<Seed> s;
+    for (int h = 0; h < 50; h += 5)
+        s.append({Now.addSecs(-3600LL * h - 60), 2 * h + 1});
+    for (int d = 1; d < 95; d += 4)
+        s.append({Now.addDays(-d), d});
+    for (int m = 1; m < 25; m += 3)
+        s.append({Now.addMonths(-m), 1000 + m});
+    return s;
+}
+
+} // namespace
+
+class TestStats : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void chart_seriesEqualsSeededViews_data();
+    void chart_seriesEqualsSeededViews();
+    void selectionChange_cancelsAndShowsTheNewPage();
+    void cancelButton_stopsTheFetch();
+    void exportCsv_writesTheShownNumbers();
+    void accountSummary_showsTotalAndTopPages();
+
+private:
+    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    QString m_token;
+    QStringList m_paths;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PageCache> m_cache;
+    std::unique_ptr<TelegraphClient> m_client;
+    std::unique_ptr<ViewStatsFetcher> m_fetcher;
+    std::unique_ptr<PageListModel> m_model;
+    std::unique_ptr<StatsWidget> m_widget;
+};
+
+void TestStats::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<test::SandboxFixture>();
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+    m_token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("stats"));
+    m_paths = test::seedSandboxPages(m_sandbox->server(), m_token, 3);
+    for (const Seed &s : seeds())
+        QVERIFY(m_sandbox->server()->seedViews(m_paths.at(0), s.when, s.count));
+    QVERIFY(m_sandbox->server()->seedViews(m_paths.at(1), Now, 7));
+}
+
+void TestStats::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_cache = std::make_unique<PageCache>();
+    QVERIFY(m_cache->open(m_dir->filePath(PageCache::defaultFileName())));
+    ClientSettings s;
+    s.apiUrl = m_sandbox->url();
+    s.proxy.mode = ProxySettings::Mode::None;
+    m_client = std::make_unique<TelegraphClient>(s);
+    m_fetcher = std::make_unique<ViewStatsFetcher>(m_client.get(), m_cache.get());
+    m_fetcher->setClock([] { return Now; });
+    m_model = std::make_unique<PageListModel>(m_cache.get(), nullptr);
+    m_widget = std::make_unique<StatsWidget>(m_fetcher.get(), m_model.get());
+    m_widget->resize(700, 500);
+    m_widget->show();
+}
+
+void TestStats::cleanup()
+{
+    m_widget.reset();
+    m_model.reset();
+    m_fetcher.reset();
+    m_client.reset();
+    m_cache.reset();
+    m_dir.reset();
+}
+
+void TestStats::chart_seriesEqualsSeededViews_data()
+{
+    QTest::addColumn<ViewRange>("range");
+    QTest::newRow("48 hours") << ViewRange::Hours48;
+    QTest::newRow("30 days") << ViewRange::Days30;
+    QTest::newRow("90 days") << ViewRange::Days90;
+    QTest::newRow("12 months") << ViewRange::Months12;
+    QTest::newRow("24 months") << ViewRange::Months24;
+}
+
+void TestStats::chart_seriesEqualsSeededViews()
+{
+    QFETCH(ViewRange, range);
+    QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
+    m_widget->setRange(range);
+    Page page;
+    page.path = m_paths.at(0);
+    page.title = QStringLiteral("Page 0");
+    m_widget->setPage(page);
+    QVERIFY(m_widget->progressBar()->isVisible());
+    QVERIFY(ready.wait(30000));
+    const QList<ViewBucket> buckets = viewBuckets(range, Now);
+    QList<qreal> expected;
+    qint64 inRange = 0;
+    for (const ViewBucket &b : buckets) {
+        qint64 sum = 0;
+        for (const Seed &s : seeds()) {
+            if (s.when >= b.start && s.when < b.end)
+                sum += s.count;
+        }
+        expected.append(qreal(sum));
+        inRange += sum;
+    }
+    QCOMPARE(m_widget->chart()->barValues(), expected);
+    QCOMPARE(m_widget->chart()->categories().size(), buckets.size());
+    QVERIFY(m_widget->chart()->categories().last().endsWith(buckets.last().label()));
+    QVERIFY(inRange > 0);
+    qint64 total = 0;
+    for (const Seed &s : seeds())
+        total += s.count;
+    const QLocale l;
+    QVERIFY2(m_widget->totalLabel()->text().contains(l.toString(total)),
+             qPrintable(m_widget->totalLabel()->text()));
+    QVERIFY(m_widget->totalLabel()->text().contains(l.toString(inRange)));
+    QVERIFY(!m_widget->progressBar()->isVisible());
+    QVERIFY(m_widget->exportButton()->isEnabled());
+}
+
+void TestStats::selectionChange_cancelsAndShowsTheNewPage()
+{
+    m_widget->setRange(ViewRange::Days90);
+    QSignalSpy cancelled(m_fetcher.get(), &ViewStatsFetcher::cancelled);
+    QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
+    Page first;
+    first.path = m_paths.at(0);
+    m_widget->setPage(first);
+    Page second;
+    second.path = m_paths.at(1);
+    m_widget->setPage(second);
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(ready.wait(30000));
+    QTest::qWait(50);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(m_widget->pagePath(), m_paths.at(1));
+    const QList<qreal> bars = m_widget->chart()->barValues();
+    QCOMPARE(bars.size(), 90);
+    QCOMPARE(bars.last(), 7.0);
+    QCOMPARE(std::accumulate(bars.cbegin(), bars.cend(), 0.0), 7.0);
+}
+
+void TestStats::cancelButton_stopsTheFetch()
+{
+    sandbox::FaultSettings slow;
+    slow.latencyMs = 20;
+    m_sandbox->server()->setFaults(slow);
+    m_widget->setRange(ViewRange::Days90);
+    Page page;
+    page.path = m_paths.at(2);
+    QSignalSpy cancelled(m_fetcher.get(), &ViewStatsFetcher::cancelled);
+    m_widget->setPage(page);
+    QVERIFY(m_widget->cancelButton()->isVisible());
+    QTest::mouseClick(m_widget->cancelButton(), Qt::LeftButton);
+    m_sandbox->server()->setFaults({});
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(!m_fetcher->isRunning());
+    QVERIFY(!m_widget->progressBar()->isVisible());
+    QVERIFY(!m_widget->exportButton()->isEnabled());
+}
+
+void TestStats::exportCsv_writesTheShownNumbers()
+{
+    const QString file = m_dir->filePath(QStringLiteral("views.csv"));
+    QString error;
+    QVERIFY(!m_widget->exportCsv(file, &error)); // nothing shown yet
+    QVERIFY(!error.isEmpty());
+    m_widget->setRange(ViewRange::Hours48);
+    QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
+    Page page;
+    page.path = m_paths.at(0);
+    m_widget->setPage(page);
+    QVERIFY(ready.wait(30000));
+    QVERIFY2(m_widget->exportCsv(file, &error), qPrintable(error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = csv::parse(QString::fromUtf8(f.readAll()));
+    QCOMPARE(rows.size(), 1 + 48 + 1);
+    const QList<qreal> bars = m_widget->chart()->barValues();
+    for (int i = 0; i < 48; ++i)
+        QCOMPARE(rows.at(1 + i).at(2).toDouble(), bars.at(i));
+}
+
+void TestStats::accountSummary_showsTotalAndTopPages()
+{
+    QList<Page> pages;
+    for (int i = 0; i < 15; ++i) {
+        Page p;
+        p.path = QStringLiteral("P-%1").arg(i);
+        p.title = QStringLiteral("Title %1").arg(i);
+        p.views = (i * 37) % 101;
+        pages.append(p);
+    }
+    QVERIFY(m_cache->storePages(QStringLiteral("acc"), 0, pages, 15));
+    m_widget->setTopCount(3);
+    m_model->setAccount(QStringLiteral("acc"));
+    qint64 total = 0;
+    for (const Page &p : pages)
+        total += p.views;
+    QVERIFY2(m_widget->accountLabel()->text().contains(QLocale().toString(total)),
+             qPrintable(m_widget->accountLabel()->text()));
+    QCOMPARE(m_widget->topPages()->count(), 3);
+    QCOMPARE(m_widget->topPages()->item(0)->data(Qt::UserRole).toString(),
+             QStringLiteral("P-8")); // 8 * 37 % 101 = 94, the most viewed
+    QCOMPARE(m_widget->topPages()->item(2)->data(Qt::UserRole).toString(), QStringLiteral("P-13"));
+}
+
+int main(int argc, char **argv)
+{
+    tg::test::applyHeadlessDefaults();
+    QApplication app(argc, argv);
+    TestStats tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_stats.moc"
