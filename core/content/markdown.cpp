@@ -21,6 +21,13 @@ const QString &tmpTitle()
     static const QString s = QStringLiteral("tg-md-title");
     return s;
 }
+/// Marks a heading opened by inline raw HTML: md4c 0.4.8 does not start an HTML block at
+/// <h1>..<h6>, so such headings arrive inside a paragraph and are hoisted out of it.
+const QString &tmpInlineHeading()
+{
+    static const QString s = QStringLiteral("tg-md-heading");
+    return s;
+}
 const QString &tmpAlt()
 {
     static const QString s = QStringLiteral("tg-md-alt");
@@ -240,8 +247,27 @@ void MarkdownBuilder::flushText()
 Node MarkdownBuilder::finish(Node node)
 {
     Node done = finishElement(std::move(node));
-    if (done.isElement() && !done.children().isEmpty())
-        stripTemporary(done.children());
+    if (!done.isElement() || done.children().isEmpty())
+        return done;
+    bool inlineHeading = false;
+    for (const Node &c : std::as_const(done.children()))
+        inlineHeading = inlineHeading || (c.isElement() && c.hasAttr(tmpInlineHeading()));
+    if (inlineHeading) {
+        // A heading that does not stand alone in its paragraph cannot be kept: unwrap it.
+        NodeList kids;
+        for (const Node &c : std::as_const(done.children())) {
+            const NodeList parts =
+                c.isElement() && c.hasAttr(tmpInlineHeading()) ? c.children() : NodeList{c};
+            for (const Node &part : parts) {
+                if (part.isText() && !kids.isEmpty() && kids.last().isText())
+                    kids.last().setText(kids.last().textValue() + part.textValue());
+                else
+                    kids.append(part);
+            }
+        }
+        done.children() = kids;
+    }
+    stripTemporary(done.children());
     return done;
 }
 
@@ -262,6 +288,8 @@ Node MarkdownBuilder::finishElement(Node node)
             return Node();
         if (tag == QLatin1String("p") && kids.size() == 1 && kids.first().isElement()) {
             const Node &only = kids.first();
+            if (only.hasAttr(tmpInlineHeading()))
+                return Node::element(only.tag(), {}, only.children());
             if (only.tag() == QLatin1String("img")) {
                 QString caption = only.attr(tmpTitle());
                 if (caption.isEmpty())
@@ -486,7 +514,13 @@ void MarkdownBuilder::inlineHtml(const QString &fragment)
         {QStringLiteral("strike"), QStringLiteral("s")},
         {QStringLiteral("code"), QStringLiteral("code")},
         {QStringLiteral("kbd"), QStringLiteral("code")},
-        {QStringLiteral("a"), QStringLiteral("a")}};
+        {QStringLiteral("a"), QStringLiteral("a")},
+        {QStringLiteral("h1"), QStringLiteral("h3")},
+        {QStringLiteral("h2"), QStringLiteral("h3")},
+        {QStringLiteral("h3"), QStringLiteral("h3")},
+        {QStringLiteral("h4"), QStringLiteral("h4")},
+        {QStringLiteral("h5"), QStringLiteral("h4")},
+        {QStringLiteral("h6"), QStringLiteral("h4")}};
     if (name == QLatin1String("br")) {
         if (!closing)
             appendNode(Node::element(QStringLiteral("br")));
@@ -541,7 +575,9 @@ void MarkdownBuilder::inlineHtml(const QString &fragment)
     }
     if (name != tag)
         m_warnings.add(name + QStringLiteral(" became ") + tag);
-    push(FrameKind::Html, Node::element(tag), tag);
+    const bool heading = tag == QLatin1String("h3") || tag == QLatin1String("h4");
+    push(FrameKind::Html,
+         heading ? Node::element(tag, {{tmpInlineHeading(), QString()}}) : Node::element(tag), tag);
 }
 
 int MarkdownBuilder::onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)

@@ -30,8 +30,10 @@ struct MarkdownResult
 /// in a paragraph (bare URL, `<url>` or `[url](url "caption")`) becomes an embed figure with the
 /// link title as caption. Tables become a paragraph per row with " | " between cells. Raw HTML
 /// blocks go through importHtml(); inline raw HTML for u/ins, b, i, s/del, em, strong, code, a and
-/// br is applied, other inline tags are unwrapped. Whitespace follows the lenient HTML rules.
-/// Nesting deeper than tg::MaxNodeDepth is flattened; nothing recurses without bound.
+/// br is applied, other inline tags are unwrapped. md4c 0.4.8 does not start an HTML block at
+/// `<h1>`..`<h6>`; such a heading alone in its paragraph still becomes h3/h4 (else unwrapped).
+/// Whitespace follows the lenient HTML rules. Nesting deeper than tg::MaxNodeDepth is flattened;
+/// nothing recurses without bound.
 MarkdownResult markdownToNodes(QStringView markdown);
 
 } // namespace tg

@@ -162,6 +162,11 @@ void TestMarkdown::markdownToNodes_mapsToTelegraphContent_data()
         << QByteArray(
                R"J([{"tag":"aside","children":["Side note"]},{"tag":"h3","children":["Big"]},{"tag":"p","children":["x"]}])J")
         << QStringList{QStringLiteral("h1 became h3"), QStringLiteral("table turned into text")};
+    QTest::newRow("rawHtmlHeadingsHoisted")
+        << QStringLiteral("<h1>Big <b>x</b></h1>\n\ntext <h2>mid</h2> more")
+        << QByteArray(
+               R"J([{"tag":"h3","children":["Big ",{"tag":"b","children":["x"]}]},{"tag":"p","children":["text mid more"]}])J")
+        << QStringList{QStringLiteral("h1 became h3"), QStringLiteral("h2 became h3")};
     QTest::newRow("javascriptLinkDropped")
         << QStringLiteral("[bad](javascript:alert(1)) ok")
         << QByteArray(R"J([{"tag":"p","children":["bad ok"]}])J")
