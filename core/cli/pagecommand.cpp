@@ -213,9 +213,6 @@ int pageList(Context &ctx)
     QList<qint64> viewCounts;
     qint64 total = 0;
     if (all || views) {
-        PageWalkOptions w;
-        w.withViews = views;
-        PageListWalker walker(client.get(), w);
         if (!all) {
             // One page of the list, with views: a walker over just that window.
             PageListRequest r{offset, limit, {}};
@@ -235,6 +232,9 @@ int pageList(Context &ctx)
                 viewCounts.append(static_cast<PageViewsJob *>(j)->pageViews().views);
             }
         } else {
+            PageWalkOptions w;
+            w.withViews = views;
+            PageListWalker walker(client.get(), w);
             QEventLoop loop;
             QObject::connect(&walker, &PageListWalker::finished, &loop, &QEventLoop::quit);
             walker.start();

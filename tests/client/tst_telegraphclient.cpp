@@ -2,6 +2,7 @@
 // The Telegraph client against the in-process sandbox: every method, every error category,
 // injected faults, retries, flood waits, cancellation, timeouts, concurrency and paging.
 #include "httpmessage.h"
+#include "jobfuture.h"
 #include "jobgroup.h"
 #include "jsonscan.h"
 #include "pagelistwalker.h"
@@ -999,6 +1000,12 @@ private Q_SLOTS:
         QCOMPARE(static_cast<tg::PageJob *>(group.jobs().at(0))->page().path, paths.at(2));
         QCOMPARE(static_cast<tg::PageJob *>(group.jobs().at(2))->page().path, paths.at(0));
         QCOMPARE(group.firstError().code, QStringLiteral("PAGE_NOT_FOUND"));
+
+        QFuture<tg::ApiError> ok = tg::toFuture(m_client->getPage({paths.at(1), false, {}}));
+        QFuture<tg::ApiError> bad = tg::toFuture(group.jobs().at(1));
+        QTRY_VERIFY(ok.isFinished());
+        QCOMPARE(ok.result().category, C::None);
+        QCOMPARE(bad.result().code, QStringLiteral("PAGE_NOT_FOUND"));
 
         tg::JobGroup empty;
         QSignalSpy emptyDone(&empty, &tg::JobGroup::finished);
