@@ -27,6 +27,29 @@ Node Node::element(const QString &tag, const Attributes &attrs, const NodeList &
     return n;
 }
 
+Node::~Node()
+{
+    if (m_children.isEmpty())
+        return;
+    // Unshared child lists are emptied onto a work list instead of being destroyed recursively;
+    // shared ones only lose a reference, which never recurses.
+    NodeList pending;
+    NodeList kids = std::move(m_children);
+    for (;;) {
+        if (kids.isDetached()) {
+            for (Node &kid : kids) {
+                if (!kid.m_children.isEmpty())
+                    pending.append(std::move(kid));
+            }
+        }
+        kids = NodeList();
+        if (pending.isEmpty())
+            break;
+        kids = std::move(pending.last().m_children);
+        pending.removeLast();
+    }
+}
+
 bool Node::hasAttr(QStringView name) const
 {
     return std::any_of(m_attrs.cbegin(), m_attrs.cend(),

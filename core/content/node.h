@@ -35,6 +35,12 @@ public:
 
     /// An empty text node.
     Node() = default;
+    Node(const Node &) = default;
+    Node(Node &&) noexcept = default;
+    Node &operator=(const Node &) = default;
+    Node &operator=(Node &&) noexcept = default;
+    /// Frees descendants iteratively, so a tree of any depth is destroyed without deep recursion.
+    ~Node();
 
     static Node text(const QString &text);
     static Node element(const QString &tag, const Attributes &attrs = {},
@@ -75,6 +81,12 @@ private:
     Attributes m_attrs;
     NodeList m_children;
 };
+
+} // namespace tg
+
+Q_DECLARE_TYPEINFO(tg::Node, Q_RELOCATABLE_TYPE);
+
+namespace tg {
 
 /// The 24 tags Telegraph accepts in page content.
 const QStringList &allowedTags();

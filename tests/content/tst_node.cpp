@@ -163,6 +163,23 @@ private Q_SLOTS:
         QVERIFY(r.nodes.isEmpty());
     }
 
+    void destructor_veryDeepTree_doesNotOverflowTheStack()
+    {
+        Node cur = Node::text(QStringLiteral("deep"));
+        for (int i = 0; i < 300000; ++i)
+            cur = Node::element(QStringLiteral("b"), {}, {cur});
+        Node copy = cur; // a shared subtree must survive the other owner's destruction
+        cur = Node();
+        const Node *p = &copy;
+        int depth = 0;
+        while (p->isElement()) {
+            p = &p->children().first();
+            ++depth;
+        }
+        QCOMPARE(depth, 300000);
+        QCOMPARE(p->textValue(), QStringLiteral("deep"));
+    }
+
     void codePointCount_countsSurrogatePairsOnce()
     {
         QCOMPARE(codePointCount(QStringLiteral("a😀б")), 3);
