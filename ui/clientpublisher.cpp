@@ -52,7 +52,10 @@ void ClientPublisher::send()
     PageJob *job = edit ? m_client->editPage(req) : m_client->createPage(req);
     job->setAutoDelete(true);
     m_job = job;
+    // The job deletes itself later; it stops counting as running once it has an outcome.
+    connect(job, &ApiJob::finished, this, [this] { m_job.clear(); });
     connect(job, &ApiJob::succeeded, this, [this, job] {
+        m_job.clear();
         const Page &p = job->page();
         PublishOutcome o;
         o.ok = true;
@@ -69,6 +72,7 @@ void ClientPublisher::send()
 
 void ClientPublisher::onPublishFailed(const ApiError &error)
 {
+    m_job.clear();
     if (error.category == ApiError::Category::FloodWait && error.floodSeconds <= m_maxFloodWait &&
         m_request) {
         m_secondsLeft = qMax(1, error.floodSeconds);
@@ -118,7 +122,10 @@ bool ClientPublisher::fetch(const QString &pathOrUrl)
     PageJob *job = m_client->getPage(req);
     job->setAutoDelete(true);
     m_job = job;
+    // The job deletes itself later; it stops counting as running once it has an outcome.
+    connect(job, &ApiJob::finished, this, [this] { m_job.clear(); });
     connect(job, &ApiJob::succeeded, this, [this, job] {
+        m_job.clear();
         const Page &p = job->page();
         PublishOutcome o;
         o.ok = true;
@@ -130,8 +137,10 @@ bool ClientPublisher::fetch(const QString &pathOrUrl)
         o.content = p.content;
         Q_EMIT fetched(o);
     });
-    connect(job, &ApiJob::failed, this,
-            [this](const ApiError &error) { Q_EMIT fetched(errorOutcome(error)); });
+    connect(job, &ApiJob::failed, this, [this](const ApiError &error) {
+        m_job.clear();
+        Q_EMIT fetched(errorOutcome(error));
+    });
     return true;
 }
 

@@ -416,7 +416,9 @@ void MainWindow::onPublished(const PublishOutcome &o)
             other->pageUrl = o.url;
             m_store->save(*other);
         }
-        m_store->addRevision(r);
+        if (m_store->addRevision(r) == 0)
+            statusBar()->showMessage(
+                tr("The revision could not be stored: %1").arg(m_store->lastError()), 8000);
         m_drafts->refresh();
     }
     m_publishBar->showOutcome(o);

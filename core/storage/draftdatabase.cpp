@@ -149,8 +149,15 @@ bool DraftDatabase::exec(const QString &sql)
 bool DraftDatabase::writeDraft(const Draft &d)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts (") + DraftColumns +
-              QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    // An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the cascade would
+    // take the draft's revisions with it.
+    q.prepare(QStringLiteral("INSERT INTO drafts (") + DraftColumns +
+              QStringLiteral(
+                  ") VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                  "title=excluded.title, author_name=excluded.author_name, "
+                  "author_url=excluded.author_url, body=excluded.body, format=excluded.format, "
+                  "page_path=excluded.page_path, page_url=excluded.page_url, "
+                  "modified=excluded.modified, trashed=excluded.trashed"));
     q.addBindValue(text(d.id));
     q.addBindValue(text(d.title));
     q.addBindValue(text(d.authorName));

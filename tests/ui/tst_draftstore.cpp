@@ -125,6 +125,9 @@ private Q_SLOTS:
             r.contentJson = QByteArrayLiteral("[\"x\"]");
             QVERIFY2(store.addRevision(r) > 0, qPrintable(store.lastError()));
         }
+        a.body = QStringLiteral("saved again"); // a later save must keep the revisions
+        store.save(a);
+        store.flush();
         const QList<Revision> list = store.revisions(a.id);
         QCOMPARE(list.size(), 3);
         QCOMPARE(list.first().body, QStringLiteral("v2"));

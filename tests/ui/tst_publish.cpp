@@ -93,7 +93,8 @@ private Q_SLOTS:
         const PublishOutcome second = publishAndWait(w);
         QVERIFY2(second.ok, qPrintable(second.error));
         QCOMPARE(second.path, first.path);
-        QCOMPARE(rig.ui.store->revisions(w->session()->draft().id).size(), 2);
+        QVERIFY2(rig.ui.store->revisions(w->session()->draft().id).size() == 2,
+                 qPrintable(rig.ui.store->lastError()));
 
         GetPageRequest get;
         get.path = first.path;
