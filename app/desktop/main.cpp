@@ -15,6 +15,21 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("TelegraphDesktop"));
     QApplication::setApplicationName(QStringLiteral("telegraph-desktop"));
     QApplication::setApplicationVersion(QStringLiteral(TG_VERSION));
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0) {
+            QTextStream(stdout) << tg::DesktopApp::helpText();
+            return 0;
+        }
+    }
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QTextStream(stderr) << "telegraph-desktop: no display found. Run it under xvfb-run "
+                               "(xvfb-run telegraph-desktop --sandbox), or use the `telegraph` "
+                               "command-line tool.\n";
+        return 1;
+    }
+    // WebEngine wants shared OpenGL contexts before the application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     const tg::DesktopApp::Options options = tg::DesktopApp::parseArguments(app.arguments());
     QTextStream err(stderr);
