@@ -89,6 +89,175 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountDialog</name>
+    <message>
+        <source>New Telegraph Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. blog (letters, digits, . _ -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name in this app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Author name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountPanel</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in on telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — offline or refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -668,6 +837,10 @@
         <source>Settings saved. A new server applies after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -751,6 +924,72 @@
     </message>
 </context>
 <context>
+    <name>tg::PageListWidget</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in &amp;Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by title, path or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
@@ -807,6 +1046,37 @@
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SecretStoreChoice</name>
+    <message>
+        <source>no keychain configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Secret Service is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SecretStoreChoiceDialog</name>
+    <message>
+        <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store tokens in a file readable only by me (0600), not encrypted:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Keychain Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -913,6 +1183,88 @@
     </message>
     <message>
         <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::StatsChart</name>
+    <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::StatsWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 48 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a page to see its views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 views in this period · %2 in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the views: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no numbers to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pages loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1 views on %2 loaded pages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
