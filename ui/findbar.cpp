@@ -24,7 +24,9 @@ FindBar::FindBar(SourceEditor *editor, QWidget *parent)
 {
     setObjectName(QStringLiteral("findBar"));
     m_find->setPlaceholderText(tr("Find"));
+    m_find->setAccessibleName(tr("Find"));
     m_replace->setPlaceholderText(tr("Replace with"));
+    m_replace->setAccessibleName(tr("Replace with"));
     auto *next = new QPushButton(tr("Next"), this);
     auto *prev = new QPushButton(tr("Previous"), this);
     auto *replaceOne = new QPushButton(tr("Replace"), m_replaceRow);

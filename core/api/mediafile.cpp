@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include "translatedtext.h"
+
 namespace tg {
 
 QString sniffMediaType(const QByteArray &head, QString *extension)
@@ -44,32 +46,31 @@ std::optional<MediaFileInfo> checkMediaFile(const QString &path, qint64 maxBytes
         }
         return std::nullopt;
     };
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("tg::ImageHost", text);
-    };
     const QFileInfo fi(path);
     if (!fi.exists() || !fi.isFile())
-        return fail(QStringLiteral("FILE_NOT_FOUND"), tr("no such file"));
+        return fail(QStringLiteral("FILE_NOT_FOUND"), ImageHostText::tr("no such file"));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("FILE_UNREADABLE"), tr("cannot read: %1").arg(f.errorString()));
+        return fail(QStringLiteral("FILE_UNREADABLE"),
+                    ImageHostText::tr("cannot read: %1").arg(f.errorString()));
     MediaFileInfo info;
     info.size = f.size();
     if (info.size == 0)
-        return fail(QStringLiteral("FILE_EMPTY"), tr("the file is empty"));
+        return fail(QStringLiteral("FILE_EMPTY"), ImageHostText::tr("the file is empty"));
     if (maxBytes > 0 && info.size > maxBytes) {
         const QLocale c = QLocale::c();
         return fail(QStringLiteral("FILE_TOO_BIG"),
-                    tr("%1 is larger than the host's limit of %2")
+                    ImageHostText::tr("%1 is larger than the host's limit of %2")
                         .arg(c.formattedDataSize(info.size), c.formattedDataSize(maxBytes)));
     }
     info.mimeType = sniffMediaType(f.read(16), &info.extension);
     if (info.mimeType.isEmpty())
-        return fail(QStringLiteral("FILE_TYPE_INVALID"),
-                    tr("not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)"));
+        return fail(
+            QStringLiteral("FILE_TYPE_INVALID"),
+            ImageHostText::tr("not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)"));
     if (!acceptedTypes.isEmpty() && !acceptedTypes.contains(info.mimeType))
         return fail(QStringLiteral("FILE_TYPE_INVALID"),
-                    tr("this host does not accept %1 (accepted: %2)")
+                    ImageHostText::tr("this host does not accept %1 (accepted: %2)")
                         .arg(info.mimeType, acceptedTypes.join(QStringLiteral(", "))));
     return info;
 }

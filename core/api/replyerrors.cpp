@@ -8,16 +8,9 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
+#include "translatedtext.h"
+
 namespace tg {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tg::TelegraphClient", text);
-}
-
-} // namespace
 
 ApiError transportError(QNetworkReply *reply, bool cancelRequested, int timeoutMs)
 {
@@ -25,17 +18,18 @@ ApiError transportError(QNetworkReply *reply, bool cancelRequested, int timeoutM
     const QNetworkReply::NetworkError ne = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (cancelRequested)
-        return ApiError::make(C::Cancelled, tr("Cancelled"));
+        return ApiError::make(C::Cancelled, ClientText::tr("Cancelled"));
     if (ne == QNetworkReply::OperationCanceledError || ne == QNetworkReply::TimeoutError) {
         return ApiError::make(C::Timeout,
-                              tr("No answer from the server within %1 s")
+                              ClientText::tr("No answer from the server within %1 s")
                                   .arg(QString::number(timeoutMs / 1000.0, 'g', 3)),
                               {}, status);
     }
     if (ne == QNetworkReply::SslHandshakeFailedError)
         return ApiError::make(
-            C::Tls, tr("Secure connection failed: %1").arg(redactTokens(reply->errorString())), {},
-            status);
+            C::Tls,
+            ClientText::tr("Secure connection failed: %1").arg(redactTokens(reply->errorString())),
+            {}, status);
     if (ne == QNetworkReply::NoError)
         return {};
     // An HTTP error status with a complete body is judged by its body.
@@ -45,19 +39,19 @@ ApiError transportError(QNetworkReply *reply, bool cancelRequested, int timeoutM
     if (status != 0 && httpLevel)
         return {};
     if (ne == QNetworkReply::ProtocolFailure)
-        return ApiError::make(
-            C::Protocol,
-            tr("The server broke the HTTP protocol: %1").arg(redactTokens(reply->errorString())),
-            {}, status);
+        return ApiError::make(C::Protocol,
+                              ClientText::tr("The server broke the HTTP protocol: %1")
+                                  .arg(redactTokens(reply->errorString())),
+                              {}, status);
     const QString what = redactTokens(reply->errorString());
     if (status != 0) {
         // The answer began and was cut short: a broken answer, not an unreachable server.
         return ApiError::make(
             C::Protocol,
-            tr("The server's answer was cut short (HTTP %1): %2").arg(status).arg(what), {},
-            status);
+            ClientText::tr("The server's answer was cut short (HTTP %1): %2").arg(status).arg(what),
+            {}, status);
     }
-    return ApiError::make(C::Network, tr("Network error: %1").arg(what), {}, status);
+    return ApiError::make(C::Network, ClientText::tr("Network error: %1").arg(what), {}, status);
 }
 
 ApiError protocolError(int httpStatus, const QByteArray &body, const QString &expected)
@@ -66,19 +60,20 @@ ApiError protocolError(int httpStatus, const QByteArray &body, const QString &ex
     const QByteArray trimmed = body.trimmed();
     QString message;
     if (trimmed.startsWith('<'))
-        message = tr("The server sent an HTML page (HTTP %1) instead of %2")
+        message = ClientText::tr("The server sent an HTML page (HTTP %1) instead of %2")
                       .arg(httpStatus)
                       .arg(expected);
     else if (httpStatus >= 500)
-        message = tr("The server failed with HTTP %1 instead of answering with %2")
+        message = ClientText::tr("The server failed with HTTP %1 instead of answering with %2")
                       .arg(httpStatus)
                       .arg(expected);
     else if (trimmed.isEmpty())
-        message = tr("The server sent an empty answer (HTTP %1) instead of %2")
+        message = ClientText::tr("The server sent an empty answer (HTTP %1) instead of %2")
                       .arg(httpStatus)
                       .arg(expected);
     else
-        message = tr("The server sent a malformed or truncated answer (HTTP %1) instead of %2")
+        message = ClientText::tr(
+                      "The server sent a malformed or truncated answer (HTTP %1) instead of %2")
                       .arg(httpStatus)
                       .arg(expected);
     return ApiError::make(C::Protocol, message, {}, httpStatus);
@@ -86,7 +81,7 @@ ApiError protocolError(int httpStatus, const QByteArray &body, const QString &ex
 
 ApiError judgeEnvelope(int httpStatus, const QByteArray &body, QByteArray *result)
 {
-    const QString expected = tr("a JSON envelope");
+    const QString expected = ClientText::tr("a JSON envelope");
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include "translatedtext.h"
+
 namespace tg {
 
 namespace {
@@ -49,34 +51,33 @@ ApiError invalid(const QString &code, const QString &message)
     return ApiError::make(C::Validation, message, code);
 }
 
-QString tr(const char *text)
-{
-    return TelegraphClient::tr(text);
-}
-
 ApiError checkLength(const QString &value, int min, int max, const QString &field,
                      const QString &prefix)
 {
     const qsizetype n = codePointCount(value);
     if (n < min)
-        return invalid(prefix + QStringLiteral("_REQUIRED"), tr("%1 is required").arg(field));
+        return invalid(prefix + QStringLiteral("_REQUIRED"),
+                       ClientText::tr("%1 is required").arg(field));
     if (n > max)
-        return invalid(
-            prefix + QStringLiteral("_TOO_LONG"),
-            tr("%1 is %2 characters long; at most %3 are allowed").arg(field).arg(n).arg(max));
+        return invalid(prefix + QStringLiteral("_TOO_LONG"),
+                       ClientText::tr("%1 is %2 characters long; at most %3 are allowed")
+                           .arg(field)
+                           .arg(n)
+                           .arg(max));
     return {};
 }
 
 ApiError checkAuthor(const std::optional<QString> &name, const std::optional<QString> &url)
 {
     if (name) {
-        ApiError e =
-            checkLength(*name, 0, 128, tr("The author name"), QStringLiteral("AUTHOR_NAME"));
+        ApiError e = checkLength(*name, 0, 128, ClientText::tr("The author name"),
+                                 QStringLiteral("AUTHOR_NAME"));
         if (e.isError())
             return e;
     }
     if (url) {
-        ApiError e = checkLength(*url, 0, 512, tr("The author URL"), QStringLiteral("AUTHOR_URL"));
+        ApiError e = checkLength(*url, 0, 512, ClientText::tr("The author URL"),
+                                 QStringLiteral("AUTHOR_URL"));
         if (e.isError())
             return e;
     }
@@ -161,8 +162,8 @@ Job *TelegraphClient::submit(Job *job, const QString &method, const QByteArray &
 AccountJob *TelegraphClient::createAccount(const CreateAccountRequest &request)
 {
     auto *job = new AccountJob(QStringLiteral("createAccount"), this);
-    ApiError e =
-        checkLength(request.shortName, 1, 32, tr("The short name"), QStringLiteral("SHORT_NAME"));
+    ApiError e = checkLength(request.shortName, 1, 32, ClientText::tr("The short name"),
+                             QStringLiteral("SHORT_NAME"));
     if (!e.isError())
         e = checkAuthor(request.authorName, request.authorUrl);
     if (e.isError()) {
@@ -188,9 +189,10 @@ AccountJob *TelegraphClient::editAccountInfo(const EditAccountRequest &request)
     const QString token = tokenFor(request.accessToken);
     ApiError e;
     if (token.isEmpty())
-        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set"));
+        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                    ClientText::tr("No access token is set"));
     if (!e.isError() && request.shortName)
-        e = checkLength(*request.shortName, 1, 32, tr("The short name"),
+        e = checkLength(*request.shortName, 1, 32, ClientText::tr("The short name"),
                         QStringLiteral("SHORT_NAME"));
     if (!e.isError())
         e = checkAuthor(request.authorName, request.authorUrl);
@@ -214,8 +216,8 @@ AccountJob *TelegraphClient::getAccountInfo(const AccountInfoRequest &request)
     auto *job = new AccountJob(QStringLiteral("getAccountInfo"), this);
     const QString token = tokenFor(request.accessToken);
     if (token.isEmpty()) {
-        job->finishErrorLater(
-            invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set")));
+        job->finishErrorLater(invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                                      ClientText::tr("No access token is set")));
         return job;
     }
     static const QStringList known = {QStringLiteral("short_name"), QStringLiteral("author_name"),
@@ -224,7 +226,7 @@ AccountJob *TelegraphClient::getAccountInfo(const AccountInfoRequest &request)
     for (const QString &f : request.fields) {
         if (!known.contains(f)) {
             job->finishErrorLater(invalid(QStringLiteral("FIELDS_FORMAT_INVALID"),
-                                          tr("Unknown account field '%1' (known: %2)")
+                                          ClientText::tr("Unknown account field '%1' (known: %2)")
                                               .arg(f, known.join(QStringLiteral(", ")))));
             return job;
         }
@@ -245,8 +247,8 @@ AccountJob *TelegraphClient::revokeAccessToken(const QString &requested)
     auto *job = new AccountJob(QStringLiteral("revokeAccessToken"), this);
     const QString token = tokenFor(requested);
     if (token.isEmpty()) {
-        job->finishErrorLater(
-            invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set")));
+        job->finishErrorLater(invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                                      ClientText::tr("No access token is set")));
         return job;
     }
     connect(job, &ApiJob::succeeded, this, [this, job, token] {
@@ -261,7 +263,8 @@ AccountJob *TelegraphClient::revokeAccessToken(const QString &requested)
 ApiError TelegraphClient::validatePageRequest(const PageRequest &request, bool edit)
 {
     if (edit && request.path.trimmed().isEmpty())
-        return invalid(QStringLiteral("PATH_REQUIRED"), tr("The page path is required"));
+        return invalid(QStringLiteral("PATH_REQUIRED"),
+                       ClientText::tr("The page path is required"));
     const QList<ValidationIssue> issues =
         validatePage(request.title, request.authorName.value_or(QString()),
                      request.authorUrl.value_or(QString()), request.content);
@@ -279,7 +282,8 @@ PageJob *TelegraphClient::createPage(const PageRequest &request)
     const QString token = tokenFor(request.accessToken);
     ApiError e;
     if (token.isEmpty())
-        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set"));
+        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                    ClientText::tr("No access token is set"));
     if (!e.isError())
         e = validatePageRequest(request, false);
     if (e.isError()) {
@@ -304,7 +308,8 @@ PageJob *TelegraphClient::editPage(const PageRequest &request)
     const QString token = tokenFor(request.accessToken);
     ApiError e;
     if (token.isEmpty())
-        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set"));
+        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                    ClientText::tr("No access token is set"));
     if (!e.isError())
         e = validatePageRequest(request, true);
     if (e.isError()) {
@@ -328,7 +333,7 @@ PageJob *TelegraphClient::getPage(const GetPageRequest &request)
     auto *job = new PageJob(QStringLiteral("getPage"), this);
     if (request.path.trimmed().isEmpty()) {
         job->finishErrorLater(
-            invalid(QStringLiteral("PATH_REQUIRED"), tr("The page path is required")));
+            invalid(QStringLiteral("PATH_REQUIRED"), ClientText::tr("The page path is required")));
         return job;
     }
     JsonBody body;
@@ -346,11 +351,14 @@ PageListJob *TelegraphClient::getPageList(const PageListRequest &request)
     const QString token = tokenFor(request.accessToken);
     ApiError e;
     if (token.isEmpty())
-        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"), tr("No access token is set"));
+        e = invalid(QStringLiteral("ACCESS_TOKEN_REQUIRED"),
+                    ClientText::tr("No access token is set"));
     else if (request.offset < 0)
-        e = invalid(QStringLiteral("OFFSET_INVALID"), tr("The offset must not be negative"));
+        e = invalid(QStringLiteral("OFFSET_INVALID"),
+                    ClientText::tr("The offset must not be negative"));
     else if (request.limit < 0 || request.limit > 200)
-        e = invalid(QStringLiteral("LIMIT_INVALID"), tr("The limit must be from 0 to 200"));
+        e = invalid(QStringLiteral("LIMIT_INVALID"),
+                    ClientText::tr("The limit must be from 0 to 200"));
     if (e.isError()) {
         job->finishErrorLater(e);
         return job;
@@ -365,21 +373,24 @@ PageViewsJob *TelegraphClient::getViews(const ViewsRequest &request)
     auto *job = new PageViewsJob(QStringLiteral("getViews"), this);
     ApiError e;
     if (request.path.trimmed().isEmpty())
-        e = invalid(QStringLiteral("PATH_REQUIRED"), tr("The page path is required"));
+        e = invalid(QStringLiteral("PATH_REQUIRED"), ClientText::tr("The page path is required"));
     else if (request.year != 0 && (request.year < 2000 || request.year > 2100))
-        e = invalid(QStringLiteral("YEAR_INVALID"), tr("The year must be from 2000 to 2100"));
+        e = invalid(QStringLiteral("YEAR_INVALID"),
+                    ClientText::tr("The year must be from 2000 to 2100"));
     else if (request.month != 0 && (request.month < 1 || request.month > 12))
-        e = invalid(QStringLiteral("MONTH_INVALID"), tr("The month must be from 1 to 12"));
+        e = invalid(QStringLiteral("MONTH_INVALID"),
+                    ClientText::tr("The month must be from 1 to 12"));
     else if (request.day != 0 && (request.day < 1 || request.day > 31))
-        e = invalid(QStringLiteral("DAY_INVALID"), tr("The day must be from 1 to 31"));
+        e = invalid(QStringLiteral("DAY_INVALID"), ClientText::tr("The day must be from 1 to 31"));
     else if (request.hour != -1 && (request.hour < 0 || request.hour > 23))
-        e = invalid(QStringLiteral("HOUR_INVALID"), tr("The hour must be from 0 to 23"));
+        e = invalid(QStringLiteral("HOUR_INVALID"),
+                    ClientText::tr("The hour must be from 0 to 23"));
     else if (request.month != 0 && request.year == 0)
-        e = invalid(QStringLiteral("YEAR_REQUIRED"), tr("A month needs a year"));
+        e = invalid(QStringLiteral("YEAR_REQUIRED"), ClientText::tr("A month needs a year"));
     else if (request.day != 0 && request.month == 0)
-        e = invalid(QStringLiteral("MONTH_REQUIRED"), tr("A day needs a month"));
+        e = invalid(QStringLiteral("MONTH_REQUIRED"), ClientText::tr("A day needs a month"));
     else if (request.hour != -1 && request.day == 0)
-        e = invalid(QStringLiteral("DAY_REQUIRED"), tr("An hour needs a day"));
+        e = invalid(QStringLiteral("DAY_REQUIRED"), ClientText::tr("An hour needs a day"));
     if (e.isError()) {
         job->finishErrorLater(e);
         return job;
@@ -409,15 +420,15 @@ ApiJob *TelegraphClient::callMethodRaw(const QString &method, const QByteArray &
     auto *job = new ApiJob(method, this);
     static const QRegularExpression validMethod(QStringLiteral("^[A-Za-z][A-Za-z0-9_]{0,63}$"));
     if (!validMethod.match(method).hasMatch()) {
-        job->finishErrorLater(
-            invalid(QStringLiteral("METHOD_INVALID"), tr("'%1' is not a method name").arg(method)));
+        job->finishErrorLater(invalid(QStringLiteral("METHOD_INVALID"),
+                                      ClientText::tr("'%1' is not a method name").arg(method)));
         return job;
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(jsonObject, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         job->finishErrorLater(invalid(QStringLiteral("PARAMETERS_INVALID"),
-                                      tr("The parameters are not a JSON object")));
+                                      ClientText::tr("The parameters are not a JSON object")));
         return job;
     }
     const QString token = doc.object().value(QLatin1String("access_token")).toString();
