@@ -7,10 +7,7 @@
 #include "pagelistwalker.h"
 #include "telegraphclient.h"
 
-#if __has_include("markdownwriter.h")
 #include "markdownwriter.h"
-#define TG_BACKUP_HAS_MARKDOWN 1
-#endif
 
 #include <QDateTime>
 #include <QDir>
@@ -255,13 +252,12 @@ bool AccountBackup::writePage(const Page &page, QString *error)
 
     QString contentFile;
     QByteArray text;
-#ifdef TG_BACKUP_HAS_MARKDOWN
-    QString why;
-    if (markdownRoundTrips(page.content, &why)) {
+    // Markdown where converting back gives the same nodes; HTML where Markdown would lose
+    // something.
+    if (markdownRoundTrips(page.content)) {
         contentFile = base + QStringLiteral(".md");
         text = nodesToMarkdown(page.content).toUtf8();
     }
-#endif
     if (contentFile.isEmpty()) {
         contentFile = base + QStringLiteral(".html");
         text = nodesToHtml(page.content).toUtf8();

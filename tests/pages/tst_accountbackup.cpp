@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "accountbackup.h"
+#include "markdownwriter.h"
 #include "node.h"
 #include "sandboxfixture.h"
 #include "sandboxseed.h"
@@ -186,6 +187,7 @@ void TestAccountBackup::backup_300Pages_interruptedAndResumed_matchesServerExact
         const bool md = QFile::exists(dir.filePath(base + QStringLiteral(".md")));
         const bool html = QFile::exists(dir.filePath(base + QStringLiteral(".html")));
         QVERIFY2(md != html, qPrintable(path));
+        QCOMPARE(md, markdownRoundTrips(job->page().content)); // Markdown only where lossless
         delete job;
     }
 
