@@ -5,10 +5,7 @@
 #include "htmlparser.h"
 #include "htmlwriter.h"
 #include "markdown.h"
-#if __has_include("validation.h")
 #include "validation.h"
-#define TG_HAVE_VALIDATION 1
-#endif
 
 #include <type_traits>
 
@@ -61,11 +58,7 @@ QString ConversionResult::firstError() const
 
 qsizetype contentLimitBytes()
 {
-#ifdef TG_HAVE_VALIDATION
     return MaxContentBytes;
-#else
-    return 65536;
-#endif
 }
 
 ConversionResult convertContent(const ConversionInput &in)
@@ -100,7 +93,6 @@ ConversionResult convertContent(const ConversionInput &in)
     }
     out.bytes = jsonSize(out.nodes);
     out.html = nodesToHtml(out.nodes);
-#ifdef TG_HAVE_VALIDATION
     for (const ValidationIssue &v :
          validatePage(in.title, in.authorName, in.authorUrl, out.nodes)) {
         ContentIssue e;
@@ -109,18 +101,6 @@ ConversionResult convertContent(const ConversionInput &in)
         e.message = v.message;
         out.issues.append(e);
     }
-#else
-    // Until the shared validation lands: the two checks every page needs.
-    if (in.title.trimmed().isEmpty())
-        out.issues.append({ContentIssue::Severity::Error, QStringLiteral("The title is empty."), -1,
-                           -1, QStringLiteral("title")});
-    if (out.bytes > contentLimitBytes())
-        out.issues.append({ContentIssue::Severity::Error,
-                           QStringLiteral("The content is %1 bytes, over the %2-byte limit.")
-                               .arg(out.bytes)
-                               .arg(contentLimitBytes()),
-                           -1, -1, QStringLiteral("content")});
-#endif
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "datalocation.h"
 #include "draftstore.h"
 #include "mainwindow.h"
+#include "openrequest.h"
 #include "publishbar.h"
 #include "server.h"
 #include "telegraphclient.h"
@@ -14,11 +15,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrl>
 
 namespace tg {
 
@@ -31,6 +34,12 @@ DesktopApp::Options DesktopApp::parseArguments(const QStringList &arguments)
             o.sandbox = true;
         else if (a == QLatin1String("--help") || a == QLatin1String("-h"))
             o.help = true;
+        else if (a == QLatin1String("--version") || a == QLatin1String("-v"))
+            o.version = true;
+        else if (a == QLatin1String("-platform") || a == QLatin1String("-style"))
+            ++i; // Qt's own options with a value
+        else if (!a.startsWith(QLatin1Char('-')))
+            o.openItems << a;
         else if (!a.startsWith(QLatin1String("-platform")) && a.startsWith(QLatin1Char('-')) &&
                  o.error.isEmpty())
             o.error = QStringLiteral("unknown option: ") + a;
@@ -41,11 +50,15 @@ DesktopApp::Options DesktopApp::parseArguments(const QStringList &arguments)
 QString DesktopApp::helpText()
 {
     return QStringLiteral(
-        "Usage: telegraph-desktop [--sandbox]\n"
+        "Usage: telegraph-desktop [--sandbox] [FILE | PAGE-URL]...\n"
         "Write, preview and publish Telegraph (telegra.ph) pages.\n\n"
         "  --sandbox   run a local Telegraph server inside the app, with its own data folder\n"
         "              and an account created for you: everything works offline\n"
-        "  --help      show this help\n\n"
+        "  --help      show this help\n"
+        "  --version   show the version\n\n"
+        "FILE: a Markdown (.md) or HTML file (path or file:// URL), opened as a new draft.\n"
+        "PAGE-URL: https://telegra.ph/PATH (also graph.org, te.legra.ph) or\n"
+        "telegraph-desktop://telegra.ph/PATH, opened for editing.\n\n"
         "Environment: TELEGRAPH_DESKTOP_DATA_DIR moves drafts and settings to another folder.\n"
         "Without a display, run it under xvfb-run, or use the `telegraph` command-line tool\n"
         "(with `telegraph-sandbox` for a local server).\n");
@@ -90,6 +103,7 @@ bool DesktopApp::start(QString *error)
     else
         setUpServer();
     m_window->openLastDraft();
+    const QStringList problems = openItems(m_options.openItems);
     m_window->show();
     m_window->activateWindow();
     if (m_recovered) {
@@ -100,10 +114,47 @@ bool DesktopApp::start(QString *error)
                nullptr, count),
             false);
     }
+    if (!problems.isEmpty())
+        m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
     if (!m_options.sandbox && !ServerChoice::load(*m_settings).chosen)
         QTimer::singleShot(0, this, &DesktopApp::offerServerChoice);
     return true;
+}
+
+QStringList DesktopApp::openItems(const QStringList &items, const QString &workingDir)
+{
+    QStringList problems;
+    for (const QString &item : items) {
+        // An existing .html file is imported too (OpenRequest knows only Markdown files).
+        const QUrl url(item);
+        const QString local = url.isLocalFile() ? url.toLocalFile() : item;
+        const QFileInfo info(workingDir.isEmpty() ? local
+                                                  : QDir(workingDir).absoluteFilePath(local));
+        const QString suffix = info.suffix().toLower();
+        if (info.isFile() && (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))) {
+            QString error;
+            if (!m_window->importPath(info.absoluteFilePath(), &error))
+                problems << error;
+            continue;
+        }
+        const OpenRequest r = OpenRequest::parse(item, workingDir);
+        switch (r.kind) {
+        case OpenRequest::Kind::MarkdownFile: {
+            QString error;
+            if (!m_window->importPath(r.filePath, &error))
+                problems << error;
+            break;
+        }
+        case OpenRequest::Kind::Page:
+            m_window->openPage(r.pageUrl().toString());
+            break;
+        case OpenRequest::Kind::Invalid:
+            problems << r.error;
+            break;
+        }
+    }
+    return problems;
 }
 
 void DesktopApp::setUpServer()

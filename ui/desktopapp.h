@@ -31,7 +31,9 @@ public:
     {
         bool sandbox = false; ///< --sandbox: run a local Telegraph server inside the app
         bool help = false;
-        QString error; ///< unknown option
+        bool version = false;  ///< --version
+        QStringList openItems; ///< positional arguments: files and page links to open
+        QString error;         ///< unknown option
     };
     static Options parseArguments(const QStringList &arguments);
     static QString helpText();
@@ -46,6 +48,10 @@ public:
     void shutdown();
 
     MainWindow *window() const { return m_window.get(); }
+    /// Acts on what the app was asked to open (see tg::OpenRequest): a Markdown or HTML file
+    /// becomes a new draft, a page link opens the page for editing. Returns the messages for
+    /// arguments that could not be opened.
+    QStringList openItems(const QStringList &items, const QString &workingDir = QString());
     /// True when the previous run ended without a clean quit (its drafts were restored).
     bool recoveredFromCrash() const { return m_recovered; }
     QString dataDir() const { return m_dataDir; }

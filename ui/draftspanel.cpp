@@ -84,8 +84,10 @@ QString DraftsPanel::selectedId() const
 void DraftsPanel::renameSelected(const QString &title)
 {
     const QString id = selectedId();
-    if (!id.isEmpty() && m_store->rename(id, title))
+    if (!id.isEmpty() && m_store->rename(id, title)) {
         refresh();
+        Q_EMIT draftRenamed(id, title);
+    }
 }
 
 void DraftsPanel::duplicateSelected()

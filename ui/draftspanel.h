@@ -35,6 +35,8 @@ public:
 Q_SIGNALS:
     /// The writer wants this draft in the editor.
     void openRequested(const QString &draftId);
+    /// A draft was renamed in the list; the editor showing it must take the new title.
+    void draftRenamed(const QString &draftId, const QString &title);
     /// A draft left the list of live drafts (trashed or deleted).
     void draftRemoved(const QString &draftId);
 

@@ -3,11 +3,7 @@
 
 #include "htmlimport.h"
 #include "htmlwriter.h"
-#if __has_include("markdownwriter.h")
 #include "markdownwriter.h"
-#else
-#include "markdownfallback.h"
-#endif
 #include "node.h"
 #include "sourceeditor.h"
 

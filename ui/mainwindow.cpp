@@ -9,11 +9,7 @@
 #include "findbar.h"
 #include "htmlimport.h"
 #include "htmlwriter.h"
-#if __has_include("markdownwriter.h")
 #include "markdownwriter.h"
-#else
-#include "markdownfallback.h"
-#endif
 #include "previewscheduler.h"
 #include "previewview.h"
 #include "publishbar.h"
@@ -105,6 +101,17 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     connect(m_editor->editor()->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { m_preview->scrollToFraction(m_editor->editor()->scrollFraction()); });
     connect(m_drafts, &DraftsPanel::openRequested, this, &MainWindow::openDraft);
+    connect(m_drafts, &DraftsPanel::draftRenamed, this,
+            [this](const QString &id, const QString &title) {
+                if (id != m_session->draft().id)
+                    return;
+                // Else the next autosave would write the old title back.
+                m_editor->titleEdit()->setText(title);
+                Draft d = m_session->draft();
+                m_editor->fillDraft(d);
+                m_session->update(d);
+                requestConversion();
+            });
     connect(m_drafts, &DraftsPanel::draftRemoved, this, [this](const QString &id) {
         if (id == m_session->draft().id)
             openLastDraft();
@@ -491,10 +498,18 @@ void MainWindow::importFile()
         tr("Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)"));
     if (path.isEmpty())
         return;
+    QString error;
+    if (!importPath(path, &error))
+        QMessageBox::warning(this, tr("Import"), error);
+}
+
+bool MainWindow::importPath(const QString &path, QString *error, QStringList *warnings)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Import"), f.errorString());
-        return;
+        if (error)
+            *error = tr("Cannot import %1: %2").arg(path, f.errorString());
+        return false;
     }
     const QString text = QString::fromUtf8(f.readAll());
     Draft d = Draft::create();
@@ -505,26 +520,35 @@ void MainWindow::importFile()
         d.format = DraftFormat::Html;
         d.body = nodesToHtml(imported.nodes);
         const QStringList changes = imported.warnings;
+        if (warnings)
+            *warnings = changes;
         if (!changes.isEmpty())
-            QMessageBox::information(this, tr("Import"),
-                                     tr("The HTML was adapted to what Telegraph accepts:\n\n%1")
-                                         .arg(changes.join(QLatin1Char('\n'))));
+            m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
+                                          .arg(changes.join(QStringLiteral("; "))),
+                                      false);
     } else {
         d.format = DraftFormat::Markdown;
         d.body = text;
     }
     m_store->save(d);
     loadIntoEditor(d);
+    return true;
 }
 
 void MainWindow::exportDraft()
 {
-    QString filter;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export"), m_editor->title(),
-        tr("Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)"), &filter);
+        tr("Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)"));
     if (path.isEmpty())
         return;
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export"), error);
+}
+
+bool MainWindow::exportTo(const QString &path, QString *error)
+{
     const ConversionResult r =
         convertContent({0, m_editor->title(), m_editor->authorName(), m_editor->authorUrl(),
                         m_editor->body(), m_editor->format()});
@@ -536,8 +560,12 @@ void MainWindow::exportDraft()
     else
         data = nodesToMarkdown(r.nodes).toUtf8();
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
-        QMessageBox::warning(this, tr("Export"), f.errorString());
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        if (error)
+            *error = tr("Cannot export to %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::showSettings()

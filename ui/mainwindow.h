@@ -52,6 +52,13 @@ public:
     void publish();
     /// Fetches a page by URL or path and opens it as a new draft.
     void openPage(const QString &pathOrUrl);
+    /// Imports a Markdown or HTML file as a new draft and opens it. HTML goes through the lenient
+    /// import; what it had to change is shown in the publish bar and returned in warnings.
+    /// False with a message when the file cannot be read.
+    bool importPath(const QString &path, QString *error = nullptr, QStringList *warnings = nullptr);
+    /// Writes the open draft to path as Markdown (.md), HTML (.html/.htm) or Telegraph node JSON
+    /// (.json); false with a message on failure.
+    bool exportTo(const QString &path, QString *error = nullptr);
     /// Shows the revisions of the open draft.
     void showRevisions();
     /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).

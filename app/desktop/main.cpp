@@ -3,6 +3,7 @@
 #include "desktopapp.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <unistd.h>
@@ -12,12 +13,20 @@ int main(int argc, char **argv)
     // As root, Chromium refuses to start unless its sandbox is off.
     if (qEnvironmentVariableIntValue("QTWEBENGINE_DISABLE_SANDBOX") == 0 && ::geteuid() == 0)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    QApplication::setOrganizationName(QStringLiteral("TelegraphDesktop"));
+    // Same organization as the `telegraph` command-line tool, so both share accounts and config.
+    QApplication::setOrganizationName(QStringLiteral("telegraph-desktop"));
     QApplication::setApplicationName(QStringLiteral("telegraph-desktop"));
     QApplication::setApplicationVersion(QStringLiteral(TG_VERSION));
+    QGuiApplication::setDesktopFileName(
+        QStringLiteral("io.github.telegraph_desktop.TelegraphDesktop"));
+    // --help and --version need no display and no application object.
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0) {
             QTextStream(stdout) << tg::DesktopApp::helpText();
+            return 0;
+        }
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            QTextStream(stdout) << "telegraph-desktop " TG_VERSION "\n";
             return 0;
         }
     }
