@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "openrequest.h"
 #include "publishbar.h"
+#include "seriespublisher.h"
 #include "server.h"
 #include "telegraphclient.h"
 #include "uisettings.h"
@@ -73,6 +74,7 @@ DesktopApp::~DesktopApp()
 {
     shutdown();
     m_window.reset();
+    m_seriesPublisher.reset();
     m_publisher.reset();
     m_client.reset();
     m_sandbox.reset();
@@ -176,6 +178,8 @@ void DesktopApp::setUpServer()
     m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
     m_publisher = std::make_unique<ClientPublisher>(m_client.get());
     m_window->setPublisher(m_publisher.get());
+    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
+    m_window->setSeriesPublisher(m_seriesPublisher.get());
 }
 
 void DesktopApp::setUpSandbox()
@@ -195,6 +199,8 @@ void DesktopApp::setUpSandbox()
     m_client = std::make_unique<TelegraphClient>(cs);
     m_publisher = std::make_unique<ClientPublisher>(m_client.get());
     m_window->setPublisher(m_publisher.get());
+    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
+    m_window->setSeriesPublisher(m_seriesPublisher.get());
     m_window->setWindowTitle(tr("Telegraph Desktop — local sandbox"));
     const QString token = m_settings->value(QStringLiteral("sandbox/token")).toString();
     if (!token.isEmpty()) {

@@ -13,6 +13,7 @@ namespace tg {
 
 class ClientPublisher;
 class DraftStore;
+class SeriesPublisher;
 class MainWindow;
 class TelegraphClient;
 namespace sandbox {
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<sandbox::Server> m_sandbox;
     std::unique_ptr<TelegraphClient> m_client;
     std::unique_ptr<ClientPublisher> m_publisher;
+    std::unique_ptr<SeriesPublisher> m_seriesPublisher;
     std::unique_ptr<MainWindow> m_window;
     bool m_recovered = false;
     bool m_shutDown = false;

@@ -15,6 +15,7 @@
 #include "publishbar.h"
 #include "publisher.h"
 #include "revisionsdialog.h"
+#include "seriespublisher.h"
 #include "settingsdialog.h"
 #include "sourceeditor.h"
 
@@ -179,6 +180,7 @@ void MainWindow::buildActions()
     bar->addAction(add(
         file, tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
         [this] { publish(); }, QStringLiteral("document-send")));
+    add(file, tr("Publish as a &series"), QKeySequence(), [this] { publishAsSeries(); });
     add(file, tr("&Revisions…"), QKeySequence(), [this] { showRevisions(); });
     file->addSeparator();
     add(file, tr("Se&ttings…"), QKeySequence::Preferences, [this] { showSettings(); });
@@ -369,6 +371,61 @@ void MainWindow::setPublisher(Publisher *publisher)
     connect(publisher, &Publisher::fetched, this, &MainWindow::onFetched);
 }
 
+void MainWindow::setSeriesPublisher(SeriesPublisher *publisher)
+{
+    if (m_seriesPublisher)
+        disconnect(m_seriesPublisher, nullptr, this, nullptr);
+    m_seriesPublisher = publisher;
+    if (!publisher)
+        return;
+    connect(publisher, &SeriesPublisher::progress, this,
+            [this](const QString &message) { m_publishBar->showProgress(message); });
+    connect(publisher, &SeriesPublisher::finished, this, [this](bool ok, const QString &error) {
+        if (!m_seriesPublisher)
+            return;
+        // Remember even a partial run, so a retry edits the pages already created.
+        m_seriesPublisher->record().save(*m_settings, m_seriesDraftId);
+        if (ok)
+            m_publishBar->showMessage(tr("Published as a series of %n part(s): %1", nullptr,
+                                         int(m_seriesPublisher->record().partPaths.size()))
+                                          .arg(m_seriesPublisher->record().indexUrl),
+                                      false);
+        else
+            m_publishBar->showMessage(tr("The series was not fully published: %1").arg(error),
+                                      true);
+    });
+}
+
+void MainWindow::publishAsSeries()
+{
+    if (!m_seriesPublisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    if (m_seriesPublisher->isBusy()) {
+        m_publishBar->showMessage(tr("Publishing is already under way."), false);
+        return;
+    }
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    const ConversionResult result =
+        convertContent({++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format});
+    onConverted(result);
+    if (d.title.trimmed().isEmpty()) {
+        m_publishBar->showMessage(tr("Not published: the title is empty."), true);
+        return;
+    }
+    m_session->saveNow();
+    m_seriesDraftId = d.id;
+    SeriesPublisher::Request req;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = result.nodes;
+    req.previous = SeriesRecord::load(*m_settings, d.id);
+    m_seriesPublisher->publish(req);
+}
+
 void MainWindow::publish()
 {
     if (!m_publisher) {
@@ -385,6 +442,17 @@ void MainWindow::publish()
     ConversionInput in{++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format};
     const ConversionResult result = convertContent(in);
     onConverted(result);
+    const bool tooLong = result.bytes > contentLimitBytes();
+    if (m_seriesPublisher &&
+        (!SeriesRecord::load(*m_settings, d.id).isEmpty() ||
+         (tooLong && QMessageBox::question(
+                         this, tr("Publish"),
+                         tr("This text is too long for one page. Publish it as a series: parts "
+                            "split at headings, linked to each other, with a contents page?")) ==
+                         QMessageBox::Yes))) {
+        publishAsSeries();
+        return;
+    }
     if (!result.publishable()) {
         m_publishBar->showMessage(tr("Not published: %1").arg(result.firstError()), true);
         return;

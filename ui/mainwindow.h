@@ -24,6 +24,7 @@ class PreviewScheduler;
 class PreviewView;
 class PublishBar;
 class Publisher;
+class SeriesPublisher;
 struct PublishOutcome;
 struct Revision;
 
@@ -59,6 +60,11 @@ public:
     /// Writes the open draft to path as Markdown (.md), HTML (.html/.htm) or Telegraph node JSON
     /// (.json); false with a message on failure.
     bool exportTo(const QString &path, QString *error = nullptr);
+    /// Uses this series publisher for content too long for one page; not owned.
+    void setSeriesPublisher(SeriesPublisher *publisher);
+    /// Publishes or updates the open draft as a series (see SeriesPublisher); the pages are
+    /// remembered per draft, so a later call edits the same pages.
+    void publishAsSeries();
     /// Shows the revisions of the open draft.
     void showRevisions();
     /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).
@@ -118,6 +124,8 @@ private:
     QWidget *m_previewSide = nullptr;
     PreviewScheduler *m_scheduler = nullptr;
     QPointer<Publisher> m_publisher;
+    QPointer<SeriesPublisher> m_seriesPublisher;
+    QString m_seriesDraftId; ///< draft whose series is being published
     QMenu *m_viewMenu = nullptr;
     ConversionResult m_lastResult;
     quint64 m_serial = 0;

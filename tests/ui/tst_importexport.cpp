@@ -11,6 +11,7 @@
 #include "node.h"
 #include "publishbar.h"
 #include "publisher.h"
+#include "seriespublisher.h"
 #include "sourceeditor.h"
 #include "testmain.h"
 #include "uitestwindow.h"
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -123,6 +125,53 @@ private Q_SLOTS:
         QVERIFY(!opened.first().first().value<PublishOutcome>().ok);
         QVERIFY2(w->publishBar()->text().contains(QStringLiteral("Could not open")),
                  qPrintable(w->publishBar()->text()));
+        app.shutdown();
+        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
+    }
+
+    void publishAsSeries_fromTheWindow_thenUpdateKeepsPages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("TELEGRAPH_DESKTOP_DATA_DIR", dir.filePath(QStringLiteral("data")).toUtf8());
+        DesktopApp::Options options;
+        options.sandbox = true;
+        DesktopApp app(options);
+        QString error;
+        QVERIFY2(app.start(&error), qPrintable(error));
+        MainWindow *w = app.window();
+        QString text;
+        for (int s = 0; s < 12; ++s) {
+            text += QStringLiteral("### Chapter %1\n\n").arg(s + 1);
+            for (int p = 0; p < 4; ++p)
+                text += QString(3000, QLatin1Char('w')) + QStringLiteral("\n\n");
+        }
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Big book"));
+        w->editorPane()->editor()->setPlainText(text);
+        // The in-app sandbox creates its account asynchronously; retry until it is there.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (w->publishBar()->text().contains(QStringLiteral("series of")))
+                    return true;
+                if (!w->publishBar()->text().startsWith(QStringLiteral("Linking")) &&
+                    !w->publishBar()->text().startsWith(QStringLiteral("Creating")) &&
+                    !w->publishBar()->text().startsWith(QStringLiteral("Publishing the")))
+                    w->publishAsSeries();
+                return false;
+            }(),
+            30000);
+        QSettings settings(dir.filePath(QStringLiteral("data/sandbox/settings.ini")),
+                           QSettings::IniFormat);
+        const SeriesRecord first = SeriesRecord::load(settings, w->session()->draft().id);
+        QVERIFY(first.partPaths.size() >= 2);
+        w->publishBar()->showMessage(QString(), false);
+        w->publishAsSeries();
+        QTRY_VERIFY_WITH_TIMEOUT(w->publishBar()->text().contains(QStringLiteral("series of")),
+                                 30000);
+        settings.sync();
+        const SeriesRecord second = SeriesRecord::load(settings, w->session()->draft().id);
+        QCOMPARE(second.partPaths, first.partPaths);
+        QCOMPARE(second.indexPath, first.indexPath);
         app.shutdown();
         qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
     }
