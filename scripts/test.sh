@@ -18,6 +18,6 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 export QTWEBENGINE_DISABLE_SANDBOX="${QTWEBENGINE_DISABLE_SANDBOX:-1}"
 # One session bus for the run, so the keychain tests can start a real Secret Service.
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
-  exec dbus-run-session -- bash scripts/run-tests.sh "$preset"
+  TG_PRIVATE_BUS=1 exec dbus-run-session -- bash scripts/run-tests.sh "$preset"
 fi
 exec bash scripts/run-tests.sh "$preset"
