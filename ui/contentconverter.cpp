@@ -92,7 +92,10 @@ ConversionResult convertContent(const ConversionInput &in)
         }
     }
     out.bytes = jsonSize(out.nodes);
-    out.html = nodesToHtml(out.nodes);
+    out.blocks.reserve(out.nodes.size());
+    for (const Node &n : out.nodes)
+        out.blocks.append(nodesToHtml(NodeList{n}));
+    out.html = out.blocks.join(QString());
     for (const ValidationIssue &v :
          validatePage(in.title, in.authorName, in.authorUrl, out.nodes)) {
         ContentIssue e;

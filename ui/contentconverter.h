@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace tg {
 
@@ -42,6 +43,7 @@ struct ConversionResult
     quint64 serial = 0;
     NodeList nodes;
     QString html;        ///< nodesToHtml(nodes): what the preview shows
+    QStringList blocks;  ///< nodesToHtml of each top-level node; html is their concatenation
     qsizetype bytes = 0; ///< serialized content bytes (the 64 KiB limit is on these)
     QList<ContentIssue> issues;
 

@@ -353,7 +353,7 @@ void MainWindow::onConverted(const ConversionResult &result)
     m_lastResult = result;
     m_meter->setResult(result);
     m_preview->showArticle(result.serial, m_editor->title(), m_editor->authorName(),
-                           m_editor->authorUrl(), result.html);
+                           m_editor->authorUrl(), result.blocks);
     Q_EMIT contentConverted(result.serial);
 }
 

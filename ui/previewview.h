@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QWebEngineView>
 
@@ -23,6 +24,10 @@ public:
     /// Shows this article. Safe before the page has loaded: the newest content is applied then.
     void showArticle(quint64 serial, const QString &title, const QString &authorName,
                      const QString &authorUrl, const QString &bodyHtml);
+    /// Shows this article given as the HTML of each top-level block: only the blocks that changed
+    /// since the last article shown this way are sent to the page and replaced in its DOM.
+    void showArticle(quint64 serial, const QString &title, const QString &authorName,
+                     const QString &authorUrl, const QStringList &blocks);
     void setDark(bool dark);
     bool isDark() const { return m_dark; }
     /// Scrolls so the given fraction (0..1) of the article is at the top, following the editor.
@@ -45,6 +50,8 @@ private:
     {
         quint64 serial = 0;
         QString title, authorName, authorUrl, html;
+        QStringList blocks;
+        bool hasBlocks = false;
     };
     void apply(const Article &article);
     void applyTheme();
@@ -54,6 +61,8 @@ private:
     bool m_dark = false;
     bool m_applying = false;
     std::optional<Article> m_waiting;
+    QStringList m_shownBlocks; ///< blocks in the DOM, when m_blocksShown
+    bool m_blocksShown = false;
     quint64 m_shownSerial = 0;
     QUrl m_siteUrl = QUrl(QStringLiteral("https://telegra.ph"));
 };

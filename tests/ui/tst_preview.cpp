@@ -113,6 +113,50 @@ private Q_SLOTS:
         QCOMPARE(loads.count(), 0);
     }
 
+    void preview_incrementalUpdates_matchAFullRender_data()
+    {
+        QTest::addColumn<QStringList>("edits"); // successive sources
+        const QString a = QStringLiteral("First paragraph.\n\n");
+        const QString b = QStringLiteral("## Heading\n\n");
+        const QString c = QStringLiteral("Third with **bold** and [a link](/file/x.jpg).\n\n");
+        const QString d = QStringLiteral("- one\n- two\n\n");
+        QTest::newRow("change in the middle")
+            << QStringList{a + b + c, a + b + QStringLiteral("x") + c};
+        QTest::newRow("insert and remove blocks")
+            << QStringList{a + c, a + b + c + d, c + d, d, QString(), a + b};
+        QTest::newRow("duplicate blocks") << QStringList{a + a + a, a + a, a + b + a, a};
+        QTest::newRow("relative link fixed in new block") << QStringList{a, a + c};
+    }
+
+    void preview_incrementalUpdates_matchAFullRender()
+    {
+        QFETCH(QStringList, edits);
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QTRY_VERIFY_WITH_TIMEOUT(w->preview()->isReady(), 15000);
+        for (const QString &source : edits) {
+            w->editorPane()->editor()->setPlainText(source);
+            QVERIFY(waitForPreview(w));
+            // The DOM built block by block equals what the whole HTML gives in one go.
+            const QString script = QStringLiteral(
+                "(function () { var t = document.createElement('template');"
+                " t.innerHTML = %1; t.content.querySelectorAll('a[href]').forEach(function (e) {"
+                " var v = e.getAttribute('href'); if (v.charAt(0) === '/' && v.charAt(1) !== '/')"
+                " e.setAttribute('href', 'https://telegra.ph' + v); });"
+                " var d = document.createElement('div'); d.appendChild(t.content);"
+                " return d.innerHTML === document.getElementById('content').innerHTML; })()");
+            QString quoted = w->lastResult().html;
+            quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                .replace(QLatin1Char('\''), QStringLiteral("\\'"))
+                .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+            QVERIFY2(evalInPreview(w->preview(),
+                                   script.arg(QLatin1Char('\'') + quoted + QLatin1Char('\'')))
+                         .toBool(),
+                     qPrintable(source));
+        }
+    }
+
     void preview_embedsBecomePlaceholders()
     {
         test::UiTestWindow t;
