@@ -31,11 +31,6 @@ Node link(const QString &url, const QString &text)
     return Node::element(QStringLiteral("a"), {{QStringLiteral("href"), url}}, {Node::text(text)});
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tg::SeriesSplitter", text);
-}
-
 } // namespace
 
 SeriesSplitter::Result SeriesSplitter::split(const NodeList &content)
@@ -51,7 +46,7 @@ SeriesSplitter::Result SeriesSplitter::split(const NodeList &content, qsizetype 
     const qsizetype reserve = jsonSize(withNavigation({}, longUrl, longUrl, longUrl)) - 2 + 1;
     const qsizetype budget = limit - reserve; // for the part's own array
     if (budget <= 2) {
-        out.error = tr("The page limit is too small for the series navigation.");
+        out.error = SeriesSplitter::tr("The page limit is too small for the series navigation.");
         return out;
     }
 
@@ -99,9 +94,10 @@ SeriesSplitter::Result SeriesSplitter::split(const NodeList &content, qsizetype 
         for (qsizetype i = 0; i < section.size(); ++i) {
             if (!fits(sizes[i], 1)) {
                 out.parts.clear();
-                out.error = tr("One block (%1 bytes) is larger than a whole page; split it "
-                               "into smaller paragraphs.")
-                                .arg(sizes[i]);
+                out.error =
+                    SeriesSplitter::tr("One block (%1 bytes) is larger than a whole page; split it "
+                                       "into smaller paragraphs.")
+                        .arg(sizes[i]);
                 return out;
             }
             if (!fits(currentSum + sizes[i], current.size() + 1))
@@ -124,11 +120,11 @@ NodeList SeriesSplitter::withNavigation(const NodeList &part, const QString &ind
         nav.append(n);
     };
     if (!previousUrl.isEmpty())
-        add(link(previousUrl, tr("← Previous part")));
+        add(link(previousUrl, SeriesSplitter::tr("← Previous part")));
     if (!indexUrl.isEmpty())
-        add(link(indexUrl, tr("Contents")));
+        add(link(indexUrl, SeriesSplitter::tr("Contents")));
     if (!nextUrl.isEmpty())
-        add(link(nextUrl, tr("Next part →")));
+        add(link(nextUrl, SeriesSplitter::tr("Next part →")));
     NodeList out = part;
     if (!nav.isEmpty()) {
         out.append(Node::element(QStringLiteral("hr")));
@@ -147,7 +143,7 @@ NodeList SeriesSplitter::indexContent(const QStringList &titles, const QStringLi
 
 QString SeriesSplitter::partTitle(const QString &title, int number, int count)
 {
-    return tr("%1 (part %2 of %3)").arg(title).arg(number).arg(count);
+    return SeriesSplitter::tr("%1 (part %2 of %3)").arg(title).arg(number).arg(count);
 }
 
 } // namespace tg

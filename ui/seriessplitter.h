@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
+
 #include "node.h"
 
 #include <QList>
@@ -18,6 +20,8 @@ namespace tg {
 /// tg::jsonSize measures it.
 class SeriesSplitter
 {
+    Q_DECLARE_TR_FUNCTIONS(tg::SeriesSplitter)
+
 public:
     /// The outcome of split(): the parts' content, or an error when a single block is too big.
     struct Result
