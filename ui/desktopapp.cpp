@@ -6,18 +6,24 @@
 #include "clientpublisher.h"
 #include "datalocation.h"
 #include "draftstore.h"
+#include "editorpane.h"
+#include "imagedrophandler.h"
+#include "imageuploadqueue.h"
 #include "mainwindow.h"
 #include "openrequest.h"
 #include "publishbar.h"
 #include "seriespublisher.h"
 #include "server.h"
+#include "sourceeditor.h"
 #include "telegraphclient.h"
+#include "telegraphuploadhost.h"
 #include "uisettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -104,6 +110,7 @@ bool DesktopApp::start(QString *error)
         setUpSandbox();
     else
         setUpServer();
+    setUpImages();
     m_window->openLastDraft();
     const QStringList problems = openItems(m_options.openItems);
     m_window->show();
@@ -180,6 +187,25 @@ void DesktopApp::setUpServer()
     m_window->setPublisher(m_publisher.get());
     m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
     m_window->setSeriesPublisher(m_seriesPublisher.get());
+}
+
+void DesktopApp::setUpImages()
+{
+    if (!m_client)
+        return;
+    m_imageNetwork = std::make_unique<QNetworkAccessManager>();
+    m_imageHost = std::make_unique<TelegraphUploadHost>(m_imageNetwork.get(),
+                                                        m_client->settings().effectiveSiteUrl());
+    m_imageQueue = std::make_unique<ImageUploadQueue>(m_imageHost.get());
+    m_imageDrop =
+        std::make_unique<ImageDropHandler>(m_window->editorPane()->editor(), m_imageQueue.get());
+    connect(m_imageDrop.get(), &ImageDropHandler::rejected, this,
+            [this](const QString &message) { m_window->publishBar()->showMessage(message, true); });
+    connect(m_imageDrop.get(), &ImageDropHandler::uploadFailed, this,
+            [this](const QString &message) {
+                m_window->publishBar()->showMessage(
+                    tr("An image was not uploaded: %1").arg(message), true);
+            });
 }
 
 void DesktopApp::setUpSandbox()

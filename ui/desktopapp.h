@@ -7,11 +7,15 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
 class QSettings;
 
 namespace tg {
 
 class ClientPublisher;
+class ImageDropHandler;
+class ImageHost;
+class ImageUploadQueue;
 class DraftStore;
 class SeriesPublisher;
 class MainWindow;
@@ -61,6 +65,8 @@ private:
     void setUpServer();
     void setUpSandbox();
     void offerServerChoice();
+    /// Uploads images dropped or pasted into the editor to the current server's host.
+    void setUpImages();
 
     Options m_options;
     QString m_dataDir;
@@ -71,6 +77,10 @@ private:
     std::unique_ptr<ClientPublisher> m_publisher;
     std::unique_ptr<SeriesPublisher> m_seriesPublisher;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
+    std::unique_ptr<ImageHost> m_imageHost;
+    std::unique_ptr<ImageUploadQueue> m_imageQueue;
+    std::unique_ptr<ImageDropHandler> m_imageDrop;
     bool m_recovered = false;
     bool m_shutDown = false;
 };

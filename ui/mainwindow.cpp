@@ -9,6 +9,7 @@
 #include "findbar.h"
 #include "htmlimport.h"
 #include "htmlwriter.h"
+#include "imagedrophandler.h"
 #include "markdownwriter.h"
 #include "previewscheduler.h"
 #include "previewview.h"
@@ -439,6 +440,12 @@ void MainWindow::publish()
     // Convert the text as it is now, so what is sent is exactly what is in the editor.
     Draft d = m_session->draft();
     m_editor->fillDraft(d);
+    if (ImageDropHandler::hasLocalImages(d.body)) {
+        m_publishBar->showMessage(tr("Not published: an image is still uploading or failed to "
+                                     "upload. Wait for it, retry it or remove it."),
+                                  true);
+        return;
+    }
     ConversionInput in{++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format};
     const ConversionResult result = convertContent(in);
     onConverted(result);
