@@ -2,23 +2,31 @@
 // Images dropped or pasted into the source editor upload to the in-process sandbox: ordered
 // placeholders with progress, figures with the final URL, refusal before sending, failure
 // keeping the local reference, retry.
+#include "clientpublisher.h"
 #include "draft.h"
+#include "editorpane.h"
 #include "imagedrophandler.h"
 #include "imageuploadqueue.h"
+#include "publishbar.h"
 #include "sandboxfixture.h"
 #include "server.h"
 #include "sourceeditor.h"
+#include "telegraphclient.h"
 #include "telegraphuploadhost.h"
 #include "testmain.h"
+#include "uitestwindow.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDropEvent>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace tg;
@@ -87,6 +95,33 @@ class TestImageUpload : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void publish_refusedWhileAnImageIsLocal()
+    {
+        test::SandboxFixture sandbox;
+        QVERIFY(sandbox.start());
+        ClientSettings cs;
+        cs.apiUrl = sandbox.url();
+        TelegraphClient client(cs);
+        ClientPublisher publisher(&client);
+        test::UiTestWindow ui;
+        QVERIFY(ui.open());
+        MainWindow *w = ui.window.get();
+        w->setPublisher(&publisher);
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Pictures"));
+        w->editorPane()->editor()->setPlainText(
+            QStringLiteral("Text\n\n![Upload failed: refused](local:/tmp/a.png)"));
+        QSignalSpy finished(w, &MainWindow::publishFinished);
+        w->publish();
+        QVERIFY(!publisher.isBusy());
+        QCOMPARE(finished.count(), 0);
+        bool shown = false;
+        for (QLabel *label : w->publishBar()->findChildren<QLabel *>())
+            shown = shown || label->text().contains(QStringLiteral("image is still uploading"));
+        QVERIFY(shown);
+    }
+
     void dropTwoPngs_placeholdersInOrderBecomeFigures()
     {
         Rig rig;
