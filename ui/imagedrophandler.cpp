@@ -4,12 +4,15 @@
 #include "imageuploadqueue.h"
 #include "sourceeditor.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QImage>
+#include <QInputDialog>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QTextBlock>
@@ -44,6 +47,10 @@ ImageDropHandler::ImageDropHandler(SourceEditor *editor, ImageUploadQueue *queue
     connect(queue, &ImageUploadQueue::progress, this, &ImageDropHandler::onProgress);
     connect(queue, &ImageUploadQueue::done, this, &ImageDropHandler::onDone);
     connect(queue, &ImageUploadQueue::failed, this, &ImageDropHandler::onFailed);
+    m_retryAction = new QAction(tr("Retry Image Uploads"), this);
+    connect(m_retryAction, &QAction::triggered, this, [this] { retryFailed(); });
+    m_insertUrlAction = new QAction(tr("Insert Image by URL…"), this);
+    connect(m_insertUrlAction, &QAction::triggered, this, &ImageDropHandler::promptImageUrl);
 }
 
 ImageDropHandler::~ImageDropHandler()
@@ -183,17 +190,55 @@ void ImageDropHandler::onProgress(int id, int percent)
     rewrite(id, placeholderText(it->path, tr("Uploading %1… %2%").arg(name).arg(percent)));
 }
 
-void ImageDropHandler::onDone(int id, const QUrl &url)
+QString ImageDropHandler::figureText(const QUrl &url) const
 {
     const QString src = url.toString(QUrl::FullyEncoded);
-    QString figure;
     if (isMarkdown())
-        figure = QStringLiteral("![](") + src + QLatin1Char(')');
-    else
-        figure = QStringLiteral("<figure><img src=\"") + src.toHtmlEscaped() +
-                 QStringLiteral("\"/><figcaption></figcaption></figure>");
-    rewrite(id, figure);
+        return QStringLiteral("![](") + src + QLatin1Char(')');
+    return QStringLiteral("<figure><img src=\"") + src.toHtmlEscaped() +
+           QStringLiteral("\"/><figcaption></figcaption></figure>");
+}
+
+void ImageDropHandler::onDone(int id, const QUrl &url)
+{
+    rewrite(id, figureText(url));
     m_placeholders.remove(id);
+}
+
+bool ImageDropHandler::insertImageUrl(const QUrl &url, QTextCursor cursor)
+{
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return false;
+    const QString gap = isMarkdown() ? QStringLiteral("\n\n") : QStringLiteral("\n");
+    cursor.clearSelection();
+    cursor.beginEditBlock();
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    if (!cursor.block().text().trimmed().isEmpty())
+        cursor.insertText(gap);
+    cursor.insertText(figureText(url));
+    const QTextBlock next = cursor.block().next();
+    if (isMarkdown() && next.isValid() && !next.text().trimmed().isEmpty())
+        cursor.insertText(QStringLiteral("\n"));
+    cursor.endEditBlock();
+    if (m_editor)
+        m_editor->setTextCursor(cursor);
+    return true;
+}
+
+void ImageDropHandler::promptImageUrl()
+{
+    if (!m_editor)
+        return;
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(m_editor, tr("Insert Image by URL"), tr("Image URL (https://…):"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || text.isEmpty())
+        return;
+    if (!insertImageUrl(QUrl(text), m_editor->textCursor()))
+        Q_EMIT rejected(tr("%1 is not an http or https address.").arg(text));
 }
 
 void ImageDropHandler::onFailed(int id, const QString &message)

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QTextCursor>
 
+class QAction;
 class QImage;
 class QMimeData;
 
@@ -40,6 +41,15 @@ public:
     int insertImage(const QImage &image, QTextCursor cursor);
     /// Retries every failed upload; returns how many were restarted.
     int retryFailed();
+    /// Inserts a figure for an image hosted elsewhere (http or https) at `cursor`; false when
+    /// the URL is not one.
+    bool insertImageUrl(const QUrl &url, QTextCursor cursor);
+    /// Asks for an image URL in a small dialog and inserts it at the editor's cursor.
+    void promptImageUrl();
+
+    /// "Retry image uploads" and "Insert image by URL…", for the owner's menus.
+    QAction *retryAction() const { return m_retryAction; }
+    QAction *insertUrlAction() const { return m_insertUrlAction; }
 
 Q_SIGNALS:
     /// A dropped or pasted item was refused before anything was sent.
@@ -61,6 +71,7 @@ private:
     static QStringList localImageFiles(const QMimeData *mime);
     bool isMarkdown() const;
     QString placeholderText(const QString &path, const QString &label) const;
+    QString figureText(const QUrl &url) const;
     void insertBlocks(QTextCursor cursor, const QStringList &blocks, QList<int> ids,
                       const QStringList &paths);
     void rewrite(int id, const QString &text);
@@ -71,6 +82,8 @@ private:
     QPointer<SourceEditor> m_editor;
     ImageUploadQueue *m_queue = nullptr;
     QHash<int, Placeholder> m_placeholders;
+    QAction *m_retryAction = nullptr;
+    QAction *m_insertUrlAction = nullptr;
 };
 
 } // namespace tg

@@ -275,6 +275,36 @@ private Q_SLOTS:
         QCOMPARE(rig.handler->retryFailed(), 0);
     }
 
+    void insertImageUrl_data()
+    {
+        QTest::addColumn<bool>("markdown");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("md") << true << QStringLiteral("https://img.test/a.png")
+                            << QStringLiteral("Body\n\n![](https://img.test/a.png)");
+        QTest::newRow("html") << false << QStringLiteral("https://img.test/a.png")
+                              << QStringLiteral(
+                                     "Body\n<figure><img src=\"https://img.test/a.png\"/>"
+                                     "<figcaption></figcaption></figure>");
+        QTest::newRow("not http") << true << QStringLiteral("file:///etc/passwd")
+                                  << QStringLiteral("Body");
+        QTest::newRow("no host") << true << QStringLiteral("https://") << QStringLiteral("Body");
+    }
+    void insertImageUrl()
+    {
+        QFETCH(bool, markdown);
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        Rig rig;
+        QVERIFY(setUp(rig, markdown ? DraftFormat::Markdown : DraftFormat::Html));
+        rig.editor.setPlainText(QStringLiteral("Body"));
+        QTextCursor c = rig.editor.textCursor();
+        c.movePosition(QTextCursor::End);
+        QCOMPARE(rig.handler->insertImageUrl(QUrl(url), c), expected != QStringLiteral("Body"));
+        QCOMPARE(rig.editor.toPlainText(), expected);
+        QVERIFY(!ImageDropHandler::hasLocalImages(rig.editor.toPlainText()));
+    }
+
     void hasLocalImages_data()
     {
         QTest::addColumn<QString>("source");
