@@ -19,9 +19,12 @@
 #include "telegraphuploadhost.h"
 #include "uisettings.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -206,6 +209,16 @@ void DesktopApp::setUpImages()
                 m_window->publishBar()->showMessage(
                     tr("An image was not uploaded: %1").arg(message), true);
             });
+    // Offer "Insert image by URL" and "Retry image uploads" in the Edit menu.
+    const QString editTitle = QCoreApplication::translate("tg::MainWindow", "&Edit");
+    for (QAction *action : m_window->menuBar()->actions()) {
+        if (action->menu() && action->text() == editTitle) {
+            action->menu()->addSeparator();
+            action->menu()->addAction(m_imageDrop->insertUrlAction());
+            action->menu()->addAction(m_imageDrop->retryAction());
+            break;
+        }
+    }
 }
 
 void DesktopApp::setUpSandbox()
