@@ -7,6 +7,7 @@
 #include "datalocation.h"
 #include "draftstore.h"
 #include "editorpane.h"
+#include "i18n.h"
 #include "imagedrophandler.h"
 #include "imageuploadqueue.h"
 #include "mainwindow.h"
@@ -101,6 +102,8 @@ bool DesktopApp::start(QString *error)
     }
     m_settings = std::make_unique<QSettings>(
         QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_i18n = std::make_unique<I18n>();
+    m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
     const QString dbPath = QDir(m_dataDir).filePath(QStringLiteral("drafts.sqlite"));
     if (!m_store->open(dbPath)) {

@@ -13,6 +13,7 @@ class QSettings;
 namespace tg {
 
 class ClientPublisher;
+class I18n;
 class ImageDropHandler;
 class ImageHost;
 class ImageUploadQueue;
@@ -71,6 +72,7 @@ private:
     Options m_options;
     QString m_dataDir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<I18n> m_i18n; ///< the UI language, applied before any window exists
     std::unique_ptr<DraftStore> m_store;
     std::unique_ptr<sandbox::Server> m_sandbox;
     std::unique_ptr<TelegraphClient> m_client;
