@@ -5,319 +5,319 @@
     <name>tg</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>no existe el archivo</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está vacío</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supera el límite del servidor de %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un archivo JPEG, PNG, GIF, WebP ni MP4 (comprobado por su contenido)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>este servidor no acepta %1 (aceptados: %2)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin respuesta del servidor en %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la conexión segura: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor incumplió el protocolo HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del servidor quedó cortada (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de red: %1</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor falló con HTTP %1 en lugar de responder con %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió una respuesta vacía (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió una página HTML (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió una respuesta mal formada o truncada (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>un sobre JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es obligatorio</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 caracteres; se permiten como máximo %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del autor</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL del autor</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cuenta de Telegraph</translation>
     </message>
     <message>
         <source>Import Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar cuenta</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar cuenta</translation>
     </message>
     <message>
         <source>e.g. blog (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. blog (letras, dígitos, . _ -)</translation>
     </message>
     <message>
         <source>&amp;Name in this app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre en esta aplicación:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token de acceso:</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre &amp;corto:</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del &amp;autor:</translation>
     </message>
     <message>
         <source>Author &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL del autor:</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión en telegra.ph</translation>
     </message>
     <message>
         <source>&amp;Revoke Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revocar token…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas</translation>
     </message>
     <message>
         <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre en el navegador un enlace de inicio de sesión de un solo uso (válido durante 5 minutos)</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna cuenta llamada %1.</translation>
     </message>
     <message>
         <source>The token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el token de %1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija otro nombre: %1 ya está en uso o no está permitido.</translation>
     </message>
     <message>
         <source>The account could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear la cuenta: %1</translation>
     </message>
     <message>
         <source>The account was created but its token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta se creó, pero no se pudo guardar su token: %1</translation>
     </message>
     <message>
         <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta %1 creada.</translation>
     </message>
     <message>
         <source>The token was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El token no fue aceptado: %1</translation>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el token: %1</translation>
     </message>
     <message>
         <source>Account %1 imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta %1 importada.</translation>
     </message>
     <message>
         <source>The account could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo modificar la cuenta: %1</translation>
     </message>
     <message>
         <source>Account %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta %1 modificada.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — sin conexión o rechazada: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) — %n página</numerusform>
+            <numerusform>%1 (%2) — %n páginas</numerusform>
         </translation>
     </message>
     <message>
         <source>No login link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay enlace de inicio de sesión: %1</translation>
     </message>
     <message>
         <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió el enlace de inicio de sesión en el navegador (válido durante 5 minutos).</translation>
     </message>
     <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Revocar el token de acceso de %1? Cualquier otra aplicación o dispositivo que lo use perderá el acceso; esta aplicación seguirá funcionando con el nuevo token.</translation>
     </message>
     <message>
         <source>The token was not revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se revocó el token: %1</translation>
     </message>
     <message>
         <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El token se revocó, pero no se pudo guardar el nuevo: %1</translation>
     </message>
     <message>
         <source>The token of %1 was revoked and replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de %1 se revocó y se sustituyó.</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar %1 de este equipo? La cuenta y sus páginas permanecen en Telegraph; sin su token no podrá editarlas desde aquí.</translation>
     </message>
     <message>
         <source>%1 could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo quitar %1: %2</translation>
     </message>
     <message>
         <source>%1 was removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se quitó de este equipo.</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1 is damaged (not a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está dañado (no es un objeto JSON)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es un nombre de cuenta válido (letras, dígitos, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
 </context>
 <context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>
     <message>
         <source>Updating the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando la página…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando…</translation>
     </message>
     <message>
         <source>Publishing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la publicación.</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la página…</translation>
     </message>
     <message>
         <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar con el servidor (%1). Parece que no hay conexión; el borrador se conserva y puede publicarlo más tarde.</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor rechazó la solicitud: %1</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph pide esperar %n segundo antes de volver a publicar.</numerusform>
+            <numerusform>Telegraph pide esperar %n segundos antes de volver a publicar.</numerusform>
         </translation>
     </message>
 </context>
@@ -325,59 +325,59 @@
     <name>tg::CommandUploadHost</name>
     <message>
         <source>No upload command is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún comando de subida configurado</translation>
     </message>
     <message>
         <source>The upload command did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>El comando de subida no terminó en %1 s</translation>
     </message>
     <message>
         <source>Cannot run the upload command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede ejecutar el comando de subida %1: %2</translation>
     </message>
     <message>
         <source>The upload command failed (exit code %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>El comando de subida falló (código de salida %1)%2</translation>
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>El comando de subida no mostró ninguna URL en su última línea (se obtuvo &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
     <message>
         <source>Content size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del contenido</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencias</translation>
     </message>
     <message>
         <source>%1 of %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 KiB</translation>
     </message>
     <message>
         <source>Line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1, columna %2</translation>
     </message>
     <message>
         <source>Ready to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para publicar</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n advertencia</numerusform>
+            <numerusform>%n advertencias</numerusform>
         </translation>
     </message>
 </context>
@@ -385,137 +385,137 @@
     <name>tg::DesktopApp</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
         <source>Cannot open the drafts database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos de borradores %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La aplicación no se cerró correctamente la última vez. Se restauró %n borrador tal como se guardó por última vez.</numerusform>
+            <numerusform>La aplicación no se cerró correctamente la última vez. Se restauraron los %n borradores tal como se guardaron por última vez.</numerusform>
         </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el entorno de pruebas local: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop — local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop — entorno de pruebas local</translation>
     </message>
     <message>
         <source>Local sandbox ready with a new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entorno de pruebas local listo con una cuenta nueva.</translation>
     </message>
     <message>
         <source>Where to publish?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Dónde publicar?</translation>
     </message>
     <message>
         <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Publicar en telegra.ph o probar antes todo sin conexión con un servidor de pruebas local? Puede cambiarlo más tarde en la configuración.</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Entorno de pruebas local</translation>
     </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
     <message>
         <source>Show trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar papelera</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin título)</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (copia)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar</translation>
     </message>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar definitivamente</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre…</translation>
     </message>
     <message>
         <source>Rename draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre del borrador</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover a la papelera</translation>
     </message>
 </context>
 <context>
     <name>tg::EditorPane</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del autor</translation>
     </message>
     <message>
         <source>Author link (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace del autor (https://…)</translation>
     </message>
     <message>
         <source>Author link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace del autor</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Source format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato de origen</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n carácter</numerusform>
+            <numerusform>%n caracteres</numerusform>
         </translation>
     </message>
 </context>
@@ -523,64 +523,64 @@
     <name>tg::FileSecretStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo de secretos</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún secreto guardado para %1</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear %1</translation>
     </message>
 </context>
 <context>
     <name>tg::FindBar</name>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Distinguir mayúsculas y minúsculas</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar por</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar todo</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reemplazo</numerusform>
+            <numerusform>%n reemplazos</numerusform>
         </translation>
     </message>
 </context>
@@ -588,797 +588,800 @@
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>una respuesta de subida</translation>
     </message>
     <message>
         <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de imágenes rechazó la subida (HTTP %1)%2</translation>
     </message>
     <message>
         <source>an answer with the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>una respuesta con la URL de la imagen</translation>
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del servidor de imágenes no tiene URL en &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible en este sistema (%1)</translation>
     </message>
 </context>
 <context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
     <message>
         <source>Pasted as clean Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegado como contenido limpio de Telegraph.</translation>
     </message>
     <message>
         <source>Pasted; the import changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegado; la importación cambió: %1</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo borrador</translation>
     </message>
     <message>
         <source>&amp;Open page…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brir página…</translation>
     </message>
     <message>
         <source>Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir página</translation>
     </message>
     <message>
         <source>Page URL or path:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL o ruta de la página:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado.</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar archivo…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar…</translation>
     </message>
     <message>
         <source>&amp;Publish / update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar / actualizar</translation>
     </message>
     <message>
         <source>&amp;Revisions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisiones…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <source>Find and &amp;replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar y &amp;reemplazar…</translation>
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formato</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Negrita</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cursiva</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enlace</translation>
     </message>
     <message>
         <source>&amp;Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Encabezado</translation>
     </message>
     <message>
         <source>&amp;Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Subencabezado</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ita</translation>
     </message>
     <message>
         <source>Li&amp;st</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lista</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Código</translation>
     </message>
     <message>
         <source>Code &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloque de código</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vista previa</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acercar</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lejar</translation>
     </message>
     <message>
         <source>&amp;Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa &amp;oscura</translation>
     </message>
     <message>
         <source>No server is configured: choose one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún servidor configurado: elija uno en la configuración.</translation>
     </message>
     <message>
         <source>Publishing is already under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>La publicación ya está en curso.</translation>
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No publicado: %1</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando…</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo %1…</translation>
     </message>
     <message>
         <source>Could not open the page: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la página: %1</translation>
     </message>
     <message>
         <source>Opened %1 as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió %1 como Markdown.</translation>
     </message>
     <message>
         <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió %1 como HTML: con Markdown se perdería algo (%2).</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown o HTML (*.md *.markdown *.txt *.html *.htm);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El HTML se adaptó a lo que acepta Telegraph:
+
+%1</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html);;Nodos de Telegraph (*.json)</translation>
     </message>
     <message>
         <source>Settings saved. A new server applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración guardada. Un servidor nuevo se aplica tras reiniciar.</translation>
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la revisión: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún secreto guardado para %1</translation>
     </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
     <message>
         <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden abrir archivos Markdown (.md, .markdown).</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo no existe.</translation>
     </message>
     <message>
         <source>This is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es un archivo.</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo.</translation>
     </message>
     <message>
         <source>Only pages on telegra.ph, graph.org and te.legra.ph can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden abrir páginas de telegra.ph, graph.org y te.legra.ph.</translation>
     </message>
     <message>
         <source>This address does not point to a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta dirección no apunta a una página.</translation>
     </message>
     <message>
         <source>Nothing to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que abrir.</translation>
     </message>
     <message>
         <source>The address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección no es válida.</translation>
     </message>
     <message>
         <source>Files on other computers cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden abrir archivos de otros equipos.</translation>
     </message>
     <message>
         <source>This kind of address cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este tipo de dirección no se puede abrir.</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta</translation>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitas</translation>
     </message>
     <message>
         <source>#</source>
         <comment>created order</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWalker</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <source>Open in &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el &amp;editor</translation>
     </message>
     <message>
         <source>Open in &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el &amp;navegador</translation>
     </message>
     <message>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar URL</translation>
     </message>
     <message>
         <source>&amp;Unpublish…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Despublicar…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar C&amp;SV…</translation>
     </message>
     <message>
         <source>Filter by title, path or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por título, ruta o descripción</translation>
     </message>
     <message>
         <source>Export Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar páginas</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando…</translation>
     </message>
     <message>
         <source>Refresh cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualización cancelada.</translation>
     </message>
     <message>
         <source>Refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al actualizar: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar enlace</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el navegador</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph pide esperar: se publicará en %n segundo. Puede seguir escribiendo.</numerusform>
+            <numerusform>Telegraph pide esperar: se publicará en %n segundos. Puede seguir escribiendo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del servidor no es válida: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RevisionsDialog</name>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin título)</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar esta versión</translation>
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay revisiones: se guarda una cada vez que la página se publica o actualiza.</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún llavero configurado</translation>
     </message>
     <message>
         <source>no Secret Service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>no se está ejecutando ningún Secret Service</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoiceDialog</name>
     <message>
         <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar los tokens solo durante esta sesión (se olvidan al salir de la aplicación)</translation>
     </message>
     <message>
         <source>Store tokens in a file readable only by me (0600), not encrypted:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los tokens en un archivo que solo yo pueda leer (0600), sin cifrar:
+%1</translation>
     </message>
     <message>
         <source>No Keychain Available</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible</translation>
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero del sistema no puede guardar sus tokens de acceso de Telegraph (%1). Elija cómo conservarlos:</translation>
     </message>
 </context>
 <context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL personalizada</translation>
     </message>
     <message>
         <source>Local sandbox (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entorno de pruebas local (sin conexión)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor:</translation>
     </message>
     <message>
         <source>Custom API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de API personalizada:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:</translation>
     </message>
     <message>
         <source>Default author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de autor predeterminado:</translation>
     </message>
     <message>
         <source>Default author link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace de autor predeterminado:</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente del editor:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de fuente:</translation>
     </message>
     <message>
         <source>Preview theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema de la vista previa:</translation>
     </message>
     <message>
         <source>Save after typing stops:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar al dejar de escribir tras:</translation>
     </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
     <message>
         <source>Article source</source>
-        <translation type="unfinished"></translation>
+        <translation>Código fuente del artículo</translation>
     </message>
     <message>
         <source>Write in Markdown or HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba en Markdown o HTML…</translation>
     </message>
     <message>
         <source>bold</source>
-        <translation type="unfinished"></translation>
+        <translation>negrita</translation>
     </message>
     <message>
         <source>italic</source>
-        <translation type="unfinished"></translation>
+        <translation>cursiva</translation>
     </message>
     <message>
         <source>link text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto del enlace</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>código</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezado</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Subencabezado</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished"></translation>
+        <translation>cita</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>elemento</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsChart</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitas</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimas 48 horas</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 12 meses</translation>
     </message>
     <message>
         <source>Last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 24 meses</translation>
     </message>
     <message>
         <source>Export Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar visitas</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado.</translation>
     </message>
     <message>
         <source>Select a page to see its views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una página para ver sus visitas.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>%1 views in this period · %2 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 visitas en este periodo · %2 en total</translation>
     </message>
     <message>
         <source>Could not load the views: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron cargar las visitas: %1</translation>
     </message>
     <message>
         <source>There are no numbers to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay cifras que exportar.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
         <source>No pages loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay páginas cargadas.</translation>
     </message>
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta: %1 visitas en %2 páginas cargadas</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphClient</name>
     <message>
         <source>The short name</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre corto</translation>
     </message>
     <message>
         <source>No access token is set</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso configurado</translation>
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo de cuenta desconocido &apos;%1&apos; (conocidos: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
-        <translation type="unfinished"></translation>
+        <translation>La ruta de la página es obligatoria</translation>
     </message>
     <message>
         <source>The offset must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>El desplazamiento no puede ser negativo</translation>
     </message>
     <message>
         <source>The limit must be from 0 to 200</source>
-        <translation type="unfinished"></translation>
+        <translation>El límite debe estar entre 0 y 200</translation>
     </message>
     <message>
         <source>The year must be from 2000 to 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>El año debe estar entre 2000 y 2100</translation>
     </message>
     <message>
         <source>The month must be from 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>El mes debe estar entre 1 y 12</translation>
     </message>
     <message>
         <source>The day must be from 1 to 31</source>
-        <translation type="unfinished"></translation>
+        <translation>El día debe estar entre 1 y 31</translation>
     </message>
     <message>
         <source>The hour must be from 0 to 23</source>
-        <translation type="unfinished"></translation>
+        <translation>La hora debe estar entre 0 y 23</translation>
     </message>
     <message>
         <source>A month needs a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mes necesita un año</translation>
     </message>
     <message>
         <source>A day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Un día necesita un mes</translation>
     </message>
     <message>
         <source>An hour needs a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Una hora necesita un día</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es un nombre de método</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Los parámetros no son un objeto JSON</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphUploadHost</name>
     <message>
         <source>The upload was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechazó la subida: %1</translation>
     </message>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>una respuesta de subida</translation>
     </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
     <message>
         <source>The update feed is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones no es JSON válido: %1</translation>
     </message>
     <message>
         <source>The update feed is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones no es un objeto JSON.</translation>
     </message>
     <message>
         <source>The update feed has no valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones no tiene una versión válida.</translation>
     </message>
     <message>
         <source>The update feed has an invalid release address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones tiene una dirección de versión no válida.</translation>
     </message>
     <message>
         <source>The update check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la búsqueda de actualizaciones.</translation>
     </message>
     <message>
         <source>The update feed is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones es demasiado grande.</translation>
     </message>
     <message>
         <source>The update feed answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones respondió con el estado HTTP %1.</translation>
     </message>
     <message>
         <source>The update feed did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>El canal de actualizaciones no respondió a tiempo.</translation>
     </message>
     <message>
         <source>The update feed could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar con el canal de actualizaciones: %1</translation>
     </message>
 </context>
 </TS>
