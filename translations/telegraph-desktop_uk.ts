@@ -5,321 +5,321 @@
     <name>tg</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>немає такого файлу</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не вдається прочитати: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>файл порожній</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 перевищує обмеження хостингу в %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
+        <translation>не файл JPEG, PNG, GIF, WebP або MP4 (перевірено за вмістом)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>цей хостинг не приймає %1 (приймає: %2)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не відповів протягом %1 с</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося встановити захищене з’єднання: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер порушив протокол HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь сервера обірвалася (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Помилка мережі: %1</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер повернув помилку HTTP %1 замість відповіді з %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер надіслав порожню відповідь (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер надіслав HTML-сторінку (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер надіслав пошкоджену або неповну відповідь (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>обгорткою JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — обов’язкове поле</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 має довжину %2 символів; дозволено щонайбільше %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я автора</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL автора</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Новий обліковий запис Telegraph</translation>
     </message>
     <message>
         <source>Import Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт облікового запису</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Редагування облікового запису</translation>
     </message>
     <message>
         <source>e.g. blog (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>напр. blog (літери, цифри, . _ -)</translation>
     </message>
     <message>
         <source>&amp;Name in this app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назва в цій програмі:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Токен доступу:</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Коротке ім’я:</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я &amp;автора:</translation>
     </message>
     <message>
         <source>Author &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL автора:</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Створити…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Імпортувати…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Редагувати…</translation>
     </message>
     <message>
         <source>&amp;Log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Увійти на telegra.ph</translation>
     </message>
     <message>
         <source>&amp;Revoke Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Відкликати токен…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;илучити</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Облікові записи</translation>
     </message>
     <message>
         <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкриває в браузері одноразове посилання для входу (дійсне 5 хвилин)</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Облікового запису з назвою %1 немає.</translation>
     </message>
     <message>
         <source>The token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати токен %1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть іншу назву: %1 уже зайнята або недопустима.</translation>
     </message>
     <message>
         <source>The account could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося створити обліковий запис: %1</translation>
     </message>
     <message>
         <source>The account was created but its token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис створено, але не вдалося зберегти його токен: %1</translation>
     </message>
     <message>
         <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис %1 створено.</translation>
     </message>
     <message>
         <source>The token was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен не прийнято: %1</translation>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти токен: %1</translation>
     </message>
     <message>
         <source>Account %1 imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис %1 імпортовано.</translation>
     </message>
     <message>
         <source>The account could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося змінити обліковий запис: %1</translation>
     </message>
     <message>
         <source>Account %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис %1 змінено.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — немає з’єднання або відмовлено: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) — %n сторінка</numerusform>
+            <numerusform>%1 (%2) — %n сторінки</numerusform>
+            <numerusform>%1 (%2) — %n сторінок</numerusform>
         </translation>
     </message>
     <message>
         <source>No login link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає посилання для входу: %1</translation>
     </message>
     <message>
         <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Посилання для входу відкрито в браузері (дійсне 5 хвилин).</translation>
     </message>
     <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкликати токен доступу %1? Усі інші програми та пристрої, що його використовують, втратять доступ; ця програма працюватиме далі з новим токеном.</translation>
     </message>
     <message>
         <source>The token was not revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен не відкликано: %1</translation>
     </message>
     <message>
         <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен відкликано, але не вдалося зберегти новий: %1</translation>
     </message>
     <message>
         <source>The token of %1 was revoked and replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен %1 відкликано й замінено.</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучити %1 з цього комп’ютера? Обліковий запис і його сторінки залишаться в Telegraph; без токена ви не зможете редагувати їх звідси.</translation>
     </message>
     <message>
         <source>%1 could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося вилучити %1: %2</translation>
     </message>
     <message>
         <source>%1 was removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 вилучено з цього комп’ютера.</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається прочитати %1: %2</translation>
     </message>
     <message>
         <source>%1 is damaged (not a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 пошкоджено (не об’єкт JSON)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається створити %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається записати %1: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' — неприпустима назва облікового запису (літери, цифри, '.', '_', '-')</translation>
     </message>
 </context>
 <context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано</translation>
     </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>
     <message>
         <source>Updating the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення сторінки…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація…</translation>
     </message>
     <message>
         <source>Publishing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікацію скасовано.</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкриття сторінки…</translation>
     </message>
     <message>
         <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зв’язатися із сервером (%1). Схоже, немає з’єднання з інтернетом; чернетку збережено, опублікувати її можна пізніше.</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер відмовив: %1</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph просить зачекати %n секунду перед повторною публікацією.</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунди перед повторною публікацією.</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунд перед повторною публікацією.</numerusform>
         </translation>
     </message>
 </context>
@@ -327,61 +327,61 @@
     <name>tg::CommandUploadHost</name>
     <message>
         <source>No upload command is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Команду вивантаження не налаштовано</translation>
     </message>
     <message>
         <source>The upload command did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда вивантаження не завершилася протягом %1 с</translation>
     </message>
     <message>
         <source>Cannot run the upload command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається запустити команду вивантаження %1: %2</translation>
     </message>
     <message>
         <source>The upload command failed (exit code %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда вивантаження завершилася з помилкою (код виходу %1)%2</translation>
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда вивантаження не вивела URL в останньому рядку (отримано '%1')</translation>
     </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
     <message>
         <source>Content size</source>
-        <translation type="unfinished"></translation>
+        <translation>Розмір вмісту</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Попередження</translation>
     </message>
     <message>
         <source>%1 of %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 з %2 КіБ</translation>
     </message>
     <message>
         <source>Line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Рядок %1, стовпець %2</translation>
     </message>
     <message>
         <source>Ready to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово до публікації</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n помилка</numerusform>
+            <numerusform>%n помилки</numerusform>
+            <numerusform>%n помилок</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n попередження</numerusform>
+            <numerusform>%n попередження</numerusform>
+            <numerusform>%n попереджень</numerusform>
         </translation>
     </message>
 </context>
@@ -389,140 +389,140 @@
     <name>tg::DesktopApp</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається створити теку даних %1.</translation>
     </message>
     <message>
         <source>Cannot open the drafts database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається відкрити базу даних чернеток %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Минулого разу програма завершила роботу некоректно. %n чернетку відновлено в останньому збереженому стані.</numerusform>
+            <numerusform>Минулого разу програма завершила роботу некоректно. Усі %n чернетки відновлено в останньому збереженому стані.</numerusform>
+            <numerusform>Минулого разу програма завершила роботу некоректно. Усі %n чернеток відновлено в останньому збереженому стані.</numerusform>
         </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося запустити локальну пісочницю: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop — local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop — локальна пісочниця</translation>
     </message>
     <message>
         <source>Local sandbox ready with a new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальна пісочниця готова, створено новий обліковий запис.</translation>
     </message>
     <message>
         <source>Where to publish?</source>
-        <translation type="unfinished"></translation>
+        <translation>Де публікувати?</translation>
     </message>
     <message>
         <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікувати на telegra.ph чи спершу випробувати все офлайн на локальному сервері-пісочниці? Це можна змінити пізніше в налаштуваннях.</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальна пісочниця</translation>
     </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
     <message>
         <source>Show trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати кошик</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Чернетки</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без назви)</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (копія)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновити</translation>
     </message>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Видалити назавжди</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейменувати…</translation>
     </message>
     <message>
         <source>Rename draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейменування чернетки</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва:</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублювати</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемістити в кошик</translation>
     </message>
 </context>
 <context>
     <name>tg::EditorPane</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ім’я автора</translation>
     </message>
     <message>
         <source>Author link (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Посилання на автора (https://…)</translation>
     </message>
     <message>
         <source>Author link</source>
-        <translation type="unfinished"></translation>
+        <translation>Посилання на автора</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Source format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат джерела</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n слово</numerusform>
+            <numerusform>%n слова</numerusform>
+            <numerusform>%n слів</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n символ</numerusform>
+            <numerusform>%n символи</numerusform>
+            <numerusform>%n символів</numerusform>
         </translation>
     </message>
 </context>
@@ -530,65 +530,65 @@
     <name>tg::FileSecretStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається прочитати %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не є файлом секретів</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається записати %1: %2</translation>
     </message>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Для %1 не збережено жодного секрету</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається створити %1</translation>
     </message>
 </context>
 <context>
     <name>tg::FindBar</name>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Враховувати регістр</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайти</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінити на</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступне</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Попереднє</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінити</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Замінити все</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Не знайдено</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n заміна</numerusform>
+            <numerusform>%n заміни</numerusform>
+            <numerusform>%n замін</numerusform>
         </translation>
     </message>
 </context>
@@ -596,799 +596,802 @@
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>відповіді на вивантаження</translation>
     </message>
     <message>
         <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг зображень відхилив вивантаження (HTTP %1)%2</translation>
     </message>
     <message>
         <source>an answer with the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>відповіді з URL зображення</translation>
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь хостингу зображень не містить URL за шляхом '%1'</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається прочитати %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>У цій системі немає доступної в’язки ключів (%1)</translation>
     </message>
 </context>
 <context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Чернетки</translation>
     </message>
     <message>
         <source>Pasted as clean Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставлено як чистий вміст Telegraph.</translation>
     </message>
     <message>
         <source>Pasted; the import changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставлено; під час імпорту змінено: %1</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Головна</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Нова чернетка</translation>
     </message>
     <message>
         <source>&amp;Open page…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Відкрити сторінку…</translation>
     </message>
     <message>
         <source>Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкриття сторінки</translation>
     </message>
     <message>
         <source>Page URL or path:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL або шлях сторінки:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>З&amp;берегти</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чернетку збережено.</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Імпортувати файл…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Експортувати…</translation>
     </message>
     <message>
         <source>&amp;Publish / update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опублікувати / оновити</translation>
     </message>
     <message>
         <source>&amp;Revisions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Редакції…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Налаштування…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ви&amp;йти</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зміни</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Скасувати</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторити</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Знайти…</translation>
     </message>
     <message>
         <source>Find and &amp;replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайти й &amp;замінити…</translation>
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайти &amp;далі</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>Фор&amp;мат</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жирний</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Курсив</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Посилання</translation>
     </message>
     <message>
         <source>&amp;Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заголовок</translation>
     </message>
     <message>
         <source>&amp;Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;ідзаголовок</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Цитата</translation>
     </message>
     <message>
         <source>Li&amp;st</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;писок</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Код</translation>
     </message>
     <message>
         <source>Code &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Блок коду</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вигляд</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Попередній перегляд</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>З&amp;більшити</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>З&amp;меншити</translation>
     </message>
     <message>
         <source>&amp;Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Темний попередній перегляд</translation>
     </message>
     <message>
         <source>No server is configured: choose one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не налаштовано: виберіть його в налаштуваннях.</translation>
     </message>
     <message>
         <source>Publishing is already under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація вже триває.</translation>
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубліковано: %1</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація…</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкриття %1…</translation>
     </message>
     <message>
         <source>Could not open the page: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося відкрити сторінку: %1</translation>
     </message>
     <message>
         <source>Opened %1 as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 відкрито як Markdown.</translation>
     </message>
     <message>
         <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 відкрито як HTML: у Markdown дещо було б втрачено (%2).</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт</translation>
     </message>
     <message>
         <source>Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown або HTML (*.md *.markdown *.txt *.html *.htm);;Усі файли (*)</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML адаптовано до того, що приймає Telegraph:
+
+%1</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт</translation>
     </message>
     <message>
         <source>Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html);;Вузли Telegraph (*.json)</translation>
     </message>
     <message>
         <source>Settings saved. A new server applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування збережено. Новий сервер буде застосовано після перезапуску.</translation>
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти редакцію: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Для %1 не збережено жодного секрету</translation>
     </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
     <message>
         <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкривати можна лише файли Markdown (.md, .markdown).</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл не існує.</translation>
     </message>
     <message>
         <source>This is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це не файл.</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається прочитати файл.</translation>
     </message>
     <message>
         <source>Only pages on telegra.ph, graph.org and te.legra.ph can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкривати можна лише сторінки на telegra.ph, graph.org і te.legra.ph.</translation>
     </message>
     <message>
         <source>This address does not point to a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця адреса не вказує на сторінку.</translation>
     </message>
     <message>
         <source>Nothing to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нічого відкривати.</translation>
     </message>
     <message>
         <source>The address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса недійсна.</translation>
     </message>
     <message>
         <source>Files on other computers cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли на інших комп’ютерах відкрити не можна.</translation>
     </message>
     <message>
         <source>This kind of address cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адресу такого типу відкрити не можна.</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлях</translation>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Перегляди</translation>
     </message>
     <message>
         <source>#</source>
         <comment>created order</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Опис</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWalker</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оновити</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Скасувати</translation>
     </message>
     <message>
         <source>Open in &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити в &amp;редакторі</translation>
     </message>
     <message>
         <source>Open in &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити в &amp;браузері</translation>
     </message>
     <message>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копіювати URL</translation>
     </message>
     <message>
         <source>&amp;Unpublish…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зняти з публікації…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати &amp;CSV…</translation>
     </message>
     <message>
         <source>Filter by title, path or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Фільтр за назвою, шляхом або описом</translation>
     </message>
     <message>
         <source>Export Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт сторінок</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n сторінка</numerusform>
+            <numerusform>%n сторінки</numerusform>
+            <numerusform>%n сторінок</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати %1: %2</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення…</translation>
     </message>
     <message>
         <source>Refresh cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення скасовано.</translation>
     </message>
     <message>
         <source>Refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося оновити: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати посилання</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити в браузері</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрити</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph просить зачекати: публікація через %n секунду. Можна писати далі.</numerusform>
+            <numerusform>Telegraph просить зачекати: публікація через %n секунди. Можна писати далі.</numerusform>
+            <numerusform>Telegraph просить зачекати: публікація через %n секунд. Можна писати далі.</numerusform>
         </translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубліковано: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь сервера недійсна: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RevisionsDialog</name>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакції</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без назви)</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Відновити цю версію</translation>
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакцій ще немає: нова зберігається щоразу, коли сторінку публікують або оновлюють.</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
-        <translation type="unfinished"></translation>
+        <translation>в’язку ключів не налаштовано</translation>
     </message>
     <message>
         <source>no Secret Service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>служба Secret Service не запущена</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoiceDialog</name>
     <message>
         <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігати токени лише протягом цього сеансу (їх буде забуто після виходу з програми)</translation>
     </message>
     <message>
         <source>Store tokens in a file readable only by me (0600), not encrypted:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігати токени у файлі, доступному лише мені (0600), без шифрування:
+%1</translation>
     </message>
     <message>
         <source>No Keychain Available</source>
-        <translation type="unfinished"></translation>
+        <translation>В’язка ключів недоступна</translation>
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Системна в’язка ключів не може зберігати ваші токени доступу Telegraph (%1). Виберіть, як їх зберігати:</translation>
     </message>
 </context>
 <context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Власний URL</translation>
     </message>
     <message>
         <source>Local sandbox (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальна пісочниця (офлайн)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Світла</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Темна</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> мс</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер:</translation>
     </message>
     <message>
         <source>Custom API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Власний URL API:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Проксі:</translation>
     </message>
     <message>
         <source>Default author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Типове ім’я автора:</translation>
     </message>
     <message>
         <source>Default author link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Типове посилання на автора:</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Шрифт редактора:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Розмір шрифту:</translation>
     </message>
     <message>
         <source>Preview theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема попереднього перегляду:</translation>
     </message>
     <message>
         <source>Save after typing stops:</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігати після зупинки введення:</translation>
     </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
     <message>
         <source>Article source</source>
-        <translation type="unfinished"></translation>
+        <translation>Джерело статті</translation>
     </message>
     <message>
         <source>Write in Markdown or HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пишіть у Markdown або HTML…</translation>
     </message>
     <message>
         <source>bold</source>
-        <translation type="unfinished"></translation>
+        <translation>жирний</translation>
     </message>
     <message>
         <source>italic</source>
-        <translation type="unfinished"></translation>
+        <translation>курсив</translation>
     </message>
     <message>
         <source>link text</source>
-        <translation type="unfinished"></translation>
+        <translation>текст посилання</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>код</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Підзаголовок</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished"></translation>
+        <translation>цитата</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>пункт</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsChart</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Перегляди</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати CSV…</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Останні 48 годин</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Останні 30 днів</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Останні 90 днів</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Останні 12 місяців</translation>
     </message>
     <message>
         <source>Last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Останні 24 місяці</translation>
     </message>
     <message>
         <source>Export Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт переглядів</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано.</translation>
     </message>
     <message>
         <source>Select a page to see its views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть сторінку, щоб побачити її перегляди.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Завантаження…</translation>
     </message>
     <message>
         <source>%1 views in this period · %2 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>Переглядів за цей період: %1 · усього: %2</translation>
     </message>
     <message>
         <source>Could not load the views: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося завантажити перегляди: %1</translation>
     </message>
     <message>
         <source>There are no numbers to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поки що немає даних для експорту.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати %1: %2</translation>
     </message>
     <message>
         <source>No pages loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінки не завантажено.</translation>
     </message>
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис: %1 переглядів на %2 завантажених сторінках</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphClient</name>
     <message>
         <source>The short name</source>
-        <translation type="unfinished"></translation>
+        <translation>Коротке ім’я</translation>
     </message>
     <message>
         <source>No access token is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен доступу не задано</translation>
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Невідоме поле облікового запису '%1' (відомі: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлях сторінки обов’язковий</translation>
     </message>
     <message>
         <source>The offset must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>Зсув не може бути від’ємним</translation>
     </message>
     <message>
         <source>The limit must be from 0 to 200</source>
-        <translation type="unfinished"></translation>
+        <translation>Ліміт має бути від 0 до 200</translation>
     </message>
     <message>
         <source>The year must be from 2000 to 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>Рік має бути від 2000 до 2100</translation>
     </message>
     <message>
         <source>The month must be from 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Місяць має бути від 1 до 12</translation>
     </message>
     <message>
         <source>The day must be from 1 to 31</source>
-        <translation type="unfinished"></translation>
+        <translation>День має бути від 1 до 31</translation>
     </message>
     <message>
         <source>The hour must be from 0 to 23</source>
-        <translation type="unfinished"></translation>
+        <translation>Година має бути від 0 до 23</translation>
     </message>
     <message>
         <source>A month needs a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Для місяця потрібен рік</translation>
     </message>
     <message>
         <source>A day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Для дня потрібен місяць</translation>
     </message>
     <message>
         <source>An hour needs a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Для години потрібен день</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' не є назвою методу</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметри не є об’єктом JSON</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphUploadHost</name>
     <message>
         <source>The upload was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Вивантаження відхилено: %1</translation>
     </message>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>відповіді на вивантаження</translation>
     </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
     <message>
         <source>The update feed is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень не є коректним JSON: %1</translation>
     </message>
     <message>
         <source>The update feed is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень не є об’єктом JSON.</translation>
     </message>
     <message>
         <source>The update feed has no valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень не містить коректної версії.</translation>
     </message>
     <message>
         <source>The update feed has an invalid release address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень містить недійсну адресу випуску.</translation>
     </message>
     <message>
         <source>The update check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірку оновлень скасовано.</translation>
     </message>
     <message>
         <source>The update feed is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень завелика.</translation>
     </message>
     <message>
         <source>The update feed answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень відповіла зі статусом HTTP %1.</translation>
     </message>
     <message>
         <source>The update feed did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрічка оновлень не відповіла вчасно.</translation>
     </message>
     <message>
         <source>The update feed could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зв’язатися зі стрічкою оновлень: %1</translation>
     </message>
 </context>
 </TS>
