@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation>Сервер повернув помилку HTTP %1 замість відповіді з %2</translation>
+        <translation>Сервер повернув помилку HTTP %1 замість %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation>обгорткою JSON</translation>
+        <translation>обгортки JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
