@@ -5,319 +5,319 @@
     <name>tg</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo inexistente</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>o arquivo está vazio</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 excede o limite de %2 do servidor</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um arquivo JPEG, PNG, GIF, WebP ou MP4 (verificado pelo conteúdo)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>este servidor não aceita %1 (aceitos: %2)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta do servidor em %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na conexão segura: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor violou o protocolo HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta do servidor foi interrompida (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro de rede: %1</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor falhou com HTTP %1 em vez de responder com %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor enviou uma resposta vazia (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor enviou uma página HTML (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor enviou uma resposta malformada ou truncada (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>um envelope JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é obrigatório</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem %2 caracteres; são permitidos no máximo %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome do autor</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished"></translation>
+        <translation>A URL do autor</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova conta do Telegraph</translation>
     </message>
     <message>
         <source>Import Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar conta</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar conta</translation>
     </message>
     <message>
         <source>e.g. blog (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.: blog (letras, dígitos, . _ -)</translation>
     </message>
     <message>
         <source>&amp;Name in this app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nome neste app:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token de acesso:</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome &amp;curto:</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome do &amp;autor:</translation>
     </message>
     <message>
         <source>Author &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL do autor:</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nova…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entrar no telegra.ph</translation>
     </message>
     <message>
         <source>&amp;Revoke Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revogar token…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;mover</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contas</translation>
     </message>
     <message>
         <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre no navegador um link de login de uso único (válido por 5 minutos)</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há nenhuma conta chamada %1.</translation>
     </message>
     <message>
         <source>The token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler o token de %1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha outro nome: %1 já está em uso ou não é permitido.</translation>
     </message>
     <message>
         <source>The account could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível criar a conta: %1</translation>
     </message>
     <message>
         <source>The account was created but its token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A conta foi criada, mas não foi possível salvar o token: %1</translation>
     </message>
     <message>
         <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta %1 criada.</translation>
     </message>
     <message>
         <source>The token was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O token não foi aceito: %1</translation>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar o token: %1</translation>
     </message>
     <message>
         <source>Account %1 imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta %1 importada.</translation>
     </message>
     <message>
         <source>The account could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível alterar a conta: %1</translation>
     </message>
     <message>
         <source>Account %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta %1 alterada.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — offline ou recusado: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) — %n página</numerusform>
+            <numerusform>%1 (%2) — %n páginas</numerusform>
         </translation>
     </message>
     <message>
         <source>No login link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem link de login: %1</translation>
     </message>
     <message>
         <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>O link de login foi aberto no navegador (válido por 5 minutos).</translation>
     </message>
     <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revogar o token de acesso de %1? Todos os outros apps ou dispositivos que o usam perderão o acesso; este app continua funcionando com o novo token.</translation>
     </message>
     <message>
         <source>The token was not revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O token não foi revogado: %1</translation>
     </message>
     <message>
         <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O token foi revogado, mas não foi possível salvar o novo: %1</translation>
     </message>
     <message>
         <source>The token of %1 was revoked and replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>O token de %1 foi revogado e substituído.</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover %1 deste computador? A conta e as páginas continuam no Telegraph; sem o token, você não poderá editá-las daqui.</translation>
     </message>
     <message>
         <source>%1 could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível remover %1: %2</translation>
     </message>
     <message>
         <source>%1 was removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 foi removida deste computador.</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler %1: %2</translation>
     </message>
     <message>
         <source>%1 is damaged (not a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está danificado (não é um objeto JSON)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível criar %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível gravar %1: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' não é um nome de conta válido (letras, dígitos, '.', '_', '-')</translation>
     </message>
 </context>
 <context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>
     <message>
         <source>Updating the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizando a página…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando…</translation>
     </message>
     <message>
         <source>Publishing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>A publicação foi cancelada.</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrindo a página…</translation>
     </message>
     <message>
         <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível acessar o servidor (%1). Parece que você está offline; o rascunho foi mantido e você pode publicar mais tarde.</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor recusou: %1</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O Telegraph pede para aguardar %n segundo antes de publicar novamente.</numerusform>
+            <numerusform>O Telegraph pede para aguardar %n segundos antes de publicar novamente.</numerusform>
         </translation>
     </message>
 </context>
@@ -325,59 +325,59 @@
     <name>tg::CommandUploadHost</name>
     <message>
         <source>No upload command is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum comando de upload está configurado</translation>
     </message>
     <message>
         <source>The upload command did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>O comando de upload não terminou em %1 s</translation>
     </message>
     <message>
         <source>Cannot run the upload command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível executar o comando de upload %1: %2</translation>
     </message>
     <message>
         <source>The upload command failed (exit code %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>O comando de upload falhou (código de saída %1)%2</translation>
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>O comando de upload não exibiu nenhuma URL na última linha (recebido: '%1')</translation>
     </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
     <message>
         <source>Content size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do conteúdo</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>%1 of %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 KiB</translation>
     </message>
     <message>
         <source>Line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Linha %1, coluna %2</translation>
     </message>
     <message>
         <source>Ready to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto para publicar</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n erro</numerusform>
+            <numerusform>%n erros</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
         </translation>
     </message>
 </context>
@@ -385,137 +385,137 @@
     <name>tg::DesktopApp</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível criar a pasta de dados %1.</translation>
     </message>
     <message>
         <source>Cannot open the drafts database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível abrir o banco de dados de rascunhos %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O app não foi fechado normalmente da última vez. %n rascunho foi restaurado como salvo pela última vez.</numerusform>
+            <numerusform>O app não foi fechado normalmente da última vez. Todos os %n rascunhos foram restaurados como salvos pela última vez.</numerusform>
         </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível iniciar o sandbox local: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop — local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop — sandbox local</translation>
     </message>
     <message>
         <source>Local sandbox ready with a new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox local pronto com uma nova conta.</translation>
     </message>
     <message>
         <source>Where to publish?</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde publicar?</translation>
     </message>
     <message>
         <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar no telegra.ph ou testar tudo offline primeiro com um servidor sandbox local? Você pode mudar isso depois nas configurações.</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox local</translation>
     </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
     <message>
         <source>Show trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar lixeira</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunhos</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem título)</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cópia)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar</translation>
     </message>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir permanentemente</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renomear…</translation>
     </message>
     <message>
         <source>Rename draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Renomear rascunho</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover para a lixeira</translation>
     </message>
 </context>
 <context>
     <name>tg::EditorPane</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome do autor</translation>
     </message>
     <message>
         <source>Author link (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Link do autor (https://…)</translation>
     </message>
     <message>
         <source>Author link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link do autor</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Source format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato do código-fonte</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n palavra</numerusform>
+            <numerusform>%n palavras</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n caractere</numerusform>
+            <numerusform>%n caracteres</numerusform>
         </translation>
     </message>
 </context>
@@ -523,64 +523,64 @@
     <name>tg::FileSecretStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um arquivo de segredos</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível gravar %1: %2</translation>
     </message>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum segredo armazenado para %1</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível criar %1</translation>
     </message>
 </context>
 <context>
     <name>tg::FindBar</name>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferenciar maiúsculas/minúsculas</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir por</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir tudo</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Não encontrado</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n substituição</numerusform>
+            <numerusform>%n substituições</numerusform>
         </translation>
     </message>
 </context>
@@ -588,797 +588,800 @@
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>uma resposta de upload</translation>
     </message>
     <message>
         <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de imagens recusou o upload (HTTP %1)%2</translation>
     </message>
     <message>
         <source>an answer with the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>uma resposta com a URL da imagem</translation>
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta do servidor de imagens não tem URL em '%1'</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum chaveiro disponível neste sistema (%1)</translation>
     </message>
 </context>
 <context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunhos</translation>
     </message>
     <message>
         <source>Pasted as clean Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colado como conteúdo limpo do Telegraph.</translation>
     </message>
     <message>
         <source>Pasted; the import changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Colado; a importação alterou: %1</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arquivo</translation>
     </message>
     <message>
         <source>&amp;New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Novo rascunho</translation>
     </message>
     <message>
         <source>&amp;Open page…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir página…</translation>
     </message>
     <message>
         <source>Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir página</translation>
     </message>
     <message>
         <source>Page URL or path:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL ou caminho da página:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salvar</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho salvo.</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar arquivo…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar…</translation>
     </message>
     <message>
         <source>&amp;Publish / update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar / atualizar</translation>
     </message>
     <message>
         <source>&amp;Revisions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisões…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confi&amp;gurações…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai&amp;r</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desfazer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refazer</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Localizar…</translation>
     </message>
     <message>
         <source>Find and &amp;replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar e &amp;substituir…</translation>
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar &amp;próximo</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormatar</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Negrito</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Itálico</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link</translation>
     </message>
     <message>
         <source>&amp;Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título</translation>
     </message>
     <message>
         <source>&amp;Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Subtítulo</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Citação</translation>
     </message>
     <message>
         <source>Li&amp;st</source>
-        <translation type="unfinished"></translation>
+        <translation>Li&amp;sta</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Código</translation>
     </message>
     <message>
         <source>Code &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloco de código</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xibir</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visualização</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ampliar</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reduzir</translation>
     </message>
     <message>
         <source>&amp;Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Visualização &amp;escura</translation>
     </message>
     <message>
         <source>No server is configured: choose one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum servidor configurado: escolha um nas configurações.</translation>
     </message>
     <message>
         <source>Publishing is already under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>A publicação já está em andamento.</translation>
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não publicado: %1</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando…</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizando…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrindo %1…</translation>
     </message>
     <message>
         <source>Could not open the page: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir a página: %1</translation>
     </message>
     <message>
         <source>Opened %1 as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aberta como Markdown.</translation>
     </message>
     <message>
         <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aberta como HTML: o Markdown perderia algo (%2).</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown ou HTML (*.md *.markdown *.txt *.html *.htm);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O HTML foi adaptado ao que o Telegraph aceita:
+
+%1</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html);;Nós do Telegraph (*.json)</translation>
     </message>
     <message>
         <source>Settings saved. A new server applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações salvas. Um novo servidor passa a valer após reiniciar.</translation>
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível armazenar a revisão: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum segredo armazenado para %1</translation>
     </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
     <message>
         <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente arquivos Markdown (.md, .markdown) podem ser abertos.</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo não existe.</translation>
     </message>
     <message>
         <source>This is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isto não é um arquivo.</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler o arquivo.</translation>
     </message>
     <message>
         <source>Only pages on telegra.ph, graph.org and te.legra.ph can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente páginas em telegra.ph, graph.org e te.legra.ph podem ser abertas.</translation>
     </message>
     <message>
         <source>This address does not point to a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este endereço não aponta para uma página.</translation>
     </message>
     <message>
         <source>Nothing to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada para abrir.</translation>
     </message>
     <message>
         <source>The address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço não é válido.</translation>
     </message>
     <message>
         <source>Files on other computers cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos em outros computadores não podem ser abertos.</translation>
     </message>
     <message>
         <source>This kind of address cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este tipo de endereço não pode ser aberto.</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Caminho</translation>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Visualizações</translation>
     </message>
     <message>
         <source>#</source>
         <comment>created order</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descrição</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWalker</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atualizar</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <source>Open in &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no &amp;editor</translation>
     </message>
     <message>
         <source>Open in &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no &amp;navegador</translation>
     </message>
     <message>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar URL</translation>
     </message>
     <message>
         <source>&amp;Unpublish…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Despublicar…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar C&amp;SV…</translation>
     </message>
     <message>
         <source>Filter by title, path or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por título, caminho ou descrição</translation>
     </message>
     <message>
         <source>Export Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar páginas</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizando…</translation>
     </message>
     <message>
         <source>Refresh cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualização cancelada.</translation>
     </message>
     <message>
         <source>Refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na atualização: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar link</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no navegador</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O Telegraph pede para aguardar: publicação em %n segundo. Você pode continuar escrevendo.</numerusform>
+            <numerusform>O Telegraph pede para aguardar: publicação em %n segundos. Você pode continuar escrevendo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta do servidor é inválida: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RevisionsDialog</name>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisões</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem título)</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar esta versão</translation>
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há revisões: uma é guardada sempre que a página é publicada ou atualizada.</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhum chaveiro configurado</translation>
     </message>
     <message>
         <source>no Secret Service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhum Secret Service em execução</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoiceDialog</name>
     <message>
         <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manter os tokens só nesta sessão (serão esquecidos ao sair do app)</translation>
     </message>
     <message>
         <source>Store tokens in a file readable only by me (0600), not encrypted:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Armazenar os tokens em um arquivo legível só por mim (0600), sem criptografia:
+%1</translation>
     </message>
     <message>
         <source>No Keychain Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum chaveiro disponível</translation>
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
-        <translation type="unfinished"></translation>
+        <translation>O chaveiro do sistema não pode armazenar seus tokens de acesso do Telegraph (%1). Escolha como guardá-los:</translation>
     </message>
 </context>
 <context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL personalizada</translation>
     </message>
     <message>
         <source>Local sandbox (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox local (offline)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuro</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor:</translation>
     </message>
     <message>
         <source>Custom API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL da API personalizada:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:</translation>
     </message>
     <message>
         <source>Default author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome de autor padrão:</translation>
     </message>
     <message>
         <source>Default author link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Link de autor padrão:</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte do editor:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho da fonte:</translation>
     </message>
     <message>
         <source>Preview theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema da visualização:</translation>
     </message>
     <message>
         <source>Save after typing stops:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar após parar de digitar:</translation>
     </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
     <message>
         <source>Article source</source>
-        <translation type="unfinished"></translation>
+        <translation>Código-fonte do artigo</translation>
     </message>
     <message>
         <source>Write in Markdown or HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva em Markdown ou HTML…</translation>
     </message>
     <message>
         <source>bold</source>
-        <translation type="unfinished"></translation>
+        <translation>negrito</translation>
     </message>
     <message>
         <source>italic</source>
-        <translation type="unfinished"></translation>
+        <translation>itálico</translation>
     </message>
     <message>
         <source>link text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto do link</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>código</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtítulo</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished"></translation>
+        <translation>citação</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>item</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsChart</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Visualizações</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimas 48 horas</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 dias</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 dias</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 12 meses</translation>
     </message>
     <message>
         <source>Last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 24 meses</translation>
     </message>
     <message>
         <source>Export Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar visualizações</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado.</translation>
     </message>
     <message>
         <source>Select a page to see its views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione uma página para ver as visualizações.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando…</translation>
     </message>
     <message>
         <source>%1 views in this period · %2 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 visualizações neste período · %2 no total</translation>
     </message>
     <message>
         <source>Could not load the views: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar as visualizações: %1</translation>
     </message>
     <message>
         <source>There are no numbers to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há números para exportar.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
         <source>No pages loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma página carregada.</translation>
     </message>
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta: %1 visualizações em %2 páginas carregadas</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphClient</name>
     <message>
         <source>The short name</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome curto</translation>
     </message>
     <message>
         <source>No access token is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum token de acesso definido</translation>
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo de conta desconhecido '%1' (conhecidos: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
-        <translation type="unfinished"></translation>
+        <translation>O caminho da página é obrigatório</translation>
     </message>
     <message>
         <source>The offset must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>O deslocamento não pode ser negativo</translation>
     </message>
     <message>
         <source>The limit must be from 0 to 200</source>
-        <translation type="unfinished"></translation>
+        <translation>O limite deve ser de 0 a 200</translation>
     </message>
     <message>
         <source>The year must be from 2000 to 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>O ano deve ser de 2000 a 2100</translation>
     </message>
     <message>
         <source>The month must be from 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>O mês deve ser de 1 a 12</translation>
     </message>
     <message>
         <source>The day must be from 1 to 31</source>
-        <translation type="unfinished"></translation>
+        <translation>O dia deve ser de 1 a 31</translation>
     </message>
     <message>
         <source>The hour must be from 0 to 23</source>
-        <translation type="unfinished"></translation>
+        <translation>A hora deve ser de 0 a 23</translation>
     </message>
     <message>
         <source>A month needs a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Um mês requer um ano</translation>
     </message>
     <message>
         <source>A day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Um dia requer um mês</translation>
     </message>
     <message>
         <source>An hour needs a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma hora requer um dia</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' não é um nome de método</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Os parâmetros não são um objeto JSON</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphUploadHost</name>
     <message>
         <source>The upload was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O upload foi recusado: %1</translation>
     </message>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>uma resposta de upload</translation>
     </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
     <message>
         <source>The update feed is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações não é um JSON válido: %1</translation>
     </message>
     <message>
         <source>The update feed is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações não é um objeto JSON.</translation>
     </message>
     <message>
         <source>The update feed has no valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações não tem uma versão válida.</translation>
     </message>
     <message>
         <source>The update feed has an invalid release address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações tem um endereço de versão inválido.</translation>
     </message>
     <message>
         <source>The update check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>A verificação de atualizações foi cancelada.</translation>
     </message>
     <message>
         <source>The update feed is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações é grande demais.</translation>
     </message>
     <message>
         <source>The update feed answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações respondeu com o status HTTP %1.</translation>
     </message>
     <message>
         <source>The update feed did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed de atualizações não respondeu a tempo.</translation>
     </message>
     <message>
         <source>The update feed could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível acessar o feed de atualizações: %1</translation>
     </message>
 </context>
 </TS>
