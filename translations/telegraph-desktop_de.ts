@@ -5,319 +5,319 @@
     <name>tg</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht vorhanden</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen nicht möglich: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als das Limit des Hosts von %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine JPEG-, PNG-, GIF-, WebP- oder MP4-Datei (anhand des Inhalts geprüft)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Host akzeptiert %1 nicht (akzeptiert: %2)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort vom Server innerhalb von %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das HTTP-Protokoll verletzt: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers wurde abgeschnitten (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkfehler: %1</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist mit HTTP %1 gescheitert, statt mit %2 zu antworten</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine leere Antwort (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine HTML-Seite (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine fehlerhafte oder abgeschnittene Antwort (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>einem JSON-Umschlag</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Zeichen lang; höchstens %3 sind erlaubt</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autorenname</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Autoren-URL</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Telegraph-Konto</translation>
     </message>
     <message>
         <source>Import Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto importieren</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto bearbeiten</translation>
     </message>
     <message>
         <source>e.g. blog (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. blog (Buchstaben, Ziffern, . _ -)</translation>
     </message>
     <message>
         <source>&amp;Name in this app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name in dieser App:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffs&amp;token:</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kurzname:</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autorenname:</translation>
     </message>
     <message>
         <source>Author &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoren-&amp;URL:</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei telegra.ph an&amp;melden</translation>
     </message>
     <message>
         <source>&amp;Revoke Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token &amp;widerrufen…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet einen einmaligen Anmeldelink (5 Minuten gültig) im Browser</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto namens %1.</translation>
     </message>
     <message>
         <source>The token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token von %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen anderen Namen: %1 ist vergeben oder nicht erlaubt.</translation>
     </message>
     <message>
         <source>The account could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>The account was created but its token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto wurde erstellt, aber sein Token konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 erstellt.</translation>
     </message>
     <message>
         <source>The token was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde nicht akzeptiert: %1</translation>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Account %1 imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 importiert.</translation>
     </message>
     <message>
         <source>The account could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto konnte nicht geändert werden: %1</translation>
     </message>
     <message>
         <source>Account %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 geändert.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — offline oder abgelehnt: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) — %n Seite</numerusform>
+            <numerusform>%1 (%2) — %n Seiten</numerusform>
         </translation>
     </message>
     <message>
         <source>No login link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anmeldelink: %1</translation>
     </message>
     <message>
         <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldelink wurde im Browser geöffnet (5 Minuten gültig).</translation>
     </message>
     <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken von %1 widerrufen? Alle anderen Apps und Geräte, die es verwenden, verlieren den Zugriff; diese App arbeitet mit dem neuen Token weiter.</translation>
     </message>
     <message>
         <source>The token was not revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde nicht widerrufen: %1</translation>
     </message>
     <message>
         <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde widerrufen, aber das neue konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>The token of %1 was revoked and replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token von %1 wurde widerrufen und ersetzt.</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von diesem Computer entfernen? Das Konto und seine Seiten bleiben auf Telegraph erhalten; ohne das Token können Sie sie von hier aus nicht bearbeiten.</translation>
     </message>
     <message>
         <source>%1 could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden: %2</translation>
     </message>
     <message>
         <source>%1 was removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von diesem Computer entfernt.</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is damaged (not a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist beschädigt (kein JSON-Objekt)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Kontoname (Buchstaben, Ziffern, „.“, „_“, „-“)</translation>
     </message>
 </context>
 <context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>
     <message>
         <source>Updating the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite wird aktualisiert…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
         <source>Publishing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Veröffentlichen wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite wird geöffnet…</translation>
     </message>
     <message>
         <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar (%1). Sie scheinen offline zu sein; der Entwurf bleibt erhalten und Sie können später veröffentlichen.</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat abgelehnt: %1</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph bittet, %n Sekunde zu warten, bevor erneut veröffentlicht wird.</numerusform>
+            <numerusform>Telegraph bittet, %n Sekunden zu warten, bevor erneut veröffentlicht wird.</numerusform>
         </translation>
     </message>
 </context>
@@ -325,59 +325,59 @@
     <name>tg::CommandUploadHost</name>
     <message>
         <source>No upload command is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Upload-Befehl konfiguriert</translation>
     </message>
     <message>
         <source>The upload command did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Befehl wurde nicht innerhalb von %1 s beendet</translation>
     </message>
     <message>
         <source>Cannot run the upload command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Befehl %1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>The upload command failed (exit code %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Befehl ist fehlgeschlagen (Exit-Code %1)%2</translation>
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Befehl hat in seiner letzten Zeile keine URL ausgegeben (erhalten: „%1“)</translation>
     </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
     <message>
         <source>Content size</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltsgröße</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <source>%1 of %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 KiB</translation>
     </message>
     <message>
         <source>Line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>Ready to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Veröffentlichen</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
 </context>
@@ -385,137 +385,137 @@
     <name>tg::DesktopApp</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot open the drafts database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entwurfsdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Der Entwurf wurde im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
+            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Alle %n Entwürfe wurden im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
         </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop — local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop — lokale Sandbox</translation>
     </message>
     <message>
         <source>Local sandbox ready with a new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox mit einem neuen Konto bereit.</translation>
     </message>
     <message>
         <source>Where to publish?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo veröffentlichen?</translation>
     </message>
     <message>
         <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf telegra.ph veröffentlichen oder zuerst alles offline mit einem lokalen Sandbox-Server ausprobieren? Sie können dies später in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox</translation>
     </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
     <message>
         <source>Show trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb anzeigen</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwürfe</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Titel)</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig löschen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Rename draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf umbenennen</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel:</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Papierkorb verschieben</translation>
     </message>
 </context>
 <context>
     <name>tg::EditorPane</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorenname</translation>
     </message>
     <message>
         <source>Author link (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorenlink (https://…)</translation>
     </message>
     <message>
         <source>Author link</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorenlink</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Source format</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellformat</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeichen</numerusform>
+            <numerusform>%n Zeichen</numerusform>
         </translation>
     </message>
 </context>
@@ -523,64 +523,64 @@
     <name>tg::FileSecretStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Geheimnisdatei</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Geheimnis gespeichert</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht erstellt werden</translation>
     </message>
 </context>
 <context>
     <name>tg::FindBar</name>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen durch</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ersetzen</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
         </translation>
     </message>
 </context>
@@ -588,797 +588,800 @@
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Upload-Antwort</translation>
     </message>
     <message>
         <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bild-Host hat den Upload abgelehnt (HTTP %1)%2</translation>
     </message>
     <message>
         <source>an answer with the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Antwort mit der Bild-URL</translation>
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Bild-Hosts enthält keine URL unter „%1“</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar (%1)</translation>
     </message>
 </context>
 <context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwürfe</translation>
     </message>
     <message>
         <source>Pasted as clean Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als sauberer Telegraph-Inhalt eingefügt.</translation>
     </message>
     <message>
         <source>Pasted; the import changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügt; der Import hat Folgendes geändert: %1</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Entwurf</translation>
     </message>
     <message>
         <source>&amp;Open page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite öffnen</translation>
     </message>
     <message>
         <source>Page URL or path:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten-URL oder Pfad:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf gespeichert.</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>&amp;Publish / update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Veröffentlichen / aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Revisions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve&amp;rsionen…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen…</translation>
     </message>
     <message>
         <source>Find and &amp;replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen und &amp;ersetzen…</translation>
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormat</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fett</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kursiv</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link</translation>
     </message>
     <message>
         <source>&amp;Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;berschrift</translation>
     </message>
     <message>
         <source>&amp;Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterüberschrift</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zitat</translation>
     </message>
     <message>
         <source>Li&amp;st</source>
-        <translation type="unfinished"></translation>
+        <translation>Li&amp;ste</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code</translation>
     </message>
     <message>
         <source>Code &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>Code&amp;block</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkle Vorschau</translation>
     </message>
     <message>
         <source>No server is configured: choose one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Server konfiguriert: Wählen Sie einen in den Einstellungen.</translation>
     </message>
     <message>
         <source>Publishing is already under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Veröffentlichen läuft bereits.</translation>
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht veröffentlicht: %1</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
         <source>Could not open the page: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Opened %1 as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als Markdown geöffnet.</translation>
     </message>
     <message>
         <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als HTML geöffnet: Markdown würde etwas verlieren (%2).</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown oder HTML (*.md *.markdown *.txt *.html *.htm);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das HTML wurde an das angepasst, was Telegraph akzeptiert:
+
+%1</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html);;Telegraph-Knoten (*.json)</translation>
     </message>
     <message>
         <source>Settings saved. A new server applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen gespeichert. Ein neuer Server wird nach einem Neustart wirksam.</translation>
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Geheimnis gespeichert</translation>
     </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
     <message>
         <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Markdown-Dateien (.md, .markdown) können geöffnet werden.</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
         <source>This is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine Datei.</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Only pages on telegra.ph, graph.org and te.legra.ph can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Seiten auf telegra.ph, graph.org und te.legra.ph können geöffnet werden.</translation>
     </message>
     <message>
         <source>This address does not point to a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse verweist auf keine Seite.</translation>
     </message>
     <message>
         <source>Nothing to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu öffnen.</translation>
     </message>
     <message>
         <source>The address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse ist ungültig.</translation>
     </message>
     <message>
         <source>Files on other computers cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auf anderen Computern können nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>This kind of address cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Art von Adresse kann nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>#</source>
         <comment>created order</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWalker</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;brechen</translation>
     </message>
     <message>
         <source>Open in &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Editor öffnen</translation>
     </message>
     <message>
         <source>Open in &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im B&amp;rowser öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Unpublish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung &amp;zurückziehen…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
         <source>Filter by title, path or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Titel, Pfad oder Beschreibung filtern</translation>
     </message>
     <message>
         <source>Export Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <source>Refresh cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung abgebrochen.</translation>
     </message>
     <message>
         <source>Refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link kopieren</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser öffnen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph bittet zu warten: Veröffentlichung in %n Sekunde. Sie können weiterschreiben.</numerusform>
+            <numerusform>Telegraph bittet zu warten: Veröffentlichung in %n Sekunden. Sie können weiterschreiben.</numerusform>
         </translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist ungültig: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RevisionsDialog</name>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Titel)</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version wiederherstellen</translation>
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Versionen: Bei jedem Veröffentlichen oder Aktualisieren der Seite wird eine gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbund konfiguriert</translation>
     </message>
     <message>
         <source>no Secret Service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Secret Service aktiv</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoiceDialog</name>
     <message>
         <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens nur für diese Sitzung behalten (sie werden beim Beenden der App vergessen)</translation>
     </message>
     <message>
         <source>Store tokens in a file readable only by me (0600), not encrypted:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens in einer nur für mich lesbaren Datei (0600) speichern, unverschlüsselt:
+%1</translation>
     </message>
     <message>
         <source>No Keychain Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems kann Ihre Telegraph-Zugriffstokens nicht speichern (%1). Wählen Sie, wie sie aufbewahrt werden sollen:</translation>
     </message>
 </context>
 <context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefinierte URL</translation>
     </message>
     <message>
         <source>Local sandbox (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox (offline)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Custom API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefinierte API-URL:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:</translation>
     </message>
     <message>
         <source>Default author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Autorenname:</translation>
     </message>
     <message>
         <source>Default author link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Autorenlink:</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor-Schriftart:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße:</translation>
     </message>
     <message>
         <source>Preview theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau-Design:</translation>
     </message>
     <message>
         <source>Save after typing stops:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nach Ende der Eingabe:</translation>
     </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
     <message>
         <source>Article source</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikelquelle</translation>
     </message>
     <message>
         <source>Write in Markdown or HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Markdown oder HTML schreiben…</translation>
     </message>
     <message>
         <source>bold</source>
-        <translation type="unfinished"></translation>
+        <translation>fett</translation>
     </message>
     <message>
         <source>italic</source>
-        <translation type="unfinished"></translation>
+        <translation>kursiv</translation>
     </message>
     <message>
         <source>link text</source>
-        <translation type="unfinished"></translation>
+        <translation>Linktext</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschrift</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterüberschrift</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitat</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsChart</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 48 Stunden</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 12 Monate</translation>
     </message>
     <message>
         <source>Last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Monate</translation>
     </message>
     <message>
         <source>Export Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Select a page to see its views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Seite aus, um ihre Aufrufe zu sehen.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>%1 views in this period · %2 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe in diesem Zeitraum · %2 insgesamt</translation>
     </message>
     <message>
         <source>Could not load the views: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufrufe konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>There are no numbers to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Zahlen zum Exportieren.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No pages loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Seiten geladen.</translation>
     </message>
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto: %1 Aufrufe auf %2 geladenen Seiten</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphClient</name>
     <message>
         <source>The short name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kurzname</translation>
     </message>
     <message>
         <source>No access token is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriffstoken festgelegt</translation>
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Kontofeld „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Seitenpfad ist erforderlich</translation>
     </message>
     <message>
         <source>The offset must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Offset darf nicht negativ sein</translation>
     </message>
     <message>
         <source>The limit must be from 0 to 200</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Limit muss zwischen 0 und 200 liegen</translation>
     </message>
     <message>
         <source>The year must be from 2000 to 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Jahr muss zwischen 2000 und 2100 liegen</translation>
     </message>
     <message>
         <source>The month must be from 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Monat muss zwischen 1 und 12 liegen</translation>
     </message>
     <message>
         <source>The day must be from 1 to 31</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag muss zwischen 1 und 31 liegen</translation>
     </message>
     <message>
         <source>The hour must be from 0 to 23</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stunde muss zwischen 0 und 23 liegen</translation>
     </message>
     <message>
         <source>A month needs a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Monat erfordert ein Jahr</translation>
     </message>
     <message>
         <source>A day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag erfordert einen Monat</translation>
     </message>
     <message>
         <source>An hour needs a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Stunde erfordert einen Tag</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Methodenname</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Parameter sind kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphUploadHost</name>
     <message>
         <source>The upload was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload wurde abgelehnt: %1</translation>
     </message>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Upload-Antwort</translation>
     </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
     <message>
         <source>The update feed is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed ist kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>The update feed is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>The update feed has no valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed enthält keine gültige Version.</translation>
     </message>
     <message>
         <source>The update feed has an invalid release address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed enthält eine ungültige Release-Adresse.</translation>
     </message>
     <message>
         <source>The update check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Update-Prüfung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The update feed is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed ist zu groß.</translation>
     </message>
     <message>
         <source>The update feed answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed hat mit HTTP-Status %1 geantwortet.</translation>
     </message>
     <message>
         <source>The update feed did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The update feed could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Update-Feed ist nicht erreichbar: %1</translation>
     </message>
 </context>
 </TS>
