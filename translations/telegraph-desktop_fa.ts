@@ -2,93 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
-    <name>tg</name>
-    <message>
-        <source>no such file</source>
-        <translation>فایل وجود ندارد</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>خواندن ممکن نیست: %1</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>فایل خالی است</translation>
-    </message>
-    <message>
-        <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation>%1 از حد مجاز میزبان (%2) بزرگ‌تر است</translation>
-    </message>
-    <message>
-        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation>فایل JPEG، PNG، GIF، WebP یا MP4 نیست (بر اساس محتوا بررسی شد)</translation>
-    </message>
-    <message>
-        <source>this host does not accept %1 (accepted: %2)</source>
-        <translation>این میزبان %1 را نمی‌پذیرد (قابل قبول: %2)</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>لغو شد</translation>
-    </message>
-    <message>
-        <source>No answer from the server within %1 s</source>
-        <translation>سرور در %1 ثانیه پاسخی نداد</translation>
-    </message>
-    <message>
-        <source>Secure connection failed: %1</source>
-        <translation>اتصال امن ناموفق بود: %1</translation>
-    </message>
-    <message>
-        <source>The server broke the HTTP protocol: %1</source>
-        <translation>سرور پروتکل HTTP را نقض کرد: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation>پاسخ سرور ناقص ماند (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>Network error: %1</source>
-        <translation>خطای شبکه: %1</translation>
-    </message>
-    <message>
-        <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation>سرور به‌جای پاسخ با %2 با خطای HTTP %1 مواجه شد</translation>
-    </message>
-    <message>
-        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation>سرور به‌جای %2 پاسخ خالی فرستاد (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation>سرور به‌جای %2 یک صفحهٔ HTML فرستاد (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation>سرور به‌جای %2 پاسخی نادرست یا ناقص فرستاد (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>a JSON envelope</source>
-        <translation>یک پوشش JSON</translation>
-    </message>
-    <message>
-        <source>%1 is required</source>
-        <translation>%1 الزامی است</translation>
-    </message>
-    <message>
-        <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation>%1 دارای %2 نویسه است؛ حداکثر %3 مجاز است</translation>
-    </message>
-    <message>
-        <source>The author name</source>
-        <translation>نام نویسنده</translation>
-    </message>
-    <message>
-        <source>The author URL</source>
-        <translation>نشانی نویسنده</translation>
-    </message>
-</context>
-<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -215,7 +128,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation><numerusform>%1 (%2) — %n صفحه</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) — %n صفحه</numerusform>
+        </translation>
     </message>
     <message>
         <source>No login link: %1</source>
@@ -274,7 +189,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation>«%1» نام حساب معتبری نیست (حروف، ارقام، '.'، '_'، '-')</translation>
+        <translation>«%1» نام حساب معتبری نیست (حروف، ارقام، &apos;.&apos;، &apos;_&apos;، &apos;-&apos;)</translation>
     </message>
 </context>
 <context>
@@ -312,7 +227,9 @@
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation><numerusform>Telegraph می‌خواهد %n ثانیه پیش از انتشار دوباره صبر کنید.</numerusform></translation>
+        <translation>
+            <numerusform>Telegraph می‌خواهد %n ثانیه پیش از انتشار دوباره صبر کنید.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -362,11 +279,15 @@
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n خطا</numerusform></translation>
+        <translation>
+            <numerusform>%n خطا</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n هشدار</numerusform></translation>
+        <translation>
+            <numerusform>%n هشدار</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,7 +302,9 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation><numerusform>برنامه دفعهٔ قبل به‌طور عادی بسته نشد. همهٔ %n پیش‌نویس به آخرین حالت ذخیره‌شده بازیابی شدند.</numerusform></translation>
+        <translation>
+            <numerusform>برنامه دفعهٔ قبل به‌طور عادی بسته نشد. همهٔ %n پیش‌نویس به آخرین حالت ذخیره‌شده بازیابی شدند.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
@@ -406,6 +329,10 @@
     <message>
         <source>Local sandbox</source>
         <translation>محیط آزمایشی محلی</translation>
+    </message>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -491,11 +418,15 @@
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation><numerusform>%n واژه</numerusform></translation>
+        <translation>
+            <numerusform>%n واژه</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation><numerusform>%n نویسه</numerusform></translation>
+        <translation>
+            <numerusform>%n نویسه</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -557,7 +488,9 @@
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation><numerusform>%n مورد جایگزین شد</numerusform></translation>
+        <translation>
+            <numerusform>%n مورد جایگزین شد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,10 +513,88 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageDropHandler</name>
+    <message>
+        <source>Retry Image Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1… %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading pasted image… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URL (https://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished">فایل وجود ندارد</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished">خواندن ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished">فایل خالی است</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the host&apos;s limit of %2</source>
+        <translation type="unfinished">%1 از حد مجاز میزبان (%2) بزرگ‌تر است</translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
+        <translation type="unfinished">فایل JPEG، PNG، GIF، WebP یا MP4 نیست (بر اساس محتوا بررسی شد)</translation>
+    </message>
+    <message>
+        <source>this host does not accept %1 (accepted: %2)</source>
+        <translation type="unfinished">این میزبان %1 را نمی‌پذیرد (قابل قبول: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageUploadQueue</name>
+    <message>
+        <source>%1 cannot be uploaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -796,14 +807,6 @@
         <translation>Markdown یا HTML (*.md *.markdown *.txt *.html *.htm);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
-        <source>The HTML was adapted to what Telegraph accepts:
-
-%1</source>
-        <translation>HTML با آنچه Telegraph می‌پذیرد سازگار شد:
-
-%1</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>صدور</translation>
     </message>
@@ -818,6 +821,48 @@
     <message>
         <source>The revision could not be stored: %1</source>
         <translation>نسخه ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published as a series of %n part(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: the title is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML was adapted to what Telegraph accepts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -945,7 +990,9 @@
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation><numerusform>%n صفحه</numerusform></translation>
+        <translation>
+            <numerusform>%n صفحه</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -984,7 +1031,9 @@
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation><numerusform>Telegraph می‌خواهد صبر کنید: انتشار تا %n ثانیهٔ دیگر. می‌توانید به نوشتن ادامه دهید.</numerusform></translation>
+        <translation>
+            <numerusform>Telegraph می‌خواهد صبر کنید: انتشار تا %n ثانیهٔ دیگر. می‌توانید به نوشتن ادامه دهید.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Published: %1</source>
@@ -1051,6 +1100,56 @@
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
         <translation>جاکلید سیستم نمی‌تواند توکن‌های دسترسی Telegraph شما را ذخیره کند (%1). روش نگهداری آن‌ها را انتخاب کنید:</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesPublisher</name>
+    <message>
+        <source>This part of the series is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing the contents page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part is no longer in the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesSplitter</name>
+    <message>
+        <source>The page limit is too small for the series navigation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1401,66 @@
     <message>
         <source>The parameters are not a JSON object</source>
         <translation>پارامترها شیء JSON نیستند</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">لغو شد</translation>
+    </message>
+    <message>
+        <source>No answer from the server within %1 s</source>
+        <translation type="unfinished">سرور در %1 ثانیه پاسخی نداد</translation>
+    </message>
+    <message>
+        <source>Secure connection failed: %1</source>
+        <translation type="unfinished">اتصال امن ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>The server broke the HTTP protocol: %1</source>
+        <translation type="unfinished">سرور پروتکل HTTP را نقض کرد: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
+        <translation type="unfinished">پاسخ سرور ناقص ماند (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation type="unfinished">خطای شبکه: %1</translation>
+    </message>
+    <message>
+        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
+        <translation type="unfinished">سرور به‌جای %2 یک صفحهٔ HTML فرستاد (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>The server failed with HTTP %1 instead of answering with %2</source>
+        <translation type="unfinished">سرور به‌جای پاسخ با %2 با خطای HTTP %1 مواجه شد</translation>
+    </message>
+    <message>
+        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">سرور به‌جای %2 پاسخ خالی فرستاد (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">سرور به‌جای %2 پاسخی نادرست یا ناقص فرستاد (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>a JSON envelope</source>
+        <translation type="unfinished">یک پوشش JSON</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation type="unfinished">%1 الزامی است</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed</source>
+        <translation type="unfinished">%1 دارای %2 نویسه است؛ حداکثر %3 مجاز است</translation>
+    </message>
+    <message>
+        <source>The author name</source>
+        <translation type="unfinished">نام نویسنده</translation>
+    </message>
+    <message>
+        <source>The author URL</source>
+        <translation type="unfinished">نشانی نویسنده</translation>
     </message>
 </context>
 <context>

@@ -2,93 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
-    <name>tg</name>
-    <message>
-        <source>no such file</source>
-        <translation>arquivo inexistente</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>não é possível ler: %1</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>o arquivo está vazio</translation>
-    </message>
-    <message>
-        <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation>%1 excede o limite de %2 do servidor</translation>
-    </message>
-    <message>
-        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation>não é um arquivo JPEG, PNG, GIF, WebP ou MP4 (verificado pelo conteúdo)</translation>
-    </message>
-    <message>
-        <source>this host does not accept %1 (accepted: %2)</source>
-        <translation>este servidor não aceita %1 (aceitos: %2)</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>No answer from the server within %1 s</source>
-        <translation>Sem resposta do servidor em %1 s</translation>
-    </message>
-    <message>
-        <source>Secure connection failed: %1</source>
-        <translation>Falha na conexão segura: %1</translation>
-    </message>
-    <message>
-        <source>The server broke the HTTP protocol: %1</source>
-        <translation>O servidor violou o protocolo HTTP: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation>A resposta do servidor foi interrompida (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>Network error: %1</source>
-        <translation>Erro de rede: %1</translation>
-    </message>
-    <message>
-        <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation>O servidor falhou com HTTP %1 em vez de responder com %2</translation>
-    </message>
-    <message>
-        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation>O servidor enviou uma resposta vazia (HTTP %1) em vez de %2</translation>
-    </message>
-    <message>
-        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation>O servidor enviou uma página HTML (HTTP %1) em vez de %2</translation>
-    </message>
-    <message>
-        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation>O servidor enviou uma resposta malformada ou truncada (HTTP %1) em vez de %2</translation>
-    </message>
-    <message>
-        <source>a JSON envelope</source>
-        <translation>um envelope JSON</translation>
-    </message>
-    <message>
-        <source>%1 is required</source>
-        <translation>%1 é obrigatório</translation>
-    </message>
-    <message>
-        <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation>%1 tem %2 caracteres; são permitidos no máximo %3</translation>
-    </message>
-    <message>
-        <source>The author name</source>
-        <translation>O nome do autor</translation>
-    </message>
-    <message>
-        <source>The author URL</source>
-        <translation>A URL do autor</translation>
-    </message>
-</context>
-<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -277,7 +190,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation>'%1' não é um nome de conta válido (letras, dígitos, '.', '_', '-')</translation>
+        <translation>&apos;%1&apos; não é um nome de conta válido (letras, dígitos, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
 </context>
 <context>
@@ -341,7 +254,7 @@
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation>O comando de upload não exibiu nenhuma URL na última linha (recebido: '%1')</translation>
+        <translation>O comando de upload não exibiu nenhuma URL na última linha (recebido: &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -421,6 +334,10 @@
     <message>
         <source>Local sandbox</source>
         <translation>Sandbox local</translation>
+    </message>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -600,7 +517,42 @@
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation>A resposta do servidor de imagens não tem URL em '%1'</translation>
+        <translation>A resposta do servidor de imagens não tem URL em &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageDropHandler</name>
+    <message>
+        <source>Retry Image Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1… %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading pasted image… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URL (https://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -608,6 +560,49 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished">arquivo inexistente</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished">não é possível ler: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished">o arquivo está vazio</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the host&apos;s limit of %2</source>
+        <translation type="unfinished">%1 excede o limite de %2 do servidor</translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
+        <translation type="unfinished">não é um arquivo JPEG, PNG, GIF, WebP ou MP4 (verificado pelo conteúdo)</translation>
+    </message>
+    <message>
+        <source>this host does not accept %1 (accepted: %2)</source>
+        <translation type="unfinished">este servidor não aceita %1 (aceitos: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageUploadQueue</name>
+    <message>
+        <source>%1 cannot be uploaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -820,14 +815,6 @@
         <translation>Markdown ou HTML (*.md *.markdown *.txt *.html *.htm);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <source>The HTML was adapted to what Telegraph accepts:
-
-%1</source>
-        <translation>O HTML foi adaptado ao que o Telegraph aceita:
-
-%1</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -842,6 +829,49 @@
     <message>
         <source>The revision could not be stored: %1</source>
         <translation>Não foi possível armazenar a revisão: %1</translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published as a series of %n part(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: the title is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML was adapted to what Telegraph accepts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1114,56 @@
     </message>
 </context>
 <context>
+    <name>tg::SeriesPublisher</name>
+    <message>
+        <source>This part of the series is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing the contents page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part is no longer in the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesSplitter</name>
+    <message>
+        <source>The page limit is too small for the series navigation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1283,7 +1363,7 @@
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation>Campo de conta desconhecido '%1' (conhecidos: %2)</translation>
+        <translation>Campo de conta desconhecido &apos;%1&apos; (conhecidos: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
@@ -1327,11 +1407,71 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation>'%1' não é um nome de método</translation>
+        <translation>&apos;%1&apos; não é um nome de método</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
         <translation>Os parâmetros não são um objeto JSON</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Cancelado</translation>
+    </message>
+    <message>
+        <source>No answer from the server within %1 s</source>
+        <translation type="unfinished">Sem resposta do servidor em %1 s</translation>
+    </message>
+    <message>
+        <source>Secure connection failed: %1</source>
+        <translation type="unfinished">Falha na conexão segura: %1</translation>
+    </message>
+    <message>
+        <source>The server broke the HTTP protocol: %1</source>
+        <translation type="unfinished">O servidor violou o protocolo HTTP: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
+        <translation type="unfinished">A resposta do servidor foi interrompida (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation type="unfinished">Erro de rede: %1</translation>
+    </message>
+    <message>
+        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
+        <translation type="unfinished">O servidor enviou uma página HTML (HTTP %1) em vez de %2</translation>
+    </message>
+    <message>
+        <source>The server failed with HTTP %1 instead of answering with %2</source>
+        <translation type="unfinished">O servidor falhou com HTTP %1 em vez de responder com %2</translation>
+    </message>
+    <message>
+        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">O servidor enviou uma resposta vazia (HTTP %1) em vez de %2</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">O servidor enviou uma resposta malformada ou truncada (HTTP %1) em vez de %2</translation>
+    </message>
+    <message>
+        <source>a JSON envelope</source>
+        <translation type="unfinished">um envelope JSON</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation type="unfinished">%1 é obrigatório</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed</source>
+        <translation type="unfinished">%1 tem %2 caracteres; são permitidos no máximo %3</translation>
+    </message>
+    <message>
+        <source>The author name</source>
+        <translation type="unfinished">O nome do autor</translation>
+    </message>
+    <message>
+        <source>The author URL</source>
+        <translation type="unfinished">A URL do autor</translation>
     </message>
 </context>
 <context>

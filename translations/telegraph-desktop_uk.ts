@@ -2,93 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
-    <name>tg</name>
-    <message>
-        <source>no such file</source>
-        <translation>немає такого файлу</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>не вдається прочитати: %1</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>файл порожній</translation>
-    </message>
-    <message>
-        <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation>%1 перевищує обмеження хостингу в %2</translation>
-    </message>
-    <message>
-        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation>не файл JPEG, PNG, GIF, WebP або MP4 (перевірено за вмістом)</translation>
-    </message>
-    <message>
-        <source>this host does not accept %1 (accepted: %2)</source>
-        <translation>цей хостинг не приймає %1 (приймає: %2)</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Скасовано</translation>
-    </message>
-    <message>
-        <source>No answer from the server within %1 s</source>
-        <translation>Сервер не відповів протягом %1 с</translation>
-    </message>
-    <message>
-        <source>Secure connection failed: %1</source>
-        <translation>Не вдалося встановити захищене з’єднання: %1</translation>
-    </message>
-    <message>
-        <source>The server broke the HTTP protocol: %1</source>
-        <translation>Сервер порушив протокол HTTP: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation>Відповідь сервера обірвалася (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>Network error: %1</source>
-        <translation>Помилка мережі: %1</translation>
-    </message>
-    <message>
-        <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation>Сервер повернув помилку HTTP %1 замість %2</translation>
-    </message>
-    <message>
-        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation>Сервер надіслав порожню відповідь (HTTP %1) замість %2</translation>
-    </message>
-    <message>
-        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation>Сервер надіслав HTML-сторінку (HTTP %1) замість %2</translation>
-    </message>
-    <message>
-        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation>Сервер надіслав пошкоджену або неповну відповідь (HTTP %1) замість %2</translation>
-    </message>
-    <message>
-        <source>a JSON envelope</source>
-        <translation>обгортки JSON</translation>
-    </message>
-    <message>
-        <source>%1 is required</source>
-        <translation>%1 — обов’язкове поле</translation>
-    </message>
-    <message>
-        <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation>%1 має довжину %2 символів; дозволено щонайбільше %3</translation>
-    </message>
-    <message>
-        <source>The author name</source>
-        <translation>Ім’я автора</translation>
-    </message>
-    <message>
-        <source>The author URL</source>
-        <translation>URL автора</translation>
-    </message>
-</context>
-<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -278,7 +191,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation>'%1' — неприпустима назва облікового запису (літери, цифри, '.', '_', '-')</translation>
+        <translation>&apos;%1&apos; — неприпустима назва облікового запису (літери, цифри, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
 </context>
 <context>
@@ -343,7 +256,7 @@
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation>Команда вивантаження не вивела URL в останньому рядку (отримано '%1')</translation>
+        <translation>Команда вивантаження не вивела URL в останньому рядку (отримано &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -426,6 +339,10 @@
     <message>
         <source>Local sandbox</source>
         <translation>Локальна пісочниця</translation>
+    </message>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -608,7 +525,42 @@
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation>Відповідь хостингу зображень не містить URL за шляхом '%1'</translation>
+        <translation>Відповідь хостингу зображень не містить URL за шляхом &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageDropHandler</name>
+    <message>
+        <source>Retry Image Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1… %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading pasted image… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URL (https://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -616,6 +568,49 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Не вдається прочитати %1: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished">немає такого файлу</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished">не вдається прочитати: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished">файл порожній</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the host&apos;s limit of %2</source>
+        <translation type="unfinished">%1 перевищує обмеження хостингу в %2</translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
+        <translation type="unfinished">не файл JPEG, PNG, GIF, WebP або MP4 (перевірено за вмістом)</translation>
+    </message>
+    <message>
+        <source>this host does not accept %1 (accepted: %2)</source>
+        <translation type="unfinished">цей хостинг не приймає %1 (приймає: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageUploadQueue</name>
+    <message>
+        <source>%1 cannot be uploaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -828,14 +823,6 @@
         <translation>Markdown або HTML (*.md *.markdown *.txt *.html *.htm);;Усі файли (*)</translation>
     </message>
     <message>
-        <source>The HTML was adapted to what Telegraph accepts:
-
-%1</source>
-        <translation>HTML адаптовано до того, що приймає Telegraph:
-
-%1</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Експорт</translation>
     </message>
@@ -850,6 +837,50 @@
     <message>
         <source>The revision could not be stored: %1</source>
         <translation>Не вдалося зберегти редакцію: %1</translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published as a series of %n part(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: the title is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML was adapted to what Telegraph accepts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1125,56 @@
     </message>
 </context>
 <context>
+    <name>tg::SeriesPublisher</name>
+    <message>
+        <source>This part of the series is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing the contents page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part is no longer in the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesSplitter</name>
+    <message>
+        <source>The page limit is too small for the series navigation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1293,7 +1374,7 @@
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation>Невідоме поле облікового запису '%1' (відомі: %2)</translation>
+        <translation>Невідоме поле облікового запису &apos;%1&apos; (відомі: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
@@ -1337,11 +1418,71 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation>'%1' не є назвою методу</translation>
+        <translation>&apos;%1&apos; не є назвою методу</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
         <translation>Параметри не є об’єктом JSON</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Скасовано</translation>
+    </message>
+    <message>
+        <source>No answer from the server within %1 s</source>
+        <translation type="unfinished">Сервер не відповів протягом %1 с</translation>
+    </message>
+    <message>
+        <source>Secure connection failed: %1</source>
+        <translation type="unfinished">Не вдалося встановити захищене з’єднання: %1</translation>
+    </message>
+    <message>
+        <source>The server broke the HTTP protocol: %1</source>
+        <translation type="unfinished">Сервер порушив протокол HTTP: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
+        <translation type="unfinished">Відповідь сервера обірвалася (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation type="unfinished">Помилка мережі: %1</translation>
+    </message>
+    <message>
+        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
+        <translation type="unfinished">Сервер надіслав HTML-сторінку (HTTP %1) замість %2</translation>
+    </message>
+    <message>
+        <source>The server failed with HTTP %1 instead of answering with %2</source>
+        <translation type="unfinished">Сервер повернув помилку HTTP %1 замість %2</translation>
+    </message>
+    <message>
+        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">Сервер надіслав порожню відповідь (HTTP %1) замість %2</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished">Сервер надіслав пошкоджену або неповну відповідь (HTTP %1) замість %2</translation>
+    </message>
+    <message>
+        <source>a JSON envelope</source>
+        <translation type="unfinished">обгортки JSON</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation type="unfinished">%1 — обов’язкове поле</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed</source>
+        <translation type="unfinished">%1 має довжину %2 символів; дозволено щонайбільше %3</translation>
+    </message>
+    <message>
+        <source>The author name</source>
+        <translation type="unfinished">Ім’я автора</translation>
+    </message>
+    <message>
+        <source>The author URL</source>
+        <translation type="unfinished">URL автора</translation>
     </message>
 </context>
 <context>
