@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>یک تصویر بارگذاری نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -516,35 +516,35 @@
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>تلاش دوباره برای بارگذاری تصاویر</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>درج تصویر از طریق URL…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال بارگذاری %1… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال بارگذاری تصویر چسبانده‌شده… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>درج تصویر از طریق URL</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL تصویر (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 یک نشانی http یا https نیست.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>بارگذاری ناموفق بود: %1</translation>
     </message>
 </context>
 <context>
@@ -555,46 +555,46 @@
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished">فایل وجود ندارد</translation>
+        <translation>فایل وجود ندارد</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">خواندن ممکن نیست: %1</translation>
+        <translation>خواندن ممکن نیست: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">فایل خالی است</translation>
+        <translation>فایل خالی است</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished">%1 از حد مجاز میزبان (%2) بزرگ‌تر است</translation>
+        <translation>%1 از حد مجاز میزبان (%2) بزرگ‌تر است</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished">فایل JPEG، PNG، GIF، WebP یا MP4 نیست (بر اساس محتوا بررسی شد)</translation>
+        <translation>فایل JPEG، PNG، GIF، WebP یا MP4 نیست (بر اساس محتوا بررسی شد)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished">این میزبان %1 را نمی‌پذیرد (قابل قبول: %2)</translation>
+        <translation>این میزبان %1 را نمی‌پذیرد (قابل قبول: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>بارگذاری %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ میزبان تصویری تنظیم نشده است.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصویر چسبانده‌شده خوانده نشد.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصویر چسبانده‌شده در %1 ذخیره نشد.</translation>
     </message>
 </context>
 <context>
@@ -824,45 +824,45 @@
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار به‌صورت &amp;مجموعه</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>به‌صورت مجموعه‌ای از %n بخش منتشر شد: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>مجموعه به‌طور کامل منتشر نشد: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>منتشر نشد: عنوان خالی است.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>منتشر نشد: یک تصویر هنوز در حال بارگذاری است یا بارگذاری آن ناموفق بود. منتظر بمانید، دوباره تلاش کنید یا آن را حذف کنید.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>این متن برای یک صفحه بیش از حد طولانی است. به‌صورت مجموعه منتشر شود: بخش‌هایی که در سرفصل‌ها جدا شده‌اند، به یکدیگر پیوند دارند و یک صفحهٔ فهرست مطالب دارند؟</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML با آنچه Telegraph می‌پذیرد سازگار شد: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>صدور به %1 ممکن نیست: %2</translation>
     </message>
 </context>
 <context>
@@ -1106,50 +1106,50 @@
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>این بخش از مجموعه در حال انتشار است.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال ایجاد بخش %1 از %2…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال انتشار صفحهٔ فهرست مطالب…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال پیوند دادن بخش %1 از %2…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>این بخش دیگر در مجموعه نیست.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>حد مجاز صفحه برای پیمایش مجموعه بیش از حد کوچک است.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>یک بلوک (%1 بایت) از کل یک صفحه بزرگ‌تر است؛ آن را به بندهای کوچک‌تر تقسیم کنید.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← بخش قبلی</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرست مطالب</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>بخش بعدی →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (بخش %2 از %3)</translation>
     </message>
 </context>
 <context>
@@ -1404,63 +1404,63 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">لغو شد</translation>
+        <translation>لغو شد</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished">سرور در %1 ثانیه پاسخی نداد</translation>
+        <translation>سرور در %1 ثانیه پاسخی نداد</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished">اتصال امن ناموفق بود: %1</translation>
+        <translation>اتصال امن ناموفق بود: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished">سرور پروتکل HTTP را نقض کرد: %1</translation>
+        <translation>سرور پروتکل HTTP را نقض کرد: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished">پاسخ سرور ناقص ماند (HTTP %1): %2</translation>
+        <translation>پاسخ سرور ناقص ماند (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished">خطای شبکه: %1</translation>
+        <translation>خطای شبکه: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished">سرور به‌جای %2 یک صفحهٔ HTML فرستاد (HTTP %1)</translation>
+        <translation>سرور به‌جای %2 یک صفحهٔ HTML فرستاد (HTTP %1)</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished">سرور به‌جای پاسخ با %2 با خطای HTTP %1 مواجه شد</translation>
+        <translation>سرور به‌جای پاسخ با %2 با خطای HTTP %1 مواجه شد</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">سرور به‌جای %2 پاسخ خالی فرستاد (HTTP %1)</translation>
+        <translation>سرور به‌جای %2 پاسخ خالی فرستاد (HTTP %1)</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">سرور به‌جای %2 پاسخی نادرست یا ناقص فرستاد (HTTP %1)</translation>
+        <translation>سرور به‌جای %2 پاسخی نادرست یا ناقص فرستاد (HTTP %1)</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished">یک پوشش JSON</translation>
+        <translation>یک پوشش JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished">%1 الزامی است</translation>
+        <translation>%1 الزامی است</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished">%1 دارای %2 نویسه است؛ حداکثر %3 مجاز است</translation>
+        <translation>%1 دارای %2 نویسه است؛ حداکثر %3 مجاز است</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished">نام نویسنده</translation>
+        <translation>نام نویسنده</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished">نشانی نویسنده</translation>
+        <translation>نشانی نویسنده</translation>
     </message>
 </context>
 <context>
