@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild wurde nicht hochgeladen: %1</translation>
     </message>
 </context>
 <context>
@@ -524,35 +524,35 @@
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild-Uploads wiederholen</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild per URL einfügen…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird hochgeladen… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügtes Bild wird hochgeladen… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild per URL einfügen</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild-URL (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine http- oder https-Adresse.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -563,46 +563,46 @@
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished">Datei nicht vorhanden</translation>
+        <translation>Datei nicht vorhanden</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">Lesen nicht möglich: %1</translation>
+        <translation>Lesen nicht möglich: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">die Datei ist leer</translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished">%1 ist größer als das Limit des Hosts von %2</translation>
+        <translation>%1 ist größer als das Limit des Hosts von %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished">keine JPEG-, PNG-, GIF-, WebP- oder MP4-Datei (anhand des Inhalts geprüft)</translation>
+        <translation>keine JPEG-, PNG-, GIF-, WebP- oder MP4-Datei (anhand des Inhalts geprüft)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished">dieser Host akzeptiert %1 nicht (akzeptiert: %2)</translation>
+        <translation>dieser Host akzeptiert %1 nicht (akzeptiert: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht hochgeladen werden: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild-Host eingerichtet.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingefügte Bild konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingefügte Bild konnte nicht unter %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -832,46 +832,46 @@
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Als Serie veröffentlichen</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Als Serie aus %n Teil veröffentlicht: %1</numerusform>
+            <numerusform>Als Serie aus %n Teilen veröffentlicht: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serie wurde nicht vollständig veröffentlicht: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht veröffentlicht: Der Titel ist leer.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht veröffentlicht: Ein Bild wird noch hochgeladen oder sein Upload ist fehlgeschlagen. Warten Sie darauf, wiederholen Sie den Upload oder entfernen Sie das Bild.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Text ist zu lang für eine Seite. Als Serie veröffentlichen: an Überschriften aufgeteilte, miteinander verlinkte Teile mit einer Inhaltsseite?</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das HTML wurde an das angepasst, was Telegraph akzeptiert: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nach %1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -1117,50 +1117,50 @@
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Teil der Serie wird gerade veröffentlicht.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil %1 von %2 wird erstellt…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltsseite wird veröffentlicht…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil %1 von %2 wird verlinkt…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Teil gehört nicht mehr zur Serie.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Seitenlimit ist zu klein für die Navigation der Serie.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Block (%1 Bytes) ist größer als eine ganze Seite; teilen Sie ihn in kleinere Absätze auf.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← Vorheriger Teil</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Teil →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Teil %2 von %3)</translation>
     </message>
 </context>
 <context>
@@ -1415,63 +1415,63 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Abgebrochen</translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished">Keine Antwort vom Server innerhalb von %1 s</translation>
+        <translation>Keine Antwort vom Server innerhalb von %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished">Sichere Verbindung fehlgeschlagen: %1</translation>
+        <translation>Sichere Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished">Der Server hat das HTTP-Protokoll verletzt: %1</translation>
+        <translation>Der Server hat das HTTP-Protokoll verletzt: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished">Die Antwort des Servers wurde abgeschnitten (HTTP %1): %2</translation>
+        <translation>Die Antwort des Servers wurde abgeschnitten (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished">Netzwerkfehler: %1</translation>
+        <translation>Netzwerkfehler: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Der Server hat eine HTML-Seite (HTTP %1) statt %2 gesendet</translation>
+        <translation>Der Server hat eine HTML-Seite (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished">Der Server ist mit HTTP %1 gescheitert, statt mit %2 zu antworten</translation>
+        <translation>Der Server ist mit HTTP %1 gescheitert, statt mit %2 zu antworten</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Der Server hat eine leere Antwort (HTTP %1) statt %2 gesendet</translation>
+        <translation>Der Server hat eine leere Antwort (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Der Server hat eine fehlerhafte oder abgeschnittene Antwort (HTTP %1) statt %2 gesendet</translation>
+        <translation>Der Server hat eine fehlerhafte oder abgeschnittene Antwort (HTTP %1) statt %2 gesendet</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished">einem JSON-Umschlag</translation>
+        <translation>einem JSON-Umschlag</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished">%1 ist erforderlich</translation>
+        <translation>%1 ist erforderlich</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished">%1 ist %2 Zeichen lang; höchstens %3 sind erlaubt</translation>
+        <translation>%1 ist %2 Zeichen lang; höchstens %3 sind erlaubt</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished">Der Autorenname</translation>
+        <translation>Der Autorenname</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished">Die Autoren-URL</translation>
+        <translation>Die Autoren-URL</translation>
     </message>
 </context>
 <context>
