@@ -342,7 +342,7 @@
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Зображення не вивантажено: %1</translation>
     </message>
 </context>
 <context>
@@ -532,35 +532,35 @@
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторити вивантаження зображень</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставити зображення за URL…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Вивантаження %1… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Вивантаження вставленого зображення… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставити зображення за URL</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL зображення (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не є адресою http або https.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося вивантажити: %1</translation>
     </message>
 </context>
 <context>
@@ -571,46 +571,46 @@
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished">немає такого файлу</translation>
+        <translation>немає такого файлу</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">не вдається прочитати: %1</translation>
+        <translation>не вдається прочитати: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">файл порожній</translation>
+        <translation>файл порожній</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished">%1 перевищує обмеження хостингу в %2</translation>
+        <translation>%1 перевищує обмеження хостингу в %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished">не файл JPEG, PNG, GIF, WebP або MP4 (перевірено за вмістом)</translation>
+        <translation>не файл JPEG, PNG, GIF, WebP або MP4 (перевірено за вмістом)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished">цей хостинг не приймає %1 (приймає: %2)</translation>
+        <translation>цей хостинг не приймає %1 (приймає: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається вивантажити %1: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг зображень не налаштовано.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати вставлене зображення.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти вставлене зображення в %1.</translation>
     </message>
 </context>
 <context>
@@ -840,47 +840,47 @@
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>Опублікувати як &amp;серію</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Опубліковано як серію з %n частини: %1</numerusform>
+            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
+            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Серію опубліковано не повністю: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубліковано: назва порожня.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубліковано: зображення ще вивантажується або його не вдалося вивантажити. Зачекайте, повторіть спробу або видаліть його.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей текст задовгий для однієї сторінки. Опублікувати його як серію: частини, розділені за заголовками та пов’язані між собою, зі сторінкою змісту?</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається імпортувати %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML пристосовано до того, що приймає Telegraph: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається експортувати в %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1128,50 +1128,50 @@
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця частина серії публікується.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Створення частини %1 з %2…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація сторінки змісту…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зв’язування частини %1 з %2…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця частина більше не входить до серії.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обмеження розміру сторінки замале для навігації серією.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Один блок (%1 байтів) більший за цілу сторінку; розділіть його на менші абзаци.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← Попередня частина</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Зміст</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступна частина →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (частина %2 з %3)</translation>
     </message>
 </context>
 <context>
@@ -1426,63 +1426,63 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Скасовано</translation>
+        <translation>Скасовано</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished">Сервер не відповів протягом %1 с</translation>
+        <translation>Сервер не відповів протягом %1 с</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished">Не вдалося встановити захищене з’єднання: %1</translation>
+        <translation>Не вдалося встановити захищене з’єднання: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished">Сервер порушив протокол HTTP: %1</translation>
+        <translation>Сервер порушив протокол HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished">Відповідь сервера обірвалася (HTTP %1): %2</translation>
+        <translation>Відповідь сервера обірвалася (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished">Помилка мережі: %1</translation>
+        <translation>Помилка мережі: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Сервер надіслав HTML-сторінку (HTTP %1) замість %2</translation>
+        <translation>Сервер надіслав HTML-сторінку (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished">Сервер повернув помилку HTTP %1 замість %2</translation>
+        <translation>Сервер повернув помилку HTTP %1 замість %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Сервер надіслав порожню відповідь (HTTP %1) замість %2</translation>
+        <translation>Сервер надіслав порожню відповідь (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">Сервер надіслав пошкоджену або неповну відповідь (HTTP %1) замість %2</translation>
+        <translation>Сервер надіслав пошкоджену або неповну відповідь (HTTP %1) замість %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished">обгортки JSON</translation>
+        <translation>обгортки JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished">%1 — обов’язкове поле</translation>
+        <translation>%1 — обов’язкове поле</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished">%1 має довжину %2 символів; дозволено щонайбільше %3</translation>
+        <translation>%1 має довжину %2 символів; дозволено щонайбільше %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished">Ім’я автора</translation>
+        <translation>Ім’я автора</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished">URL автора</translation>
+        <translation>URL автора</translation>
     </message>
 </context>
 <context>
