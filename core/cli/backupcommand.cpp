@@ -2,39 +2,18 @@
 // `telegraph backup DIR`: every page of an account with its content into a folder, resumable.
 #include "accountbackup.h"
 #include "cli.h"
+#include "clicommon.h"
 #include "telegraphclient.h"
 
 #include <QEventLoop>
-#include <QUrl>
 
 namespace tg::cli {
 
 namespace {
 
-int exitCodeFor(const ApiError &error)
-{
-    switch (error.category) {
-    case ApiError::Category::None:
-        return ExitOk;
-    case ApiError::Category::Api:
-        return ExitApiError;
-    case ApiError::Category::FloodWait:
-        return ExitFloodWait;
-    case ApiError::Category::Network:
-    case ApiError::Category::Timeout:
-    case ApiError::Category::Tls:
-    case ApiError::Category::Protocol:
-        return ExitNetwork;
-    case ApiError::Category::Validation:
-    case ApiError::Category::Cancelled:
-        return ExitUsage;
-    }
-    return ExitUsage;
-}
-
 QString backupUsage()
 {
-    return QStringLiteral("usage: telegraph [--token TOKEN] backup DIR\n");
+    return QStringLiteral("usage: telegraph [--token TOKEN | --account NAME] backup DIR\n");
 }
 
 } // namespace
@@ -60,29 +39,15 @@ int runBackup(Context &ctx)
         ctx.err << "error: backup needs a folder\n" << backupUsage();
         return ExitUsage;
     }
-    if (ctx.global.token.isEmpty()) {
-        ctx.err << "error: backup needs an account: --token TOKEN or $TELEGRAPH_ACCESS_TOKEN\n";
-        return ExitUsage;
-    }
-
-    ClientSettings settings;
-    if (!ctx.global.domain.isEmpty())
-        settings = ClientSettings::forDomain(ctx.global.domain);
-    if (!ctx.global.apiUrl.isEmpty())
-        settings.apiUrl = QUrl(ctx.global.apiUrl);
-    settings.concurrency = ctx.global.concurrency;
-    const QString invalid = settings.validate();
-    if (!invalid.isEmpty()) {
-        ctx.err << "error: " << invalid << '\n';
-        return ExitUsage;
-    }
-    TelegraphClient client(settings);
-    client.setAccessToken(ctx.global.token);
+    int code = ExitOk;
+    const std::unique_ptr<TelegraphClient> client = makeClient(ctx, true, &code);
+    if (!client)
+        return code;
 
     BackupOptions options;
     options.directory = dir;
     options.maxConcurrent = qMax(1, ctx.global.concurrency);
-    AccountBackup backup(&client, options);
+    AccountBackup backup(client.get(), options);
     QEventLoop loop;
     QObject::connect(&backup, &AccountBackup::finished, &loop, &QEventLoop::quit);
     QObject::connect(&backup, &AccountBackup::listed, &loop, [&ctx](int total, int done) {
