@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se subió una imagen: %1</translation>
     </message>
 </context>
 <context>
@@ -524,35 +524,35 @@
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar las subidas de imágenes</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar imagen por URL…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Subiendo %1… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Subiendo la imagen pegada… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar imagen por URL</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de la imagen (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una dirección http ni https.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la subida: %1</translation>
     </message>
 </context>
 <context>
@@ -563,46 +563,46 @@
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished">no existe el archivo</translation>
+        <translation>no existe el archivo</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">no se puede leer: %1</translation>
+        <translation>no se puede leer: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">el archivo está vacío</translation>
+        <translation>el archivo está vacío</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished">%1 supera el límite del servidor de %2</translation>
+        <translation>%1 supera el límite de %2 del servidor</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished">no es un archivo JPEG, PNG, GIF, WebP ni MP4 (comprobado por su contenido)</translation>
+        <translation>no es un archivo JPEG, PNG, GIF, WebP ni MP4 (comprobado por su contenido)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished">este servidor no acepta %1 (aceptados: %2)</translation>
+        <translation>este servidor no acepta %1 (aceptados: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede subir %1: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún servidor de imágenes configurado.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la imagen pegada.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la imagen pegada en %1.</translation>
     </message>
 </context>
 <context>
@@ -832,46 +832,46 @@
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ublicar como serie</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Publicado como serie de %n parte: %1</numerusform>
+            <numerusform>Publicado como serie de %n partes: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La serie no se publicó por completo: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>No publicado: el título está vacío.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No publicado: una imagen aún se está subiendo o no se pudo subir. Espere, reintente la subida o quítela.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Este texto es demasiado largo para una sola página. ¿Publicarlo como serie: partes divididas en los encabezados, enlazadas entre sí, con una página de índice?</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El HTML se adaptó a lo que admite Telegraph: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede exportar a %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1117,50 +1117,50 @@
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta parte de la serie se está publicando.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la parte %1 de %2…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando la página de índice…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlazando la parte %1 de %2…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta parte ya no está en la serie.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>El límite de tamaño de página es demasiado pequeño para la navegación de la serie.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un bloque (%1 bytes) es más grande que una página entera; divídalo en párrafos más pequeños.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← Parte anterior</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte siguiente →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (parte %2 de %3)</translation>
     </message>
 </context>
 <context>
@@ -1415,63 +1415,63 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Cancelado</translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished">Sin respuesta del servidor en %1 s</translation>
+        <translation>Sin respuesta del servidor en %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished">Error en la conexión segura: %1</translation>
+        <translation>Error en la conexión segura: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished">El servidor incumplió el protocolo HTTP: %1</translation>
+        <translation>El servidor incumplió el protocolo HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished">La respuesta del servidor quedó cortada (HTTP %1): %2</translation>
+        <translation>La respuesta del servidor quedó cortada (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished">Error de red: %1</translation>
+        <translation>Error de red: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished">El servidor envió una página HTML (HTTP %1) en lugar de %2</translation>
+        <translation>El servidor envió una página HTML (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished">El servidor falló con HTTP %1 en lugar de responder con %2</translation>
+        <translation>El servidor falló con HTTP %1 en lugar de responder con %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">El servidor envió una respuesta vacía (HTTP %1) en lugar de %2</translation>
+        <translation>El servidor envió una respuesta vacía (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">El servidor envió una respuesta mal formada o truncada (HTTP %1) en lugar de %2</translation>
+        <translation>El servidor envió una respuesta mal formada o truncada (HTTP %1) en lugar de %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished">un sobre JSON</translation>
+        <translation>una respuesta JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished">%1 es obligatorio</translation>
+        <translation>%1 es obligatorio</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished">%1 tiene %2 caracteres; se permiten como máximo %3</translation>
+        <translation>%1 tiene %2 caracteres; se permiten como máximo %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished">El nombre del autor</translation>
+        <translation>El nombre del autor</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished">La URL del autor</translation>
+        <translation>La URL del autor</translation>
     </message>
 </context>
 <context>
