@@ -2,93 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name>tg</name>
-    <message>
-        <source>no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The author name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The author URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -427,6 +340,10 @@
         <source>Local sandbox</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
@@ -612,9 +529,87 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageDropHandler</name>
+    <message>
+        <source>Retry Image Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1… %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading pasted image… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image by URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URL (https://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than the host&apos;s limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this host does not accept %1 (accepted: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageUploadQueue</name>
+    <message>
+        <source>%1 cannot be uploaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -828,12 +823,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The HTML was adapted to what Telegraph accepts:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,6 +836,50 @@
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published as a series of %n part(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: the title is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML was adapted to what Telegraph accepts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1087,6 +1120,56 @@
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesPublisher</name>
+    <message>
+        <source>This part of the series is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing the contents page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking part %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part is no longer in the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SeriesSplitter</name>
+    <message>
+        <source>The page limit is too small for the series navigation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +1421,66 @@
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the server within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server broke the HTTP protocol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an HTML page (HTTP %1) instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed with HTTP %1 instead of answering with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an empty answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
