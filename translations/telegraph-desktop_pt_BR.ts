@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma imagem não foi enviada: %1</translation>
     </message>
 </context>
 <context>
@@ -524,35 +524,35 @@
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar novamente os uploads de imagens</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inserir imagem por URL…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando %1… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando imagem colada… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Inserir imagem por URL</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL da imagem (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um endereço http ou https.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha no upload: %1</translation>
     </message>
 </context>
 <context>
@@ -563,46 +563,46 @@
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished">arquivo inexistente</translation>
+        <translation>arquivo inexistente</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">não é possível ler: %1</translation>
+        <translation>não é possível ler: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">o arquivo está vazio</translation>
+        <translation>o arquivo está vazio</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished">%1 excede o limite de %2 do servidor</translation>
+        <translation>%1 excede o limite de %2 do servidor</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished">não é um arquivo JPEG, PNG, GIF, WebP ou MP4 (verificado pelo conteúdo)</translation>
+        <translation>não é um arquivo JPEG, PNG, GIF, WebP ou MP4 (verificado pelo conteúdo)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished">este servidor não aceita %1 (aceitos: %2)</translation>
+        <translation>este servidor não aceita %1 (aceitos: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível enviar %1: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum servidor de imagens está configurado.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler a imagem colada.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar a imagem colada em %1.</translation>
     </message>
 </context>
 <context>
@@ -832,46 +832,46 @@
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar &amp;como série</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Publicado como uma série de %n parte: %1</numerusform>
+            <numerusform>Publicado como uma série de %n partes: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A série não foi publicada por completo: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não publicado: o título está vazio.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não publicado: uma imagem ainda está sendo enviada ou falhou no upload. Aguarde, tente novamente ou remova-a.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Este texto é longo demais para uma página. Publicá-lo como série: partes divididas nos títulos, ligadas entre si, com uma página de sumário?</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível importar %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O HTML foi adaptado ao que o Telegraph aceita: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível exportar para %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1117,50 +1117,50 @@
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta parte da série está sendo publicada.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Criando parte %1 de %2…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando a página de sumário…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinculando parte %1 de %2…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta parte não faz mais parte da série.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>O limite da página é pequeno demais para a navegação da série.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um bloco (%1 bytes) é maior que uma página inteira; divida-o em parágrafos menores.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← Parte anterior</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Sumário</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima parte →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (parte %2 de %3)</translation>
     </message>
 </context>
 <context>
@@ -1415,63 +1415,63 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Cancelado</translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished">Sem resposta do servidor em %1 s</translation>
+        <translation>Sem resposta do servidor em %1 s</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished">Falha na conexão segura: %1</translation>
+        <translation>Falha na conexão segura: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished">O servidor violou o protocolo HTTP: %1</translation>
+        <translation>O servidor violou o protocolo HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished">A resposta do servidor foi interrompida (HTTP %1): %2</translation>
+        <translation>A resposta do servidor foi interrompida (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished">Erro de rede: %1</translation>
+        <translation>Erro de rede: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished">O servidor enviou uma página HTML (HTTP %1) em vez de %2</translation>
+        <translation>O servidor enviou uma página HTML (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished">O servidor falhou com HTTP %1 em vez de responder com %2</translation>
+        <translation>O servidor falhou com HTTP %1 em vez de responder com %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">O servidor enviou uma resposta vazia (HTTP %1) em vez de %2</translation>
+        <translation>O servidor enviou uma resposta vazia (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished">O servidor enviou uma resposta malformada ou truncada (HTTP %1) em vez de %2</translation>
+        <translation>O servidor enviou uma resposta malformada ou truncada (HTTP %1) em vez de %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished">um envelope JSON</translation>
+        <translation>um envelope JSON</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished">%1 é obrigatório</translation>
+        <translation>%1 é obrigatório</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished">%1 tem %2 caracteres; são permitidos no máximo %3</translation>
+        <translation>%1 tem %2 caracteres; são permitidos no máximo %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished">O nome do autor</translation>
+        <translation>O nome do autor</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished">A URL do autor</translation>
+        <translation>A URL do autor</translation>
     </message>
 </context>
 <context>
