@@ -5,234 +5,234 @@
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая учётная запись Telegraph</translation>
     </message>
     <message>
         <source>Import Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт учётной записи</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение учётной записи</translation>
     </message>
     <message>
         <source>e.g. blog (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>например, blog (буквы, цифры, . _ -)</translation>
     </message>
     <message>
         <source>&amp;Name in this app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Имя в приложении:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Токен доступа:</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Короткое имя:</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя &amp;автора:</translation>
     </message>
     <message>
         <source>Author &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL автора:</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Создать…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импорт…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Из&amp;менить…</translation>
     </message>
     <message>
         <source>&amp;Log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Войти на telegra.ph</translation>
     </message>
     <message>
         <source>&amp;Revoke Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отозвать токен…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётные записи</translation>
     </message>
     <message>
         <source>Opens a one-time login link (valid for 5 minutes) in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывает в браузере одноразовую ссылку для входа (действует 5 минут)</translation>
     </message>
     <message>
         <source>There is no account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётной записи с именем %1 нет.</translation>
     </message>
     <message>
         <source>The token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать токен %1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите другое имя: %1 уже занято или недопустимо.</translation>
     </message>
     <message>
         <source>The account could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось создать учётную запись: %1</translation>
     </message>
     <message>
         <source>The account was created but its token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись создана, но её токен не удалось сохранить: %1</translation>
     </message>
     <message>
         <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись %1 создана.</translation>
     </message>
     <message>
         <source>The token was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен не принят: %1</translation>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить токен: %1</translation>
     </message>
     <message>
         <source>Account %1 imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись %1 импортирована.</translation>
     </message>
     <message>
         <source>The account could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось изменить учётную запись: %1</translation>
     </message>
     <message>
         <source>Account %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись %1 изменена.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — нет связи или отказ: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) — %n страница</numerusform>
+            <numerusform>%1 (%2) — %n страницы</numerusform>
+            <numerusform>%1 (%2) — %n страниц</numerusform>
         </translation>
     </message>
     <message>
         <source>No login link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ссылки для входа: %1</translation>
     </message>
     <message>
         <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка для входа открыта в браузере (действует 5 минут).</translation>
     </message>
     <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать токен доступа %1? Все другие приложения и устройства, использующие его, потеряют доступ; это приложение продолжит работать с новым токеном.</translation>
     </message>
     <message>
         <source>The token was not revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен не отозван: %1</translation>
     </message>
     <message>
         <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен отозван, но новый не удалось сохранить: %1</translation>
     </message>
     <message>
         <source>The token of %1 was revoked and replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен %1 отозван и заменён.</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить %1 с этого компьютера? Учётная запись и её страницы останутся в Telegraph, но без токена вы не сможете редактировать их отсюда.</translation>
     </message>
     <message>
         <source>%1 could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось удалить %1: %2</translation>
     </message>
     <message>
         <source>%1 was removed from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись %1 удалена с этого компьютера.</translation>
     </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать %1: %2</translation>
     </message>
     <message>
         <source>%1 is damaged (not a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл %1 повреждён (это не объект JSON)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся создать %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — недопустимое имя учётной записи (допускаются буквы, цифры, «.», «_», «-»)</translation>
     </message>
 </context>
 <context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>
     <message>
         <source>Updating the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление страницы…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация…</translation>
     </message>
     <message>
         <source>Publishing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация отменена.</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие страницы…</translation>
     </message>
     <message>
         <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось связаться с сервером (%1). Похоже, нет подключения к сети; черновик сохранён, опубликовать его можно позже.</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер отказал: %1</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph просит подождать %n секунду перед повторной публикацией.</numerusform>
+            <numerusform>Telegraph просит подождать %n секунды перед повторной публикацией.</numerusform>
+            <numerusform>Telegraph просит подождать %n секунд перед повторной публикацией.</numerusform>
         </translation>
     </message>
 </context>
@@ -240,61 +240,61 @@
     <name>tg::CommandUploadHost</name>
     <message>
         <source>No upload command is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда загрузки не настроена</translation>
     </message>
     <message>
         <source>The upload command did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда загрузки не завершилась за %1 с</translation>
     </message>
     <message>
         <source>Cannot run the upload command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся запустить команду загрузки %1: %2</translation>
     </message>
     <message>
         <source>The upload command failed (exit code %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда загрузки завершилась с ошибкой (код выхода %1)%2</translation>
     </message>
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда загрузки не вывела URL в последней строке (получено: «%1»)</translation>
     </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
     <message>
         <source>Content size</source>
-        <translation type="unfinished"></translation>
+        <translation>Объём содержимого</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Предупреждения</translation>
     </message>
     <message>
         <source>%1 of %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2 КиБ</translation>
     </message>
     <message>
         <source>Line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка %1, столбец %2</translation>
     </message>
     <message>
         <source>Ready to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово к публикации</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
         </translation>
     </message>
 </context>
@@ -302,144 +302,144 @@
     <name>tg::DesktopApp</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся создать папку данных %1.</translation>
     </message>
     <message>
         <source>Cannot open the drafts database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть базу данных черновиков %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. %n черновик восстановлен в последнем сохранённом виде.</numerusform>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновика восстановлены в последнем сохранённом виде.</numerusform>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновиков восстановлены в последнем сохранённом виде.</numerusform>
         </translation>
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось запустить локальную песочницу: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop — local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop — локальная песочница</translation>
     </message>
     <message>
         <source>Local sandbox ready with a new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальная песочница с новой учётной записью готова.</translation>
     </message>
     <message>
         <source>Where to publish?</source>
-        <translation type="unfinished"></translation>
+        <translation>Где публиковать?</translation>
     </message>
     <message>
         <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публиковать на telegra.ph или сначала опробовать всё без сети на локальном сервере-песочнице? Это можно изменить позже в настройках.</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальная песочница</translation>
     </message>
     <message>
         <source>An image was not uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение не загружено: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::DraftsPanel</name>
     <message>
         <source>Show trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать корзину</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновики</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без названия)</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (копия)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить</translation>
     </message>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить навсегда</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать…</translation>
     </message>
     <message>
         <source>Rename draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименование черновика</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок:</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублировать</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить в корзину</translation>
     </message>
 </context>
 <context>
     <name>tg::EditorPane</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя автора</translation>
     </message>
     <message>
         <source>Author link (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка на автора (https://…)</translation>
     </message>
     <message>
         <source>Author link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка на автора</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Source format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат исходного текста</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n слово</numerusform>
+            <numerusform>%n слова</numerusform>
+            <numerusform>%n слов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n символ</numerusform>
+            <numerusform>%n символа</numerusform>
+            <numerusform>%n символов</numerusform>
         </translation>
     </message>
 </context>
@@ -447,65 +447,65 @@
     <name>tg::FileSecretStore</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является файлом секретов</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Для %1 не сохранено секретов</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся создать %1</translation>
     </message>
 </context>
 <context>
     <name>tg::FindBar</name>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Учитывать регистр</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить на</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Далее</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить все</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Не найдено</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заменено: %n</numerusform>
+            <numerusform>Заменено: %n</numerusform>
+            <numerusform>Заменено: %n</numerusform>
         </translation>
     </message>
 </context>
@@ -513,1025 +513,1026 @@
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ответа на загрузку</translation>
     </message>
     <message>
         <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг изображений отклонил загрузку (HTTP %1)%2</translation>
     </message>
     <message>
         <source>an answer with the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>ответа с URL изображения</translation>
     </message>
     <message>
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>В ответе хостинга изображений нет URL по пути «%1»</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
     <message>
         <source>Retry Image Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторить загрузку изображений</translation>
     </message>
     <message>
         <source>Insert Image by URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить изображение по URL…</translation>
     </message>
     <message>
         <source>Uploading %1… %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка %1… %2%</translation>
     </message>
     <message>
         <source>Uploading pasted image… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка вставленного изображения… %1%</translation>
     </message>
     <message>
         <source>Insert Image by URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставка изображения по URL</translation>
     </message>
     <message>
         <source>Image URL (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL изображения (https://…):</translation>
     </message>
     <message>
         <source>%1 is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не адрес http или https.</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка загрузки: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHost</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать %1: %2</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>файл не существует</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>файл пуст</translation>
     </message>
     <message>
         <source>%1 is larger than the host&apos;s limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 превышает ограничение хостинга в %2</translation>
     </message>
     <message>
         <source>not a JPEG, PNG, GIF, WebP or MP4 file (checked by content)</source>
-        <translation type="unfinished"></translation>
+        <translation>не является файлом JPEG, PNG, GIF, WebP или MP4 (проверено по содержимому)</translation>
     </message>
     <message>
         <source>this host does not accept %1 (accepted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>этот хостинг не принимает %1 (принимаются: %2)</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся загрузить %1: %2</translation>
     </message>
     <message>
         <source>No image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг изображений не настроен.</translation>
     </message>
     <message>
         <source>The pasted image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать вставленное изображение.</translation>
     </message>
     <message>
         <source>The pasted image could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить вставленное изображение в %1.</translation>
     </message>
 </context>
 <context>
     <name>tg::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой системе нет доступной связки ключей (%1)</translation>
     </message>
 </context>
 <context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновики</translation>
     </message>
     <message>
         <source>Pasted as clean Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставлено как чистое содержимое Telegraph.</translation>
     </message>
     <message>
         <source>Pasted; the import changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставлено; при импорте изменено: %1</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основная</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый черновик</translation>
     </message>
     <message>
         <source>&amp;Open page…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть страницу…</translation>
     </message>
     <message>
         <source>Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие страницы</translation>
     </message>
     <message>
         <source>Page URL or path:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL или путь страницы:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновик сохранён.</translation>
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импорт файла…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>&amp;Publish / update</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;публиковать / обновить</translation>
     </message>
     <message>
         <source>&amp;Revisions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Версии…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Нас&amp;тройки…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти…</translation>
     </message>
     <message>
         <source>Find and &amp;replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти и &amp;заменить…</translation>
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти &amp;далее</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>Фор&amp;мат</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Полужирный</translation>
     </message>
     <message>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Курсив</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ссылка</translation>
     </message>
     <message>
         <source>&amp;Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заголовок</translation>
     </message>
     <message>
         <source>&amp;Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;одзаголовок</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Цитата</translation>
     </message>
     <message>
         <source>Li&amp;st</source>
-        <translation type="unfinished"></translation>
+        <translation>Сп&amp;исок</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ко&amp;д</translation>
     </message>
     <message>
         <source>Code &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Блок кода</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предпросмотр</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Увеличить</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>У&amp;меньшить</translation>
     </message>
     <message>
         <source>&amp;Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тёмный предпросмотр</translation>
     </message>
     <message>
         <source>No server is configured: choose one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не настроен: выберите его в настройках.</translation>
     </message>
     <message>
         <source>Publishing is already under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация уже выполняется.</translation>
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубликовано: %1</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация…</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие %1…</translation>
     </message>
     <message>
         <source>Could not open the page: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть страницу: %1</translation>
     </message>
     <message>
         <source>Opened %1 as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыто в формате Markdown: %1.</translation>
     </message>
     <message>
         <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыто в формате HTML: %1 — в Markdown что-то было бы потеряно (%2).</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт</translation>
     </message>
     <message>
         <source>Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown или HTML (*.md *.markdown *.txt *.html *.htm);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт</translation>
     </message>
     <message>
         <source>Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html);;Узлы Telegraph (*.json)</translation>
     </message>
     <message>
         <source>Settings saved. A new server applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки сохранены. Новый сервер начнёт использоваться после перезапуска.</translation>
     </message>
     <message>
         <source>The revision could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить версию: %1</translation>
     </message>
     <message>
         <source>Publish as a &amp;series</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать се&amp;рией</translation>
     </message>
     <message numerus="yes">
         <source>Published as a series of %n part(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Опубликовано серией из %n части: %1</numerusform>
+            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
+            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The series was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Серия опубликована не полностью: %1</translation>
     </message>
     <message>
         <source>Not published: the title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубликовано: заголовок пуст.</translation>
     </message>
     <message>
         <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не опубликовано: изображение ещё загружается или не загрузилось. Дождитесь загрузки, повторите её или удалите изображение.</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация</translation>
     </message>
     <message>
         <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот текст слишком длинный для одной страницы. Опубликовать его серией: частями, разделёнными по заголовкам, связанными друг с другом и со страницей содержания?</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся импортировать %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML адаптирован к возможностям Telegraph: %1</translation>
     </message>
     <message>
         <source>Cannot export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся экспортировать в %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Для %1 не сохранено секретов</translation>
     </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
     <message>
         <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывать можно только файлы Markdown (.md, .markdown).</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл не существует.</translation>
     </message>
     <message>
         <source>This is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не файл.</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать файл.</translation>
     </message>
     <message>
         <source>Only pages on telegra.ph, graph.org and te.legra.ph can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывать можно только страницы на telegra.ph, graph.org и te.legra.ph.</translation>
     </message>
     <message>
         <source>This address does not point to a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот адрес не указывает на страницу.</translation>
     </message>
     <message>
         <source>Nothing to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нечего открывать.</translation>
     </message>
     <message>
         <source>The address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Недопустимый адрес.</translation>
     </message>
     <message>
         <source>Files on other computers cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы на других компьютерах открыть нельзя.</translation>
     </message>
     <message>
         <source>This kind of address cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса такого вида открыть нельзя.</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Путь</translation>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотры</translation>
     </message>
     <message>
         <source>#</source>
         <comment>created order</comment>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Описание</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWalker</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
 </context>
 <context>
     <name>tg::PageListWidget</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;тмена</translation>
     </message>
     <message>
         <source>Open in &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть в &amp;редакторе</translation>
     </message>
     <message>
         <source>Open in &amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть в &amp;браузере</translation>
     </message>
     <message>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копировать URL</translation>
     </message>
     <message>
         <source>&amp;Unpublish…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Снять с публикации…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт в CSV…</translation>
     </message>
     <message>
         <source>Filter by title, path or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по заголовку, пути или описанию</translation>
     </message>
     <message>
         <source>Export Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт страниц</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление…</translation>
     </message>
     <message>
         <source>Refresh cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление отменено.</translation>
     </message>
     <message>
         <source>Refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка обновления: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::PublishBar</name>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать ссылку</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть в браузере</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message numerus="yes">
         <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Telegraph просит подождать: публикация через %n секунду. Можно продолжать писать.</numerusform>
+            <numerusform>Telegraph просит подождать: публикация через %n секунды. Можно продолжать писать.</numerusform>
+            <numerusform>Telegraph просит подождать: публикация через %n секунд. Можно продолжать писать.</numerusform>
         </translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовано: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Недопустимый ответ сервера: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::RevisionsDialog</name>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Версии</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без названия)</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить эту версию</translation>
     </message>
     <message>
         <source>No revisions yet: one is kept each time the page is published or updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Версий пока нет: версия сохраняется при каждой публикации или обновлении страницы.</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
-        <translation type="unfinished"></translation>
+        <translation>связка ключей не настроена</translation>
     </message>
     <message>
         <source>no Secret Service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>служба Secret Service не запущена</translation>
     </message>
 </context>
 <context>
     <name>tg::SecretStoreChoiceDialog</name>
     <message>
         <source>Keep tokens for this session only (they are forgotten when the app quits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранить токены только в этом сеансе (они будут забыты при выходе из приложения)</translation>
     </message>
     <message>
         <source>Store tokens in a file readable only by me (0600), not encrypted:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранить токены в файле, доступном для чтения только мне (0600), без шифрования:
+%1</translation>
     </message>
     <message>
         <source>No Keychain Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Связка ключей недоступна</translation>
     </message>
     <message>
         <source>The system keychain cannot store your Telegraph access tokens (%1). Choose how to keep them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Системная связка ключей не может хранить ваши токены доступа Telegraph (%1). Выберите, как их хранить:</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesPublisher</name>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта часть серии публикуется.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание части %1 из %2…</translation>
     </message>
     <message>
         <source>Publishing the contents page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация страницы содержания…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Связывание части %1 из %2…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта часть больше не входит в серию.</translation>
     </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>
     <message>
         <source>The page limit is too small for the series navigation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничение размера страницы слишком мало для навигации по серии.</translation>
     </message>
     <message>
         <source>One block (%1 bytes) is larger than a whole page; split it into smaller paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Один блок (%1 байт) больше целой страницы; разбейте его на абзацы поменьше.</translation>
     </message>
     <message>
         <source>← Previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>← Предыдущая часть</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержание</translation>
     </message>
     <message>
         <source>Next part →</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующая часть →</translation>
     </message>
     <message>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (часть %2 из %3)</translation>
     </message>
 </context>
 <context>
     <name>tg::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Свой URL</translation>
     </message>
     <message>
         <source>Local sandbox (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальная песочница (без сети)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Светлая</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Тёмная</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> мс</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер:</translation>
     </message>
     <message>
         <source>Custom API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Свой URL API:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Прокси:</translation>
     </message>
     <message>
         <source>Default author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя автора по умолчанию:</translation>
     </message>
     <message>
         <source>Default author link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка на автора по умолчанию:</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Шрифт редактора:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер шрифта:</translation>
     </message>
     <message>
         <source>Preview theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема предпросмотра:</translation>
     </message>
     <message>
         <source>Save after typing stops:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранять после паузы в наборе:</translation>
     </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
     <message>
         <source>Article source</source>
-        <translation type="unfinished"></translation>
+        <translation>Исходный текст статьи</translation>
     </message>
     <message>
         <source>Write in Markdown or HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пишите в Markdown или HTML…</translation>
     </message>
     <message>
         <source>bold</source>
-        <translation type="unfinished"></translation>
+        <translation>полужирный</translation>
     </message>
     <message>
         <source>italic</source>
-        <translation type="unfinished"></translation>
+        <translation>курсив</translation>
     </message>
     <message>
         <source>link text</source>
-        <translation type="unfinished"></translation>
+        <translation>текст ссылки</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>код</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Подзаголовок</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished"></translation>
+        <translation>цитата</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>пункт</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsChart</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотры</translation>
     </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в CSV…</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 48 часов</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 30 дней</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 90 дней</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 12 месяцев</translation>
     </message>
     <message>
         <source>Last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 24 месяца</translation>
     </message>
     <message>
         <source>Export Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт просмотров</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено.</translation>
     </message>
     <message>
         <source>Select a page to see its views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите страницу, чтобы увидеть её просмотры.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <source>%1 views in this period · %2 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотров за период: %1 · всего: %2</translation>
     </message>
     <message>
         <source>Could not load the views: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось загрузить просмотры: %1</translation>
     </message>
     <message>
         <source>There are no numbers to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока нет данных для экспорта.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
     <message>
         <source>No pages loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Страницы не загружены.</translation>
     </message>
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись: просмотров — %1, загруженных страниц — %2</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphClient</name>
     <message>
         <source>The short name</source>
-        <translation type="unfinished"></translation>
+        <translation>Короткое имя</translation>
     </message>
     <message>
         <source>No access token is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен доступа не задан</translation>
     </message>
     <message>
         <source>Unknown account field &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестное поле учётной записи «%1» (известные: %2)</translation>
     </message>
     <message>
         <source>The page path is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуется путь страницы</translation>
     </message>
     <message>
         <source>The offset must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>Смещение не может быть отрицательным</translation>
     </message>
     <message>
         <source>The limit must be from 0 to 200</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничение должно быть от 0 до 200</translation>
     </message>
     <message>
         <source>The year must be from 2000 to 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>Год должен быть от 2000 до 2100</translation>
     </message>
     <message>
         <source>The month must be from 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Месяц должен быть от 1 до 12</translation>
     </message>
     <message>
         <source>The day must be from 1 to 31</source>
-        <translation type="unfinished"></translation>
+        <translation>День должен быть от 1 до 31</translation>
     </message>
     <message>
         <source>The hour must be from 0 to 23</source>
-        <translation type="unfinished"></translation>
+        <translation>Час должен быть от 0 до 23</translation>
     </message>
     <message>
         <source>A month needs a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Для месяца нужно указать год</translation>
     </message>
     <message>
         <source>A day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Для дня нужно указать месяц</translation>
     </message>
     <message>
         <source>An hour needs a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Для часа нужно указать день</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a method name</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» не является именем метода</translation>
     </message>
     <message>
         <source>The parameters are not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметры не являются объектом JSON</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ответа от сервера в течение %1 с</translation>
     </message>
     <message>
         <source>Secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка защищённого соединения: %1</translation>
     </message>
     <message>
         <source>The server broke the HTTP protocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер нарушил протокол HTTP: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer was cut short (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ сервера оборван (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка сети: %1</translation>
     </message>
     <message>
         <source>The server sent an HTML page (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер прислал HTML-страницу (HTTP %1) вместо %2</translation>
     </message>
     <message>
         <source>The server failed with HTTP %1 instead of answering with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер вернул ошибку HTTP %1 вместо %2</translation>
     </message>
     <message>
         <source>The server sent an empty answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер прислал пустой ответ (HTTP %1) вместо %2</translation>
     </message>
     <message>
         <source>The server sent a malformed or truncated answer (HTTP %1) instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер прислал искажённый или неполный ответ (HTTP %1) вместо %2</translation>
     </message>
     <message>
         <source>a JSON envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-конверта</translation>
     </message>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: обязательное поле</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: длина %2 симв., допускается не более %3</translation>
     </message>
     <message>
         <source>The author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя автора</translation>
     </message>
     <message>
         <source>The author URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL автора</translation>
     </message>
 </context>
 <context>
     <name>tg::TelegraphUploadHost</name>
     <message>
         <source>The upload was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка отклонена: %1</translation>
     </message>
     <message>
         <source>an upload answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ответа на загрузку</translation>
     </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
     <message>
         <source>The update feed is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Лента обновлений содержит недопустимый JSON: %1</translation>
     </message>
     <message>
         <source>The update feed is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лента обновлений не является объектом JSON.</translation>
     </message>
     <message>
         <source>The update feed has no valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>В ленте обновлений нет допустимой версии.</translation>
     </message>
     <message>
         <source>The update feed has an invalid release address.</source>
-        <translation type="unfinished"></translation>
+        <translation>В ленте обновлений недопустимый адрес выпуска.</translation>
     </message>
     <message>
         <source>The update check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка обновлений отменена.</translation>
     </message>
     <message>
         <source>The update feed is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лента обновлений слишком велика.</translation>
     </message>
     <message>
         <source>The update feed answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лента обновлений ответила с кодом HTTP %1.</translation>
     </message>
     <message>
         <source>The update feed did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лента обновлений не ответила вовремя.</translation>
     </message>
     <message>
         <source>The update feed could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось связаться с лентой обновлений: %1</translation>
     </message>
 </context>
 </TS>
