@@ -8,6 +8,23 @@
 
 namespace tg {
 
+namespace {
+
+/// A successful outcome carrying the page's identity and author fields.
+PublishOutcome outcomeOf(const Page &p)
+{
+    PublishOutcome o;
+    o.ok = true;
+    o.path = p.path;
+    o.url = p.url;
+    o.title = p.title;
+    o.authorName = p.authorName;
+    o.authorUrl = p.authorUrl;
+    return o;
+}
+
+} // namespace
+
 ClientPublisher::ClientPublisher(TelegraphClient *client, QObject *parent)
     : Publisher(parent)
     , m_client(client)
@@ -56,16 +73,8 @@ void ClientPublisher::send()
     connect(job, &ApiJob::finished, this, [this] { m_job.clear(); });
     connect(job, &ApiJob::succeeded, this, [this, job] {
         m_job.clear();
-        const Page &p = job->page();
-        PublishOutcome o;
-        o.ok = true;
-        o.path = p.path;
-        o.url = p.url;
-        o.title = p.title;
-        o.authorName = p.authorName;
-        o.authorUrl = p.authorUrl;
         m_request.reset();
-        Q_EMIT published(o);
+        Q_EMIT published(outcomeOf(job->page()));
     });
     connect(job, &ApiJob::failed, this, &ClientPublisher::onPublishFailed);
 }
@@ -126,15 +135,8 @@ bool ClientPublisher::fetch(const QString &pathOrUrl)
     connect(job, &ApiJob::finished, this, [this] { m_job.clear(); });
     connect(job, &ApiJob::succeeded, this, [this, job] {
         m_job.clear();
-        const Page &p = job->page();
-        PublishOutcome o;
-        o.ok = true;
-        o.path = p.path;
-        o.url = p.url;
-        o.title = p.title;
-        o.authorName = p.authorName;
-        o.authorUrl = p.authorUrl;
-        o.content = p.content;
+        PublishOutcome o = outcomeOf(job->page());
+        o.content = job->page().content;
         Q_EMIT fetched(o);
     });
     connect(job, &ApiJob::failed, this, [this](const ApiError &error) {
