@@ -75,6 +75,12 @@ QString DesktopApp::helpText()
         "(with `telegraph-sandbox` for a local server).\n");
 }
 
+QString DesktopApp::dataDirFor(const Options &options)
+{
+    const QString base = dataDirectory();
+    return options.sandbox ? QDir(base).filePath(QStringLiteral("sandbox")) : base;
+}
+
 DesktopApp::DesktopApp(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -93,9 +99,7 @@ DesktopApp::~DesktopApp()
 
 bool DesktopApp::start(QString *error)
 {
-    m_dataDir = dataDirectory();
-    if (m_options.sandbox)
-        m_dataDir = QDir(m_dataDir).filePath(QStringLiteral("sandbox"));
+    m_dataDir = dataDirFor(m_options);
     if (!QDir().mkpath(m_dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(m_dataDir);
         return false;

@@ -43,6 +43,9 @@ public:
     };
     static Options parseArguments(const QStringList &arguments);
     static QString helpText();
+    /// The data folder these options use: drafts, settings and caches (a "sandbox" folder inside
+    /// the usual one with --sandbox).
+    static QString dataDirFor(const Options &options);
 
     explicit DesktopApp(const Options &options, QObject *parent = nullptr);
     ~DesktopApp() override;
