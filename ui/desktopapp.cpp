@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "desktopapp.h"
 
-#include "accountjob.h"
+#include "accountworkspace.h"
 #include "apirequests.h"
 #include "clientpublisher.h"
 #include "datalocation.h"
 #include "draftstore.h"
 #include "editorpane.h"
+#include "filesecretstore.h"
 #include "i18n.h"
 #include "imagedrophandler.h"
 #include "imageuploadqueue.h"
+#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "openrequest.h"
 #include "publishbar.h"
+#include "secretstorechoice.h"
 #include "seriespublisher.h"
 #include "server.h"
 #include "sourceeditor.h"
@@ -89,6 +92,7 @@ DesktopApp::DesktopApp(const Options &options, QObject *parent)
 DesktopApp::~DesktopApp()
 {
     shutdown();
+    m_accounts.reset();
     m_window.reset();
     m_seriesPublisher.reset();
     m_publisher.reset();
@@ -137,7 +141,9 @@ bool DesktopApp::start(QString *error)
         m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
     if (!m_options.sandbox && !ServerChoice::load(*m_settings).chosen)
-        QTimer::singleShot(0, this, &DesktopApp::offerServerChoice);
+        QTimer::singleShot(0, this, &DesktopApp::offerServerChoice); // then the accounts
+    else
+        setUpAccounts();
     return true;
 }
 
@@ -166,7 +172,7 @@ QStringList DesktopApp::openItems(const QStringList &items, const QString &worki
             break;
         }
         case OpenRequest::Kind::Page:
-            m_window->openPage(r.pageUrl().toString());
+            m_window->editPage(r.pageUrl().toString());
             break;
         case OpenRequest::Kind::Invalid:
             problems << r.error;
@@ -217,15 +223,10 @@ void DesktopApp::setUpImages()
                     tr("An image was not uploaded: %1").arg(message), true);
             });
     // Offer "Insert image by URL" and "Retry image uploads" in the Edit menu.
-    const QString editTitle = QCoreApplication::translate("tg::MainWindow", "&Edit");
-    for (QAction *action : m_window->menuBar()->actions()) {
-        if (action->menu() && action->text() == editTitle) {
-            action->menu()->addSeparator();
-            action->menu()->addAction(m_imageDrop->insertUrlAction());
-            action->menu()->addAction(m_imageDrop->retryAction());
-            break;
-        }
-    }
+    QMenu *edit = m_window->editMenu();
+    edit->addSeparator();
+    edit->addAction(m_imageDrop->insertUrlAction());
+    edit->addAction(m_imageDrop->retryAction());
 }
 
 void DesktopApp::setUpSandbox()
@@ -248,20 +249,108 @@ void DesktopApp::setUpSandbox()
     m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
     m_window->setSeriesPublisher(m_seriesPublisher.get());
     m_window->setWindowTitle(tr("Telegraph Desktop — local sandbox"));
-    const QString token = m_settings->value(QStringLiteral("sandbox/token")).toString();
-    if (!token.isEmpty()) {
-        m_client->setAccessToken(token);
+}
+
+void DesktopApp::setUpAccounts()
+{
+    if (!m_client || m_accounts || m_secretChoice)
+        return;
+    if (m_sandbox) {
+        // The sandbox's accounts are worthless anywhere else: they and their tokens stay in the
+        // sandbox's folder (tokens in a 0600 file), away from the real accounts.
+        const QString dir = QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts"));
+        QDir().mkpath(dir);
+        m_fileSecrets = std::make_unique<FileSecretStore>(
+            QDir(dir).filePath(AccountStore::tokenFileName()));
+        openAccountWorkspace(m_fileSecrets.get());
         return;
     }
-    CreateAccountRequest req;
-    req.shortName = QStringLiteral("Sandbox");
-    req.authorName = AuthorDefaults::load(*m_settings).name;
-    AccountJob *job = m_client->createAccount(req);
-    job->setAutoDelete(true);
-    connect(job, &ApiJob::succeeded, this, [this] {
-        m_settings->setValue(QStringLiteral("sandbox/token"), m_client->accessToken());
-        m_window->statusBar()->showMessage(tr("Local sandbox ready with a new account."), 5000);
+    // Real accounts: the system keychain, or the user's explicit choice when there is none.
+    const QString dir = AccountStore::sharedDirectory();
+    m_keychain = std::make_unique<KeychainSecretStore>();
+    m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
+    const QString rememberedKey = QStringLiteral("accounts/tokenStore");
+    m_secretChoice->setAsker(
+        [this, rememberedKey](const QString &reason,
+                              const QString &file) -> std::optional<SecretStoreChoiceDialog::Choice> {
+            // A file chosen before stays chosen (the user can delete it to be asked again).
+            if (m_settings->value(rememberedKey).toString() == QLatin1String("file") &&
+                QFileInfo::exists(file))
+                return SecretStoreChoiceDialog::Choice::File;
+            SecretStoreChoiceDialog dialog(reason, file, m_window.get());
+            if (dialog.exec() != QDialog::Accepted)
+                return std::nullopt;
+            m_settings->setValue(rememberedKey,
+                                 dialog.choice() == SecretStoreChoiceDialog::Choice::File
+                                     ? QStringLiteral("file")
+                                     : QStringLiteral("session"));
+            return dialog.choice();
+        });
+    connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this,
+            [this](SecretStore *store) { openAccountWorkspace(store); });
+    connect(m_secretChoice.get(), &SecretStoreChoice::declined, this, [this](const QString &why) {
+        m_window->publishBar()->showMessage(
+            tr("Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.")
+                .arg(why),
+            true);
     });
+    QTimer::singleShot(0, this, [this] {
+        if (m_secretChoice)
+            m_secretChoice->resolve(m_window.get());
+    });
+}
+
+void DesktopApp::openAccountWorkspace(SecretStore *secrets)
+{
+    AccountWorkspace::Config config;
+    if (m_sandbox) {
+        config.accountsDir = QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts"));
+        config.cachePrefix = QStringLiteral("sandbox:");
+        config.legacyToken = m_settings->value(QStringLiteral("sandbox/token")).toString();
+        config.legacyName = QStringLiteral("sandbox");
+        config.createIfNone = true;
+    } else {
+        config.accountsDir = AccountStore::sharedDirectory();
+        config.cachePrefix = m_client->settings().apiUrl.host() + QLatin1Char(':');
+        config.legacyToken = m_settings->value(QStringLiteral("account/token")).toString();
+        config.legacyName = QStringLiteral("default");
+    }
+    config.cacheFile = QDir(m_dataDir).filePath(QStringLiteral("pages.sqlite"));
+    m_accounts = std::make_unique<AccountWorkspace>(m_client.get(), secrets, m_store.get(),
+                                                    m_settings.get(), m_window.get(), config);
+    connect(m_accounts.get(), &AccountWorkspace::message, this,
+            [this](const QString &text, bool error) {
+                m_window->publishBar()->showMessage(text, error);
+            });
+    connect(m_accounts.get(), &AccountWorkspace::legacyTokenSaved, this, [this] {
+        m_settings->remove(m_sandbox ? QStringLiteral("sandbox/token")
+                                     : QStringLiteral("account/token"));
+    });
+    connect(m_accounts.get(), &AccountWorkspace::currentAccountChanged, this,
+            [this](const QString &name) {
+                if (!name.isEmpty())
+                    m_window->statusBar()->showMessage(tr("Account: %1").arg(name), 5000);
+            });
+    QString error;
+    if (!m_accounts->open(&error))
+        m_window->publishBar()->showMessage(error, true);
+}
+
+void DesktopApp::tearDownConnection()
+{
+    m_accounts.reset();
+    m_secretChoice.reset();
+    m_keychain.reset();
+    m_fileSecrets.reset();
+    m_imageDrop.reset();
+    m_imageQueue.reset();
+    m_imageHost.reset();
+    m_window->setPublisher(nullptr);
+    m_window->setSeriesPublisher(nullptr);
+    m_seriesPublisher.reset();
+    m_publisher.reset();
+    m_client.reset();
+    m_sandbox.reset();
 }
 
 void DesktopApp::offerServerChoice()
@@ -280,15 +369,16 @@ void DesktopApp::offerServerChoice()
         if (b == sandbox) {
             c.server = QStringLiteral("sandbox");
             c.save(*m_settings);
-            m_window->setPublisher(nullptr);
-            m_publisher.reset();
-            m_client.reset();
+            tearDownConnection();
             setUpSandbox();
+            setUpImages();
         } else if (b == telegraph) {
             c.server = QStringLiteral("telegra.ph");
             c.save(*m_settings);
         }
     });
+    // However the question ends, the accounts of the chosen server come next.
+    connect(box, &QMessageBox::finished, this, [this] { setUpAccounts(); });
     box->open();
 }
 

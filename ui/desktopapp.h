@@ -12,6 +12,7 @@ class QSettings;
 
 namespace tg {
 
+class AccountWorkspace;
 class ClientPublisher;
 class I18n;
 class ImageDropHandler;
@@ -20,6 +21,8 @@ class ImageUploadQueue;
 class DraftStore;
 class SeriesPublisher;
 class MainWindow;
+class SecretStore;
+class SecretStoreChoice;
 class TelegraphClient;
 namespace sandbox {
 class Server;
@@ -57,6 +60,9 @@ public:
     void shutdown();
 
     MainWindow *window() const { return m_window.get(); }
+    /// The accounts, page list and statistics of the current server (null until the place for
+    /// tokens is settled, and without a server).
+    AccountWorkspace *accounts() const { return m_accounts.get(); }
     /// Acts on what the app was asked to open (see tg::OpenRequest): a Markdown or HTML file
     /// becomes a new draft, a page link opens the page for editing. Returns the messages for
     /// arguments that could not be opened.
@@ -71,6 +77,11 @@ private:
     void offerServerChoice();
     /// Uploads images dropped or pasted into the editor to the current server's host.
     void setUpImages();
+    /// Settles where tokens are kept, then builds the account workspace.
+    void setUpAccounts();
+    void openAccountWorkspace(SecretStore *secrets);
+    /// Drops the client and everything built on it (before switching servers).
+    void tearDownConnection();
 
     Options m_options;
     QString m_dataDir;
@@ -86,6 +97,10 @@ private:
     std::unique_ptr<ImageHost> m_imageHost;
     std::unique_ptr<ImageUploadQueue> m_imageQueue;
     std::unique_ptr<ImageDropHandler> m_imageDrop;
+    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<SecretStore> m_fileSecrets;
+    std::unique_ptr<SecretStoreChoice> m_secretChoice;
+    std::unique_ptr<AccountWorkspace> m_accounts;
     bool m_recovered = false;
     bool m_shutDown = false;
 };

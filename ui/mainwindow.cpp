@@ -139,7 +139,9 @@ QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::Dock
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
     dock->setWidget(panel);
-    addDockWidget(area, dock);
+    // A panel added after the window restored its layout takes its remembered place.
+    if (!restoreDockWidget(dock))
+        addDockWidget(area, dock);
     if (m_viewMenu)
         m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
@@ -189,6 +191,7 @@ void MainWindow::buildActions()
 
     SourceEditor *ed = m_editor->editor();
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu = edit;
     add(edit, tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
     add(edit, tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
     edit->addSeparator();
@@ -223,6 +226,7 @@ void MainWindow::buildActions()
         add(format, i.text, i.key, [ed, m] { ed->applyMarkup(m); });
     }
 
+    m_accountMenu = menuBar()->addMenu(tr("&Account"));
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *toggle = add(m_viewMenu, tr("&Preview"), QKeySequence(Qt::Key_F9),
                           [this] { setPreviewVisible(!m_previewSide->isVisible()); });
@@ -306,10 +310,43 @@ bool MainWindow::openDraft(const QString &id)
 void MainWindow::newDraft()
 {
     Draft d = Draft::create(m_editor->format());
-    const AuthorDefaults author = AuthorDefaults::load(*m_settings);
+    const AuthorDefaults author = newDraftAuthor();
     d.authorName = author.name;
     d.authorUrl = author.url;
     loadIntoEditor(d);
+}
+
+AuthorDefaults MainWindow::newDraftAuthor() const
+{
+    AuthorDefaults author = AuthorDefaults::load(*m_settings);
+    if (!m_accountAuthor.name.isEmpty())
+        author.name = m_accountAuthor.name;
+    if (!m_accountAuthor.url.isEmpty())
+        author.url = m_accountAuthor.url;
+    return author;
+}
+
+void MainWindow::setAccountAuthor(const QString &name, const QString &url)
+{
+    m_accountAuthor = AuthorDefaults{name, url};
+}
+
+void MainWindow::editPage(const QString &pathOrUrl)
+{
+    const QString path = pagePathFrom(pathOrUrl);
+    if (!path.isEmpty()) {
+        saveNow();
+        m_store->flush();
+        // The most recently edited draft of the page wins (drafts() is newest first).
+        for (const Draft &d : m_store->drafts()) {
+            if (d.pagePath == path) {
+                openDraft(d.id);
+                statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
+                return;
+            }
+        }
+    }
+    openPage(pathOrUrl);
 }
 
 void MainWindow::loadIntoEditor(const Draft &d)
@@ -655,6 +692,7 @@ void MainWindow::showSettings()
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_preview->setDark(m_previewSettings.dark);
     statusBar()->showMessage(tr("Settings saved. A new server applies after a restart."), 5000);
+    Q_EMIT settingsSaved();
 }
 
 } // namespace tg

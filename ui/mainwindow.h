@@ -70,9 +70,21 @@ public:
     /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).
     void restoreRevision(const Revision &revision);
 
-    /// Adds a dockable panel (account, page list, …) and a View menu entry for it.
+    /// Adds a dockable panel (account, page list, …) and a View menu entry for it. The dock is
+    /// named after the panel's objectName() (set it first) so its place is remembered.
     QDockWidget *addPanel(const QString &title, QWidget *panel,
                           Qt::DockWidgetArea area = Qt::LeftDockWidgetArea);
+    /// Opens a page for editing: the draft it was published from when there is one, otherwise a
+    /// new draft fetched from the server.
+    void editPage(const QString &pathOrUrl);
+    /// The author of new drafts while an account is current (its author name and link); empty
+    /// values fall back to the defaults in the settings.
+    void setAccountAuthor(const QString &name, const QString &url);
+    /// The author fields a new draft gets.
+    AuthorDefaults newDraftAuthor() const;
+    /// The Account menu (filled by the account workspace).
+    QMenu *accountMenu() const { return m_accountMenu; }
+    QMenu *editMenu() const { return m_editMenu; }
 
     EditorPane *editorPane() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
@@ -93,6 +105,8 @@ Q_SIGNALS:
     void publishFinished(const tg::PublishOutcome &outcome);
     /// A page was fetched and opened as a draft (or failed).
     void pageOpened(const tg::PublishOutcome &outcome);
+    /// The settings dialog was accepted and its values saved.
+    void settingsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -127,6 +141,9 @@ private:
     QPointer<SeriesPublisher> m_seriesPublisher;
     QString m_seriesDraftId; ///< draft whose series is being published
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_accountMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    AuthorDefaults m_accountAuthor;
     ConversionResult m_lastResult;
     quint64 m_serial = 0;
     Draft m_publishing; ///< snapshot being published, for its revision

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "secretstorechoice.h"
 
+#include "accountstore.h"
 #include "filesecretstore.h"
 #include "memorysecretstore.h"
 
@@ -57,7 +58,7 @@ SecretStoreChoice::SecretStoreChoice(SecretStore *keychain, const QString &fileD
 
 QString SecretStoreChoice::tokenFileName()
 {
-    return QStringLiteral("tokens.json");
+    return AccountStore::tokenFileName();
 }
 
 void SecretStoreChoice::resolve(QWidget *dialogParent)

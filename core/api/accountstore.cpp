@@ -8,10 +8,20 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <algorithm>
 
 namespace tg {
+
+QString AccountStore::sharedDirectory()
+{
+    const QString env = qEnvironmentVariable("TELEGRAPH_CONFIG_DIR");
+    if (!env.isEmpty())
+        return env;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("telegraph-desktop/telegraph"));
+}
 
 AccountStore::AccountStore(const QString &directory, SecretStore *secrets, QObject *parent)
     : QObject(parent)

@@ -33,6 +33,11 @@ public:
     AccountStore(const QString &directory, SecretStore *secrets, QObject *parent = nullptr);
 
     QString filePath() const;
+    /// The folder the `telegraph` command-line tool and the desktop app share for saved
+    /// accounts: $TELEGRAPH_CONFIG_DIR when set, else <config>/telegraph-desktop/telegraph.
+    static QString sharedDirectory();
+    /// File name of the 0600 token file used where no keychain works.
+    static QString tokenFileName() { return QStringLiteral("tokens.json"); }
     SecretStore *secrets() const { return m_secrets; }
 
     /// The saved accounts sorted by name; empty when the file does not exist.

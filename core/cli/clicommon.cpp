@@ -55,15 +55,12 @@ CommandOptions parseCommandOptions(const QStringList &args, int from,
 
 QString configDir()
 {
-    const QString env = qEnvironmentVariable("TELEGRAPH_CONFIG_DIR");
-    if (!env.isEmpty())
-        return env;
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    return AccountStore::sharedDirectory();
 }
 
 QString insecureTokenFile()
 {
-    return QDir(configDir()).filePath(QStringLiteral("tokens.json"));
+    return QDir(configDir()).filePath(AccountStore::tokenFileName());
 }
 
 bool clientSettings(const GlobalOptions &global, ClientSettings &out, QString *error)

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+// The whole desktop app with its in-app sandbox: accounts, the page list and the statistics
+// docked into the main window and following the current account.
+#include "accountpanel.h"
+#include "accountstore.h"
+#include "accountworkspace.h"
+#include "apirequests.h"
+#include "desktopapp.h"
+#include "draftsession.h"
+#include "draftstore.h"
+#include "editorpane.h"
+#include "mainwindow.h"
+#include "pagelistmodel.h"
+#include "pagelistsync.h"
+#include "pagelistwidget.h"
+#include "publishbar.h"
+#include "publisher.h"
+#include "sourceeditor.h"
+#include "statswidget.h"
+#include "testmain.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tg;
+
+namespace {
+
+/// Runs the app with --sandbox in its own data folder.
+struct SandboxApp
+{
+    explicit SandboxApp(const QString &dataDir)
+    {
+        qputenv("TELEGRAPH_DESKTOP_DATA_DIR", dataDir.toUtf8());
+        DesktopApp::Options options;
+        options.sandbox = true;
+        app = std::make_unique<DesktopApp>(options);
+    }
+    ~SandboxApp()
+    {
+        app->shutdown();
+        app.reset();
+        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
+    }
+    std::unique_ptr<DesktopApp> app;
+};
+
+QStringList pageTitles(PageListModel *model)
+{
+    QStringList titles;
+    for (const Page &p : model->pages())
+        titles << p.title;
+    return titles;
+}
+
+/// Publishes the open draft, retrying while the account is still being set up.
+bool publishOpenDraft(MainWindow *w)
+{
+    QSignalSpy spy(w, &MainWindow::publishFinished);
+    w->publish();
+    if (!spy.wait(20000))
+        return false;
+    return spy.first().first().value<PublishOutcome>().ok;
+}
+
+} // namespace
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sandbox_docksPanelsAndCreatesAnAccount()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        AccountWorkspace *ws = s.app->accounts();
+        QVERIFY(ws);
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+        QVERIFY(!ws->accountPanel()->currentToken().isEmpty());
+        QCOMPARE(ws->accountPanel()->list()->count(), 1);
+
+        QStringList docks;
+        for (QDockWidget *d : w->findChildren<QDockWidget *>())
+            docks << d->objectName();
+        QVERIFY2(docks.contains(QStringLiteral("accountPanelDock")), qPrintable(docks.join(QLatin1Char(','))));
+        QVERIFY(docks.contains(QStringLiteral("pageListDock")));
+        QVERIFY(docks.contains(QStringLiteral("statsDock")));
+        QVERIFY(w->accountMenu()->actions().contains(ws->backupAction()));
+        QVERIFY(ws->backupAction()->isEnabled());
+
+        // The token is in the sandbox's own 0600 file, not in the settings.
+        const QString tokens =
+            dir.filePath(QStringLiteral("data/sandbox/sandbox-accounts/tokens.json"));
+        QVERIFY(QFileInfo::exists(tokens));
+        QCOMPARE(QFile::permissions(tokens) & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
+        QSettings settings(dir.filePath(QStringLiteral("data/sandbox/settings.ini")),
+                           QSettings::IniFormat);
+        QVERIFY(!settings.contains(QStringLiteral("sandbox/token")));
+    }
+
+    void publishedPage_showsInTheListWithStatistics_andOpensItsDraft()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        AccountWorkspace *ws = s.app->accounts();
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ws->pageSync()->isRefreshing(), 20000);
+
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Field notes"));
+        w->editorPane()->editor()->setPlainText(QStringLiteral("Seen today: **three** herons."));
+        QVERIFY(publishOpenDraft(w));
+        const QString draftId = w->session()->draft().id;
+        const QString path = w->session()->draft().pagePath;
+        QVERIFY(!path.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(pageTitles(ws->pageModel()),
+                                  QStringList{QStringLiteral("Field notes")}, 20000);
+
+        // Selecting the page shows its statistics.
+        PageListWidget *list = ws->pageList();
+        list->view()->selectRow(0);
+        QCOMPARE(ws->stats()->pagePath(), path);
+
+        // "Open in editor" opens the draft the page came from, not a copy.
+        w->newDraft();
+        QVERIFY(w->session()->draft().id != draftId);
+        list->openInEditorAction()->trigger();
+        QCOMPARE(w->session()->draft().id, draftId);
+        QCOMPARE(w->editorPane()->title(), QStringLiteral("Field notes"));
+    }
+
+    void switchingAccounts_switchesListTokenAndAuthor_andIsRemembered()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString firstToken;
+        {
+            SandboxApp s(dir.filePath(QStringLiteral("data")));
+            QString error;
+            QVERIFY2(s.app->start(&error), qPrintable(error));
+            MainWindow *w = s.app->window();
+            AccountWorkspace *ws = s.app->accounts();
+            QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+            firstToken = ws->accountPanel()->currentToken();
+            w->editorPane()->titleEdit()->setText(QStringLiteral("First account's page"));
+            w->editorPane()->editor()->setPlainText(QStringLiteral("Hello."));
+            QVERIFY(publishOpenDraft(w));
+            QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->rowCount(), 1, 20000);
+
+            CreateAccountRequest req;
+            req.shortName = QStringLiteral("Pen");
+            req.authorName = QStringLiteral("A. Pen Name");
+            req.authorUrl = QStringLiteral("https://example.org/pen");
+            ws->accountPanel()->createAccount(QStringLiteral("pen"), req);
+            QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
+            const QString penToken = ws->accountPanel()->currentToken();
+            QVERIFY(!penToken.isEmpty());
+            QVERIFY(penToken != firstToken);
+            // The new account has no pages: the list follows it.
+            QTRY_VERIFY_WITH_TIMEOUT(!ws->pageSync()->isRefreshing(), 20000);
+            QCOMPARE(ws->pageModel()->rowCount(), 0);
+            // New drafts take the account's author.
+            w->newDraft();
+            QCOMPARE(w->session()->draft().authorName, QStringLiteral("A. Pen Name"));
+            QCOMPARE(w->session()->draft().authorUrl, QStringLiteral("https://example.org/pen"));
+            // Publishing now uses the pen account's token: its list gets the page.
+            w->editorPane()->titleEdit()->setText(QStringLiteral("Pen page"));
+            w->editorPane()->editor()->setPlainText(QStringLiteral("By the pen."));
+            QVERIFY(publishOpenDraft(w));
+            QTRY_COMPARE_WITH_TIMEOUT(pageTitles(ws->pageModel()),
+                                      QStringList{QStringLiteral("Pen page")}, 20000);
+
+            // Back to the first account: its list again, shown from the cache at once.
+            ws->accountPanel()->selectAccount(QStringLiteral("sandbox"));
+            QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+            QCOMPARE(pageTitles(ws->pageModel()),
+                     QStringList{QStringLiteral("First account's page")});
+            ws->accountPanel()->selectAccount(QStringLiteral("pen"));
+            QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
+        }
+        // A new start makes the last current account current again.
+        SandboxApp again(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(again.app->start(&error), qPrintable(error));
+        AccountWorkspace *ws = again.app->accounts();
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
+        QCOMPARE(ws->accountPanel()->list()->count(), 2);
+        QCOMPARE(pageTitles(ws->pageModel()), QStringList{QStringLiteral("Pen page")});
+    }
+
+    void legacySandboxToken_becomesASavedAccount()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QString token;
+        {
+            SandboxApp s(data);
+            QString error;
+            QVERIFY2(s.app->start(&error), qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(s.app->accounts()->currentAccount(),
+                                      QStringLiteral("sandbox"), 20000);
+            token = s.app->accounts()->accountPanel()->currentToken();
+        }
+        // An older version kept the token in the settings and knew no account store.
+        QVERIFY(QDir(QDir(data).filePath(QStringLiteral("sandbox/sandbox-accounts")))
+                    .removeRecursively());
+        {
+            QSettings settings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
+                               QSettings::IniFormat);
+            settings.setValue(QStringLiteral("sandbox/token"), token);
+        }
+        SandboxApp s(data);
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        AccountWorkspace *ws = s.app->accounts();
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+        QCOMPARE(ws->accountPanel()->currentToken(), token); // imported, not a new account
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !QSettings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
+                       QSettings::IniFormat)
+                 .contains(QStringLiteral("sandbox/token")),
+            10000);
+    }
+
+    void legacyTokenThatTheServerRefuses_isKeptAndReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        {
+            QDir().mkpath(QDir(data).filePath(QStringLiteral("sandbox")));
+            QSettings settings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
+                               QSettings::IniFormat);
+            settings.setValue(QStringLiteral("sandbox/token"), QStringLiteral("not-a-token"));
+        }
+        SandboxApp s(data);
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        // The refusal is shown and the old token is not thrown away.
+        QTRY_VERIFY_WITH_TIMEOUT(w->publishBar()->text().contains(QStringLiteral("ACCESS_TOKEN")) ||
+                                     w->publishBar()->text().contains(QStringLiteral("token")),
+                                 20000);
+        QVERIFY(s.app->accounts()->currentAccount().isEmpty());
+        QSettings settings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
+                           QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("sandbox/token")).toString(),
+                 QStringLiteral("not-a-token"));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    tg::test::applyHeadlessDefaults();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestDesktopApp tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_desktopapp.moc"

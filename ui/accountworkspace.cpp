@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+#include "accountworkspace.h"
+
+#include "accountpanel.h"
+#include "apirequests.h"
+#include "apitypes.h"
+#include "draftstore.h"
+#include "mainwindow.h"
+#include "pagecache.h"
+#include "pagelistmodel.h"
+#include "pagelistsync.h"
+#include "pagelistwidget.h"
+#include "publishbar.h"
+#include "publisher.h"
+#include "secretstore.h"
+#include "statswidget.h"
+#include "telegraphclient.h"
+#include "viewstatsfetcher.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace tg {
+
+namespace {
+
+const QString CurrentKey = QStringLiteral("accounts/current");
+/// A cached page list older than this is refreshed in the background when shown.
+constexpr qint64 StaleAfterSeconds = 10 * 60;
+
+} // namespace
+
+AccountWorkspace::AccountWorkspace(TelegraphClient *client, SecretStore *secrets,
+                                   DraftStore *drafts, QSettings *settings, MainWindow *window,
+                                   const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_secrets(secrets)
+    , m_drafts(drafts)
+    , m_settings(settings)
+    , m_window(window)
+    , m_config(config)
+    , m_accounts(std::make_unique<AccountStore>(config.accountsDir, secrets))
+    , m_cache(std::make_unique<PageCache>())
+{}
+
+AccountWorkspace::~AccountWorkspace()
+{
+    if (m_sync)
+        m_sync->cancel();
+    if (m_fetcher)
+        m_fetcher->cancel();
+    // The docks hold widgets that point into the objects below: remove them first.
+    for (const QPointer<QDockWidget> &dock : std::as_const(m_docks))
+        delete dock.data();
+    for (QAction *a : {m_backup.data(), m_refresh.data(), m_unpublishAction.data()}) {
+        if (a && m_window && m_window->accountMenu())
+            m_window->accountMenu()->removeAction(a);
+    }
+    delete m_backup.data();
+    m_window->setAccountAuthor(QString(), QString());
+}
+
+AccountPanel *AccountWorkspace::accountPanel() const
+{
+    return m_panel;
+}
+
+PageListWidget *AccountWorkspace::pageList() const
+{
+    return m_pageList;
+}
+
+StatsWidget *AccountWorkspace::stats() const
+{
+    return m_stats;
+}
+
+QAction *AccountWorkspace::backupAction() const
+{
+    return m_backup;
+}
+
+QAction *AccountWorkspace::refreshAction() const
+{
+    return m_refresh;
+}
+
+QString AccountWorkspace::cacheKey(const QString &accountName) const
+{
+    return accountName.isEmpty() ? QString() : m_config.cachePrefix + accountName;
+}
+
+bool AccountWorkspace::open(QString *error)
+{
+    QDir().mkpath(m_config.accountsDir);
+    QDir().mkpath(QFileInfo(m_config.cacheFile).absolutePath());
+    const bool cacheOk = m_cache->open(m_config.cacheFile);
+    if (!cacheOk && error)
+        *error = tr("The page list cache %1 cannot be used: %2")
+                     .arg(m_config.cacheFile, m_cache->lastError());
+    m_sync = std::make_unique<PageListSync>(m_client, m_cache.get());
+    m_model = std::make_unique<PageListModel>(m_cache.get(), m_sync.get());
+    m_fetcher = std::make_unique<ViewStatsFetcher>(m_client, cacheOk ? m_cache.get() : nullptr);
+    buildPanels();
+    selectInitialAccount();
+    return cacheOk;
+}
+
+void AccountWorkspace::buildPanels()
+{
+    m_panel = new AccountPanel(m_client, m_accounts.get());
+    m_panel->setObjectName(QStringLiteral("accountPanel"));
+    m_pageList = new PageListWidget(m_model.get(), m_sync.get());
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_stats = new StatsWidget(m_fetcher.get(), m_model.get());
+    m_stats->setObjectName(QStringLiteral("stats"));
+    m_docks << m_window->addPanel(tr("Accounts"), m_panel, Qt::LeftDockWidgetArea);
+    m_docks << m_window->addPanel(tr("Pages"), m_pageList, Qt::BottomDockWidgetArea);
+    m_docks << m_window->addPanel(tr("Statistics"), m_stats, Qt::BottomDockWidgetArea);
+
+    connect(m_panel, &AccountPanel::currentAccountChanged, this,
+            &AccountWorkspace::onAccountChanged);
+    connect(m_panel, &AccountPanel::operationFinished, this,
+            [this](bool ok, const QString &text) {
+                if (!ok)
+                    Q_EMIT message(text, true);
+            });
+    connect(m_pageList, &PageListWidget::currentPageChanged, m_stats, &StatsWidget::setPage);
+    connect(m_pageList, &PageListWidget::openInEditorRequested, this,
+            [this](const Page &page) { m_window->editPage(page.url.isEmpty() ? page.path : page.url); });
+    connect(m_pageList, &PageListWidget::unpublishRequested, this, &AccountWorkspace::unpublish);
+    connect(m_sync.get(), &PageListSync::refreshFinished, m_stats,
+            &StatsWidget::updateAccountSummary);
+    connect(m_model.get(), &PageListModel::totalCountChanged, m_stats,
+            &StatsWidget::updateAccountSummary);
+    // A page just published shows at the top of the list.
+    connect(m_window, &MainWindow::publishFinished, this, [this](const PublishOutcome &o) {
+        if (o.ok && !m_current.isEmpty() && !m_sync->isRefreshing())
+            m_sync->fetchBatch(0);
+    });
+
+    QMenu *menu = m_window->accountMenu();
+    m_refresh = m_pageList->refreshAction();
+    m_refresh->setText(tr("&Refresh Page List"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    menu->addAction(m_refresh);
+    m_unpublishAction = m_pageList->unpublishAction();
+    menu->addAction(m_unpublishAction);
+    m_backup = new QAction(tr("&Back Up Account…"), this);
+    connect(m_backup, &QAction::triggered, this, &AccountWorkspace::showBackupDialog);
+    menu->addAction(m_backup);
+    m_backup->setEnabled(false);
+}
+
+void AccountWorkspace::selectInitialAccount()
+{
+    const QList<SavedAccount> saved = m_accounts->accounts();
+    if (!saved.isEmpty()) {
+        const QString remembered = m_settings->value(CurrentKey).toString();
+        QString name = saved.first().name;
+        for (const SavedAccount &a : saved) {
+            if (a.name == remembered)
+                name = a.name;
+        }
+        m_panel->selectAccount(name);
+        return;
+    }
+    if (!m_config.legacyToken.isEmpty()) {
+        // Older versions kept one token in the settings: it becomes a saved account.
+        auto conn = std::make_shared<QMetaObject::Connection>();
+        *conn = connect(m_panel, &AccountPanel::operationFinished, this,
+                        [this, conn](bool ok, const QString &) {
+                            disconnect(*conn);
+                            if (ok)
+                                Q_EMIT legacyTokenSaved();
+                        });
+        m_panel->importAccount(m_config.legacyName, m_config.legacyToken);
+        return;
+    }
+    if (m_config.createIfNone) {
+        CreateAccountRequest req;
+        req.shortName = QStringLiteral("Sandbox");
+        req.authorName = m_window->newDraftAuthor().name;
+        m_panel->createAccount(m_config.createName, req);
+        return;
+    }
+    Q_EMIT message(tr("No Telegraph account yet: create one or import yours by its access token "
+                      "in the Accounts panel."),
+                   false);
+}
+
+void AccountWorkspace::onAccountChanged(const SavedAccount &account, const QString &token)
+{
+    m_current = account.name;
+    m_client->setAccessToken(token);
+    const QString key = cacheKey(account.name);
+    m_sync->setAccount(key, token);
+    m_model->setAccount(key);
+    m_stats->setPage(Page());
+    m_stats->updateAccountSummary();
+    m_window->setAccountAuthor(account.authorName, account.authorUrl);
+    m_backup->setEnabled(!account.name.isEmpty());
+    if (!account.name.isEmpty())
+        m_settings->setValue(CurrentKey, account.name);
+    Q_EMIT currentAccountChanged(account.name);
+    if (account.name.isEmpty() || token.isEmpty())
+        return;
+    const QDateTime refreshed = m_cache->isOpen() ? m_cache->refreshedAt(key) : QDateTime();
+    if (!refreshed.isValid() ||
+        refreshed.secsTo(QDateTime::currentDateTimeUtc()) > StaleAfterSeconds)
+        m_pageList->refresh();
+}
+
+void AccountWorkspace::unpublish(const Page &page)
+{
+    Q_UNUSED(page);
+}
+
+void AccountWorkspace::showBackupDialog()
+{
+}
+
+} // namespace tg
