@@ -22,6 +22,7 @@
 #include "telegraphclient.h"
 #include "telegraphuploadhost.h"
 #include "uisettings.h"
+#include "updatechecker.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -144,6 +145,7 @@ bool DesktopApp::start(QString *error)
         QTimer::singleShot(0, this, &DesktopApp::offerServerChoice); // then the accounts
     else
         setUpAccounts();
+    QTimer::singleShot(0, this, &DesktopApp::checkForUpdates);
     return true;
 }
 
@@ -334,6 +336,30 @@ void DesktopApp::openAccountWorkspace(SecretStore *secrets)
     QString error;
     if (!m_accounts->open(&error))
         m_window->publishBar()->showMessage(error, true);
+}
+
+void DesktopApp::checkForUpdates()
+{
+    UpdateSettings settings = UpdateSettings::load(*m_settings);
+    if (!settings.isDue(QDateTime::currentDateTimeUtc()))
+        return;
+    m_updateNetwork = std::make_unique<QNetworkAccessManager>();
+    m_updateChecker = std::make_unique<UpdateChecker>(m_updateNetwork.get(),
+                                                      QCoreApplication::applicationVersion());
+    connect(m_updateChecker.get(), &UpdateChecker::updateAvailable, this,
+            [this](const UpdateInfo &info) {
+                QString text = tr("Telegraph Desktop %1 is available.").arg(info.version);
+                if (info.url.isValid())
+                    text += QLatin1Char(' ') + tr("Get it from %1").arg(info.url.toString());
+                m_window->publishBar()->showMessage(text, false);
+            });
+    connect(m_updateChecker.get(), &UpdateChecker::checkFailed, this,
+            [this](const QString &message) {
+                m_window->statusBar()->showMessage(
+                    tr("The update check failed: %1").arg(message), 10000);
+            });
+    if (m_updateChecker->checkIfDue(settings, QDateTime::currentDateTimeUtc()))
+        settings.save(*m_settings);
 }
 
 void DesktopApp::tearDownConnection()

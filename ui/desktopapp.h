@@ -24,6 +24,7 @@ class MainWindow;
 class SecretStore;
 class SecretStoreChoice;
 class TelegraphClient;
+class UpdateChecker;
 namespace sandbox {
 class Server;
 }
@@ -82,6 +83,8 @@ private:
     void openAccountWorkspace(SecretStore *secrets);
     /// Drops the client and everything built on it (before switching servers).
     void tearDownConnection();
+    /// Checks the update feed when the user turned the check on and it is due (notify only).
+    void checkForUpdates();
 
     Options m_options;
     QString m_dataDir;
@@ -101,6 +104,8 @@ private:
     std::unique_ptr<SecretStore> m_fileSecrets;
     std::unique_ptr<SecretStoreChoice> m_secretChoice;
     std::unique_ptr<AccountWorkspace> m_accounts;
+    std::unique_ptr<QNetworkAccessManager> m_updateNetwork;
+    std::unique_ptr<UpdateChecker> m_updateChecker;
     bool m_recovered = false;
     bool m_shutDown = false;
 };

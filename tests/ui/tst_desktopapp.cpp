@@ -9,6 +9,7 @@
 #include "draftsession.h"
 #include "draftstore.h"
 #include "editorpane.h"
+#include "feedserver.h"
 #include "mainwindow.h"
 #include "pagelistmodel.h"
 #include "pagelistsync.h"
@@ -18,6 +19,7 @@
 #include "sourceeditor.h"
 #include "statswidget.h"
 #include "testmain.h"
+#include "updatechecker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -205,6 +207,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
         QCOMPARE(ws->accountPanel()->list()->count(), 2);
         QCOMPARE(pageTitles(ws->pageModel()), QStringList{QStringLiteral("Pen page")});
+    }
+
+    void updateCheck_offByDefault_andNotifiesWhenTurnedOn()
+    {
+        tg::test::FeedServer feed;
+        QVERIFY(feed.start());
+        feed.body = QByteArrayLiteral(
+            "{\"version\":\"99.0.0\",\"url\":\"https://example.org/release\"}");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString ini = QDir(data).filePath(QStringLiteral("sandbox/settings.ini"));
+        {
+            // Off by default: even with a feed URL set, nothing is fetched.
+            QDir().mkpath(QFileInfo(ini).absolutePath());
+            QSettings settings(ini, QSettings::IniFormat);
+            UpdateSettings u;
+            u.feedUrl = feed.url();
+            u.save(settings);
+        }
+        {
+            SandboxApp s(data);
+            QString error;
+            QVERIFY2(s.app->start(&error), qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(s.app->accounts()->currentAccount(),
+                                      QStringLiteral("sandbox"), 20000);
+            QCOMPARE(feed.requests, 0);
+        }
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            UpdateSettings u = UpdateSettings::load(settings);
+            u.enabled = true;
+            u.save(settings);
+        }
+        SandboxApp s(data);
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            s.app->window()->publishBar()->text().contains(QStringLiteral("99.0.0")), 20000);
+        QVERIFY(s.app->window()->publishBar()->text().contains(
+            QStringLiteral("https://example.org/release")));
+        QCOMPARE(feed.requests, 1);
+        QSettings settings(ini, QSettings::IniFormat);
+        QVERIFY(UpdateSettings::load(settings).lastCheck.isValid());
     }
 
     void legacySandboxToken_becomesASavedAccount()

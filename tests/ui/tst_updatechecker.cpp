@@ -1,62 +1,20 @@
 // SPDX-License-Identifier: MIT
 // The notify-only update check against a tiny local HTTP feed served by a QTcpServer.
+#include "feedserver.h"
 #include "testmain.h"
 #include "updatechecker.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using tg::UpdateChecker;
+using tg::test::FeedServer;
 using tg::UpdateInfo;
 using tg::UpdateSettings;
-
-namespace {
-
-/// Answers every GET with one canned HTTP response (or never, to test the time limit).
-class FeedServer : public QTcpServer
-{
-public:
-    int status = 200;
-    QByteArray body;
-    bool hang = false;
-    int requests = 0;
-    QByteArray lastRequest;
-
-    bool start() { return listen(QHostAddress::LocalHost, 0); }
-    QUrl url(const QString &path = u"/feed.json"_s) const
-    {
-        return QUrl(u"http://127.0.0.1:%1%2"_s.arg(serverPort()).arg(path));
-    }
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(handle);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-            lastRequest += socket->readAll();
-            if (!lastRequest.contains("\r\n\r\n"))
-                return;
-            ++requests;
-            if (hang)
-                return;
-            const QByteArray reason = status == 200 ? "OK" : "Error";
-            socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                          "\r\nContent-Type: application/json\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-};
-
-} // namespace
 
 class TestUpdateChecker : public QObject
 {
