@@ -40,6 +40,7 @@ AccountPanel::AccountPanel(TelegraphClient *client, AccountStore *store, QWidget
         return QMessageBox::question(this, tr("Accounts"), question) == QMessageBox::Yes;
     })
 {
+    m_list->setAccessibleName(tr("Saved accounts"));
     m_info->setWordWrap(true);
     m_status->setWordWrap(true);
     m_login->setToolTip(tr("Opens a one-time login link (valid for 5 minutes) in the browser"));

@@ -58,9 +58,13 @@ AccountWorkspace::~AccountWorkspace()
     // The docks hold widgets that point into the objects below: remove them first.
     for (const QPointer<QDockWidget> &dock : std::as_const(m_docks))
         delete dock.data();
-    for (QAction *a : {m_backup.data(), m_refresh.data(), m_unpublishAction.data()}) {
-        if (a && m_window && m_window->accountMenu())
-            m_window->accountMenu()->removeAction(a);
+    // The page list's actions went with its dock; the menu's separators and the backup action
+    // are this object's.
+    if (QMenu *menu = m_window->accountMenu()) {
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator())
+                menu->removeAction(a);
+        }
     }
     delete m_backup.data();
     m_window->setAccountAuthor(QString(), QString());
@@ -150,8 +154,17 @@ void AccountWorkspace::buildPanels()
     m_refresh->setText(tr("&Refresh Page List"));
     m_refresh->setShortcut(QKeySequence::Refresh);
     menu->addAction(m_refresh);
+    m_pageList->cancelAction()->setText(tr("&Cancel Refresh"));
+    menu->addAction(m_pageList->cancelAction());
+    menu->addSeparator();
+    // The selected page's actions, reachable from the keyboard through the menu bar too.
+    menu->addAction(m_pageList->openInEditorAction());
+    menu->addAction(m_pageList->openInBrowserAction());
+    menu->addAction(m_pageList->copyUrlAction());
     m_unpublishAction = m_pageList->unpublishAction();
     menu->addAction(m_unpublishAction);
+    menu->addSeparator();
+    menu->addAction(m_pageList->exportCsvAction());
     m_backup = new QAction(tr("&Back Up Account…"), this);
     connect(m_backup, &QAction::triggered, this, &AccountWorkspace::showBackupDialog);
     menu->addAction(m_backup);

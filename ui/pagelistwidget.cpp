@@ -74,6 +74,9 @@ PageListWidget::PageListWidget(PageListModel *model, PageListSync *sync, QWidget
 
     m_filter->setPlaceholderText(tr("Filter by title, path or description"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter pages"));
+    m_view->setAccessibleName(tr("Pages"));
+    m_progress->setAccessibleName(tr("Page list refresh progress"));
     m_progress->setVisible(false);
     m_progress->setTextVisible(true);
     m_cancel->setEnabled(false);

@@ -46,6 +46,7 @@ StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidge
     m_cancel->setVisible(false);
     m_export->setEnabled(false);
     m_top->setMaximumHeight(160);
+    m_top->setAccessibleName(tr("Most viewed pages"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);

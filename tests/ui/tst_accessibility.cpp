@@ -2,6 +2,8 @@
 // Accessibility of the main window: every interactive control has an accessible name, every
 // action and control is reachable by keyboard, Tab walks title → author → editor, and the editor
 // offers a screen reader its text interface.
+#include "accountworkspace.h"
+#include "desktopapp.h"
 #include "editorpane.h"
 #include "sourceeditor.h"
 #include "testmain.h"
@@ -23,6 +25,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTemporaryDir>
 #include <QTextEdit>
 #include <QToolBar>
 #include <QToolButton>
@@ -112,7 +115,11 @@ class TestAccessibility : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase() { m_ui.reset(); }
+    void cleanupTestCase()
+    {
+        m_ui.reset();
+        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
+    }
 
     void interactiveControls_haveAccessibleNames();
     void toolbarActions_haveTextForScreenReaders();
@@ -123,15 +130,27 @@ private Q_SLOTS:
     void editor_offersTextInterfaceToScreenReaders();
 
 private:
-    std::unique_ptr<tg::test::UiTestWindow> m_ui;
-    tg::MainWindow *window() const { return m_ui->window.get(); }
+    QTemporaryDir m_dir;
+    std::unique_ptr<tg::DesktopApp> m_ui;
+    tg::MainWindow *window() const { return m_ui->window(); }
 };
 
 void TestAccessibility::initTestCase()
 {
+    // The whole app with its in-app sandbox, so the account, page list and statistics panels
+    // are checked too.
     QStandardPaths::setTestModeEnabled(true);
-    m_ui = std::make_unique<tg::test::UiTestWindow>();
-    QVERIFY(m_ui->open());
+    QVERIFY(m_dir.isValid());
+    qputenv("TELEGRAPH_DESKTOP_DATA_DIR", m_dir.path().toUtf8());
+    tg::DesktopApp::Options options;
+    options.sandbox = true;
+    m_ui = std::make_unique<tg::DesktopApp>(options);
+    QString error;
+    QVERIFY2(m_ui->start(&error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->accounts() && !m_ui->accounts()->currentAccount().isEmpty(),
+                             20000);
+    window()->resize(1400, 900);
+    QVERIFY(QTest::qWaitForWindowExposed(window()));
 }
 
 void TestAccessibility::interactiveControls_haveAccessibleNames()
