@@ -20,6 +20,13 @@ namespace {
 const QStringList InfoFields{QStringLiteral("short_name"), QStringLiteral("author_name"),
                              QStringLiteral("author_url"), QStringLiteral("page_count")};
 
+/// "Short name (Author)", or the short name alone when the account has no author name.
+QString accountSummary(const QString &shortName, const QString &authorName)
+{
+    return authorName.isEmpty() ? shortName
+                                : AccountPanel::tr("%1 (%2)").arg(shortName, authorName);
+}
+
 } // namespace
 
 AccountPanel::AccountPanel(TelegraphClient *client, AccountStore *store, QWidget *parent)
@@ -120,7 +127,7 @@ void AccountPanel::selectAccount(const QString &name)
         self->m_current = account->name;
         self->m_token = r.secret;
         self->reload();
-        self->m_info->setText(tr("%1 (%2)").arg(account->shortName, account->authorName));
+        self->m_info->setText(accountSummary(account->shortName, account->authorName));
         Q_EMIT self->currentAccountChanged(*account, r.secret);
         self->refreshInfo();
     });
@@ -229,7 +236,7 @@ void AccountPanel::editCurrent(const EditAccountRequest &request)
             finish(false, error);
             return;
         }
-        m_info->setText(tr("%1 (%2)").arg(a.shortName, a.authorName));
+        m_info->setText(accountSummary(a.shortName, a.authorName));
         if (name == m_current)
             Q_EMIT currentAccountChanged(*saved, m_token);
         finish(true, tr("Account %1 changed.").arg(name));
@@ -254,8 +261,8 @@ void AccountPanel::refreshInfo()
             return;
         }
         const Account &a = job->account();
-        m_info->setText(tr("%1 (%2) — %n page(s)", nullptr, int(qMax<qint64>(0, a.pageCount)))
-                            .arg(a.shortName, a.authorName));
+        m_info->setText(tr("%1 — %n page(s)", nullptr, int(qMax<qint64>(0, a.pageCount)))
+                            .arg(accountSummary(a.shortName, a.authorName)));
     });
 }
 

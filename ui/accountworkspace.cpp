@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace tg {
 
@@ -127,6 +128,14 @@ void AccountWorkspace::buildPanels()
     m_docks << m_window->addPanel(tr("Accounts"), m_panel, Qt::LeftDockWidgetArea);
     m_docks << m_window->addPanel(tr("Pages"), m_pageList, Qt::BottomDockWidgetArea);
     m_docks << m_window->addPanel(tr("Statistics"), m_stats, Qt::BottomDockWidgetArea);
+    if (!m_settings->contains(QStringLiteral("window/state"))) {
+        // First start: the editor keeps most of the height (once the window has its size).
+        QTimer::singleShot(0, this, [this] {
+            if (m_pageList && m_window)
+                m_window->resizeDocks({qobject_cast<QDockWidget *>(m_pageList->parentWidget())},
+                                      {qMax(160, m_window->height() / 4)}, Qt::Vertical);
+        });
+    }
 
     connect(m_panel, &AccountPanel::currentAccountChanged, this,
             &AccountWorkspace::onAccountChanged);
@@ -145,8 +154,11 @@ void AccountWorkspace::buildPanels()
             &StatsWidget::updateAccountSummary);
     // A page just published shows at the top of the list.
     connect(m_window, &MainWindow::publishFinished, this, [this](const PublishOutcome &o) {
-        if (o.ok && !m_current.isEmpty() && !m_sync->isRefreshing())
+        if (!o.ok || m_current.isEmpty())
+            return;
+        if (!m_sync->isRefreshing())
             m_sync->fetchBatch(0);
+        m_panel->refreshInfo(); // the page count
     });
 
     QMenu *menu = m_window->accountMenu();

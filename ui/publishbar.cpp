@@ -67,7 +67,8 @@ void PublishBar::showOutcome(const PublishOutcome &o)
     m_cancel->hide();
     if (o.ok) {
         m_url = o.url;
-        m_label->setText(tr("Published: %1").arg(o.url));
+        // Readable for non-Latin titles (the link copied stays exactly the server's).
+        m_label->setText(tr("Published: %1").arg(QUrl(o.url).toDisplayString()));
         m_copy->show();
         m_open->show();
     } else {

@@ -39,7 +39,15 @@ void StatsChart::clear()
 {
     m_set->remove(0, m_set->count());
     m_axisX->clear();
-    m_axisY->setRange(0, 1);
+    setValueRange(0);
+}
+
+void StatsChart::setValueRange(qint64 max)
+{
+    // Whole numbers on every tick: the top is a multiple of the four intervals.
+    const qint64 top = qMax<qint64>(4, (max + 3) / 4 * 4);
+    m_axisY->setRange(0, qreal(top));
+    m_axisY->setTickCount(5);
 }
 
 void StatsChart::setSeries(const ViewSeries &series)
@@ -59,8 +67,7 @@ void StatsChart::setSeries(const ViewSeries &series)
     }
     m_axisX->append(labels);
     m_set->append(values);
-    m_axisY->setRange(0, qMax<qint64>(1, max));
-    m_axisY->applyNiceNumbers();
+    setValueRange(max);
 }
 
 QList<qreal> StatsChart::barValues() const

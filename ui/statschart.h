@@ -32,6 +32,8 @@ public:
     QStringList categories() const;
 
 private:
+    void setValueRange(qint64 max);
+
     QBarSeries *m_bars;
     QBarSet *m_set;
     QBarCategoryAxis *m_axisX;

@@ -45,8 +45,9 @@ StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidge
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_export->setEnabled(false);
-    m_top->setMaximumHeight(160);
     m_top->setAccessibleName(tr("Most viewed pages"));
+    m_account->setWordWrap(true);
+    m_chart->setMinimumHeight(170);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
@@ -56,12 +57,18 @@ StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidge
     status->addWidget(m_progress);
     status->addWidget(m_cancel);
     status->addWidget(m_export);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_chart, 1);
-    layout->addLayout(status);
-    layout->addWidget(m_account);
-    layout->addWidget(m_top);
+    // The page's chart on the left, the account's summary beside it: low enough for a dock
+    // under the editor.
+    auto *page = new QVBoxLayout;
+    page->addLayout(top);
+    page->addWidget(m_chart, 1);
+    page->addLayout(status);
+    auto *account = new QVBoxLayout;
+    account->addWidget(m_account);
+    account->addWidget(m_top, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(page, 3);
+    layout->addLayout(account, 2);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { fetch(); });
     connect(m_cancel, &QPushButton::clicked, m_fetcher, &ViewStatsFetcher::cancel);

@@ -2,12 +2,16 @@
 // Offscreen screenshots of the main window in English and in Persian (right to left) at 100% and
 // 200%. Each shot runs in a child process of this executable (QT_SCALE_FACTOR applies per
 // process); the PNGs are kept as test artifacts under <build>/artifacts/screenshots.
+#include "accountworkspace.h"
+#include "desktopapp.h"
 #include "editorpane.h"
 #include "i18n.h"
+#include "mainwindow.h"
+#include "pagelistmodel.h"
+#include "pagelistwidget.h"
 #include "previewview.h"
 #include "sourceeditor.h"
 #include "testmain.h"
-#include "uitestwindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -15,6 +19,10 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -52,13 +60,31 @@ int renderShot(int argc, char **argv)
     QTextStream err(stderr);
     const QString language = qEnvironmentVariable("TG_SCREENSHOT_LANGUAGE");
     const QString out = qEnvironmentVariable("TG_SCREENSHOT_FILE");
-    tg::I18n i18n;
-    i18n.apply(language);
-
-    tg::test::UiTestWindow ui;
-    if (!ui.open())
+    // The whole app with its in-app sandbox (accounts, page list and statistics docked), in the
+    // language its settings name.
+    QTemporaryDir data;
+    if (!data.isValid())
         return 2;
-    tg::MainWindow *w = ui.window.get();
+    qputenv("TELEGRAPH_DESKTOP_DATA_DIR", data.path().toUtf8());
+    {
+        QDir().mkpath(data.filePath(u"sandbox"_s));
+        QSettings settings(data.filePath(u"sandbox/settings.ini"_s), QSettings::IniFormat);
+        settings.setValue(tg::I18n::settingsKey(), language);
+        settings.setValue(u"window/geometry"_s, QByteArray());
+    }
+    tg::DesktopApp::Options options;
+    options.sandbox = true;
+    tg::DesktopApp desktop(options);
+    QString error;
+    if (!desktop.start(&error)) {
+        err << error << "\n";
+        return 2;
+    }
+    tg::MainWindow *w = desktop.window();
+    w->resize(1280, 860);
+    if (!QTest::qWaitForWindowExposed(w) ||
+        !QTest::qWaitFor([&] { return !desktop.accounts()->currentAccount().isEmpty(); }, 20000))
+        return 2;
     const bool rtl = language == u"fa"_s;
     if (w->layoutDirection() != (rtl ? Qt::RightToLeft : Qt::LeftToRight)) {
         err << "layout direction is not " << (rtl ? "right to left" : "left to right") << "\n";
@@ -86,6 +112,13 @@ int renderShot(int argc, char **argv)
         30000);
     if (!shown)
         return 4;
+    // One published page in the list, selected, with its statistics.
+    QSignalSpy published(w, &tg::MainWindow::publishFinished);
+    w->publish();
+    if (!published.wait(20000) ||
+        !QTest::qWaitFor([&] { return desktop.accounts()->pageModel()->rowCount() == 1; }, 20000))
+        return 4;
+    desktop.accounts()->pageList()->view()->selectRow(0);
     QTest::qWait(300); // let Chromium paint the pushed content before grabbing
     const QPixmap shot = w->grab();
     err << "grabbed " << shot.width() << "x" << shot.height() << " at dpr "
