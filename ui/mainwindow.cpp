@@ -59,6 +59,9 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/telegraph-desktop.svg")));
     m_editorSettings = EditorSettings::load(*m_settings);
     m_previewSettings = PreviewSettings::load(*m_settings);
+    // Until the user picks a preview theme, the preview follows the system's light or dark look.
+    if (followsSystemTheme())
+        m_previewSettings.dark = systemPrefersDark();
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_editor->editor()->setFont(m_editorSettings.font);
     m_preview->setDark(m_previewSettings.dark);
@@ -269,7 +272,32 @@ void MainWindow::saveLayout()
     m_settings->setValue(QStringLiteral("window/state"), saveState());
     m_settings->setValue(QStringLiteral("window/splitter"), m_split->saveState());
     m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
+    const bool followSystem = followsSystemTheme();
     m_previewSettings.save(*m_settings);
+    if (followSystem) // the theme stays the system's, only the visibility is remembered
+        m_settings->remove(QStringLiteral("preview/dark"));
+}
+
+bool MainWindow::systemPrefersDark()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness() <
+           palette.color(QPalette::WindowText).lightness();
+}
+
+bool MainWindow::followsSystemTheme() const
+{
+    return !m_settings->contains(QStringLiteral("preview/dark"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && followsSystemTheme() &&
+        systemPrefersDark() != m_previewSettings.dark) {
+        m_previewSettings.dark = systemPrefersDark();
+        m_preview->setDark(m_previewSettings.dark);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

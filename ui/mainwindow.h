@@ -97,6 +97,10 @@ public:
     /// Serial of the newest edit; equal to lastResult().serial once the preview caught up.
     quint64 editSerial() const { return m_serial; }
     void setPreviewVisible(bool visible);
+    /// Whether the system's colours are dark (light text on a dark window).
+    static bool systemPrefersDark();
+    /// True while no preview theme was chosen: the preview follows the system's look.
+    bool followsSystemTheme() const;
 
 Q_SIGNALS:
     /// The meter and preview now reflect the edit with this serial.
@@ -110,6 +114,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildActions();

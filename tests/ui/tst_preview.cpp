@@ -190,6 +190,33 @@ private Q_SLOTS:
             QStringLiteral("dark"));
     }
 
+    void previewTheme_followsTheSystemUntilChosen()
+    {
+        const QPalette original = QGuiApplication::palette();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QVERIFY(w->followsSystemTheme());
+        QCOMPARE(w->preview()->isDark(), MainWindow::systemPrefersDark());
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(w->preview()->isDark());
+        QApplication::setPalette(original);
+        QTRY_VERIFY(!w->preview()->isDark());
+        // Closing remembers the layout but not a theme the user never chose.
+        w->close();
+        QVERIFY(!t.settings->contains(QStringLiteral("preview/dark")));
+        // A chosen theme stays, whatever the system does.
+        t.settings->setValue(QStringLiteral("preview/dark"), false);
+        QVERIFY(!w->followsSystemTheme());
+        QApplication::setPalette(dark);
+        QTest::qWait(50);
+        QVERIFY(!w->preview()->isDark());
+        QApplication::setPalette(original);
+    }
+
     void meter_reactsToOversizeContent()
     {
         test::UiTestWindow t;
