@@ -15,6 +15,8 @@
 #include "secretstore.h"
 #include "statswidget.h"
 #include "telegraphclient.h"
+#include "unpublishdialog.h"
+#include "unpublisher.h"
 #include "viewstatsfetcher.h"
 
 #include <QAction>
@@ -112,6 +114,7 @@ bool AccountWorkspace::open(QString *error)
     m_sync = std::make_unique<PageListSync>(m_client, m_cache.get());
     m_model = std::make_unique<PageListModel>(m_cache.get(), m_sync.get());
     m_fetcher = std::make_unique<ViewStatsFetcher>(m_client, cacheOk ? m_cache.get() : nullptr);
+    m_unpublisher = std::make_unique<Unpublisher>(m_client, m_drafts);
     buildPanels();
     selectInitialAccount();
     return cacheOk;
@@ -159,6 +162,26 @@ void AccountWorkspace::buildPanels()
         if (!m_sync->isRefreshing())
             m_sync->fetchBatch(0);
         m_panel->refreshInfo(); // the page count
+    });
+
+    connect(m_unpublisher.get(), &Unpublisher::progress, this,
+            [this](const QString &text) { m_window->publishBar()->showProgress(text); });
+    connect(m_unpublisher.get(), &Unpublisher::failed, this,
+            [this](const QString &text) { Q_EMIT message(text, true); });
+    connect(m_unpublisher.get(), &Unpublisher::unpublished, this,
+            [this](const QString &path, const QString &draftId, qint64) {
+                const std::optional<Draft> draft = m_drafts->draft(draftId);
+                Q_EMIT message(tr("%1 is unpublished. Its content is kept in the draft “%2”: "
+                                  "File → Revisions… restores it.")
+                                   .arg(path, draft ? draft->title : QString()),
+                               false);
+                if (!m_sync->isRefreshing())
+                    m_sync->fetchBatch(0);
+            });
+    connect(m_unpublisher.get(), &Unpublisher::restored, this, [this](const QString &path) {
+        Q_EMIT message(tr("%1 is published again.").arg(path), false);
+        if (!m_sync->isRefreshing())
+            m_sync->fetchBatch(0);
     });
 
     QMenu *menu = m_window->accountMenu();
@@ -244,7 +267,23 @@ void AccountWorkspace::onAccountChanged(const SavedAccount &account, const QStri
 
 void AccountWorkspace::unpublish(const Page &page)
 {
-    Q_UNUSED(page);
+    if (page.path.isEmpty())
+        return;
+    if (m_unpublisher->isBusy()) {
+        Q_EMIT message(tr("Another page is being changed; try again when it is done."), true);
+        return;
+    }
+    QString notice;
+    if (m_askNotice) {
+        notice = m_askNotice(page);
+    } else {
+        UnpublishDialog dialog(page, m_window);
+        if (dialog.exec() == QDialog::Accepted)
+            notice = dialog.notice();
+    }
+    if (notice.trimmed().isEmpty())
+        return; // cancelled
+    m_unpublisher->unpublish(page.path, notice);
 }
 
 void AccountWorkspace::showBackupDialog()

@@ -71,6 +71,7 @@ public:
     StatsWidget *stats() const;
     PageListModel *pageModel() const { return m_model.get(); }
     PageListSync *pageSync() const { return m_sync.get(); }
+    Unpublisher *unpublisher() const { return m_unpublisher.get(); }
     QAction *backupAction() const;
     QAction *refreshAction() const;
     /// The current account's name (empty: none).
@@ -113,6 +114,7 @@ private:
     std::unique_ptr<PageListSync> m_sync;
     std::unique_ptr<PageListModel> m_model;
     std::unique_ptr<ViewStatsFetcher> m_fetcher;
+    std::unique_ptr<Unpublisher> m_unpublisher;
     QPointer<AccountPanel> m_panel;
     QPointer<PageListWidget> m_pageList;
     QPointer<StatsWidget> m_stats;

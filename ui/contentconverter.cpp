@@ -5,6 +5,7 @@
 #include "htmlparser.h"
 #include "htmlwriter.h"
 #include "markdown.h"
+#include "markdownwriter.h"
 #include "validation.h"
 
 #include <type_traits>
@@ -104,6 +105,18 @@ ConversionResult convertContent(const ConversionInput &in)
         e.message = v.message;
         out.issues.append(e);
     }
+    return out;
+}
+
+EditableSource editableSource(const NodeList &content)
+{
+    EditableSource out;
+    if (markdownRoundTrips(content, &out.why)) {
+        out.body = nodesToMarkdown(content);
+        return out;
+    }
+    out.format = DraftFormat::Html;
+    out.body = nodesToHtml(content);
     return out;
 }
 

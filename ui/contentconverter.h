@@ -61,6 +61,16 @@ ConversionResult convertContent(const ConversionInput &input);
 /// The 64 KiB content limit of the API in bytes.
 qsizetype contentLimitBytes();
 
+/// Editor source for page content: Markdown when it gives back exactly these nodes, else HTML
+/// (then `why` says what Markdown would lose).
+struct EditableSource
+{
+    DraftFormat format = DraftFormat::Markdown;
+    QString body;
+    QString why;
+};
+EditableSource editableSource(const NodeList &content);
+
 } // namespace tg
 
 Q_DECLARE_METATYPE(tg::ConversionResult)

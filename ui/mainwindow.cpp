@@ -595,17 +595,15 @@ void MainWindow::onFetched(const PublishOutcome &o)
     d.authorUrl = o.authorUrl;
     d.pagePath = o.path;
     d.pageUrl = o.url;
-    QString why;
-    if (markdownRoundTrips(o.content, &why)) {
-        d.format = DraftFormat::Markdown;
-        d.body = nodesToMarkdown(o.content);
+    const EditableSource source = editableSource(o.content);
+    d.format = source.format;
+    d.body = source.body;
+    if (source.format == DraftFormat::Markdown)
         m_publishBar->showMessage(tr("Opened %1 as Markdown.").arg(o.url), false);
-    } else {
-        d.format = DraftFormat::Html;
-        d.body = nodesToHtml(o.content);
+    else
         m_publishBar->showMessage(
-            tr("Opened %1 as HTML: Markdown would lose something (%2).").arg(o.url, why), false);
-    }
+            tr("Opened %1 as HTML: Markdown would lose something (%2).").arg(o.url, source.why),
+            false);
     m_store->save(d);
     loadIntoEditor(d);
     Q_EMIT pageOpened(o);

@@ -19,6 +19,7 @@
 #include "sourceeditor.h"
 #include "statswidget.h"
 #include "testmain.h"
+#include "unpublisher.h"
 #include "updatechecker.h"
 
 #include <QAction>
@@ -148,6 +149,65 @@ private Q_SLOTS:
         list->openInEditorAction()->trigger();
         QCOMPARE(w->session()->draft().id, draftId);
         QCOMPARE(w->editorPane()->title(), QStringLiteral("Field notes"));
+    }
+
+    void unpublishFromThePageList_thenPublishTheRevisionBack()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        AccountWorkspace *ws = s.app->accounts();
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+        const QString original = QStringLiteral("## Plans\n\nMeet at *noon* by the [pier](https://example.org/pier).");
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Plans"));
+        w->editorPane()->editor()->setPlainText(original);
+        QVERIFY(publishOpenDraft(w));
+        const QString draftId = w->session()->draft().id;
+        const QString path = w->session()->draft().pagePath;
+        QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->rowCount(), 1, 20000);
+
+        // Cancelling the confirmation changes nothing.
+        int asked = 0;
+        ws->setNoticeAsker([&](const Page &page) {
+            ++asked;
+            return page.path == path ? QString() : QStringLiteral("wrong page");
+        });
+        ws->pageList()->view()->selectRow(0);
+        ws->pageList()->unpublishAction()->trigger();
+        QCOMPARE(asked, 1);
+        QVERIFY(!ws->unpublisher()->isBusy());
+
+        ws->setNoticeAsker([](const Page &) { return QStringLiteral("Plans changed."); });
+        QSignalSpy unpublished(ws->unpublisher(), &Unpublisher::unpublished);
+        ws->pageList()->unpublishAction()->trigger();
+        QVERIFY(unpublished.wait(20000));
+        QCOMPARE(unpublished.first().at(1).toString(), draftId); // the page's own draft
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->publishBar()->text().contains(QStringLiteral("is unpublished")), 10000);
+        // The editor still holds the text; the list shows the notice as the page's description.
+        QCOMPARE(w->editorPane()->body(), original);
+        QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->page(0).description,
+                                  QStringLiteral("Plans changed."), 20000);
+        const qint64 revisionId = unpublished.first().at(2).toLongLong();
+
+        // Publishing back from the draft's revisions: restore into the editor, then update.
+        w->newDraft();
+        w->editPage(path);
+        QCOMPARE(w->session()->draft().id, draftId);
+        w->editorPane()->editor()->setPlainText(QStringLiteral("Something else entirely."));
+        DraftStore reader;
+        QVERIFY(reader.open(dir.filePath(QStringLiteral("data/sandbox/drafts.sqlite"))));
+        const std::optional<Revision> kept = reader.revision(revisionId);
+        QVERIFY(kept);
+        QCOMPARE(kept->draftId, draftId);
+        w->restoreRevision(*kept);
+        QCOMPARE(w->editorPane()->body().trimmed(), original); // as Markdown writes it
+        QVERIFY(publishOpenDraft(w));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ws->pageModel()->page(0).description.contains(QStringLiteral("noon")), 20000);
     }
 
     void switchingAccounts_switchesListTokenAndAuthor_andIsRemembered()
