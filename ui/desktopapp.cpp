@@ -10,6 +10,8 @@
 #include "filesecretstore.h"
 #include "i18n.h"
 #include "imagedrophandler.h"
+#include "imagehost.h"
+#include "imagehostconfig.h"
 #include "imageuploadqueue.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
@@ -20,7 +22,6 @@
 #include "server.h"
 #include "sourceeditor.h"
 #include "telegraphclient.h"
-#include "telegraphuploadhost.h"
 #include "uisettings.h"
 #include "updatechecker.h"
 
@@ -212,9 +213,15 @@ void DesktopApp::setUpImages()
     if (!m_client)
         return;
     m_imageNetwork = std::make_unique<QNetworkAccessManager>();
-    m_imageHost = std::make_unique<TelegraphUploadHost>(m_imageNetwork.get(),
-                                                        m_client->settings().effectiveSiteUrl());
+    m_imageHost = makeImageHost();
     m_imageQueue = std::make_unique<ImageUploadQueue>(m_imageHost.get());
+    connect(m_window.get(), &MainWindow::settingsSaved, m_imageQueue.get(), [this] {
+        // New uploads and retries go to the host now chosen.
+        if (m_imageHost)
+            m_retiredHosts.push_back(std::move(m_imageHost));
+        m_imageHost = makeImageHost();
+        m_imageQueue->setHost(m_imageHost.get());
+    });
     m_imageDrop =
         std::make_unique<ImageDropHandler>(m_window->editorPane()->editor(), m_imageQueue.get());
     connect(m_imageDrop.get(), &ImageDropHandler::rejected, this,
@@ -229,6 +236,23 @@ void DesktopApp::setUpImages()
     edit->addSeparator();
     edit->addAction(m_imageDrop->insertUrlAction());
     edit->addAction(m_imageDrop->retryAction());
+}
+
+std::unique_ptr<ImageHost> DesktopApp::makeImageHost()
+{
+    const QUrl site = m_client->settings().effectiveSiteUrl();
+    QString error;
+    std::unique_ptr<ImageHost> host =
+        createImageHost(ImageHostConfig::load(*m_settings), m_imageNetwork.get(), site, &error);
+    if (host)
+        return host;
+    m_window->publishBar()->showMessage(
+        tr("The image host in the settings cannot be used (%1); images go to the Telegraph "
+           "upload until it is fixed in Settings → Images.")
+            .arg(error),
+        true);
+    ImageHostConfig legacy;
+    return createImageHost(legacy, m_imageNetwork.get(), site, &error);
 }
 
 void DesktopApp::setUpSandbox()

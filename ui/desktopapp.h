@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 class QSettings;
@@ -76,8 +77,11 @@ private:
     void setUpServer();
     void setUpSandbox();
     void offerServerChoice();
-    /// Uploads images dropped or pasted into the editor to the current server's host.
+    /// Uploads images dropped or pasted into the editor to the host chosen in the settings.
     void setUpImages();
+    /// The image host the settings describe (the legacy upload, with a message, when they are
+    /// not usable).
+    std::unique_ptr<ImageHost> makeImageHost();
     /// Settles where tokens are kept, then builds the account workspace.
     void setUpAccounts();
     void openAccountWorkspace(SecretStore *secrets);
@@ -98,6 +102,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
     std::unique_ptr<ImageHost> m_imageHost;
+    /// Hosts replaced while the app runs; kept so uploads they started can finish.
+    std::vector<std::unique_ptr<ImageHost>> m_retiredHosts;
     std::unique_ptr<ImageUploadQueue> m_imageQueue;
     std::unique_ptr<ImageDropHandler> m_imageDrop;
     std::unique_ptr<SecretStore> m_keychain;

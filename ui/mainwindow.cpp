@@ -711,13 +711,26 @@ void MainWindow::showSettings()
     SettingsDialog dialog(*m_settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const ServerChoice serverBefore = ServerChoice::load(*m_settings);
     dialog.save(*m_settings);
     m_editorSettings = EditorSettings::load(*m_settings);
-    m_previewSettings.dark = PreviewSettings::load(*m_settings).dark;
+    m_previewSettings.dark = followsSystemTheme() ? systemPrefersDark()
+                                                  : PreviewSettings::load(*m_settings).dark;
     m_editor->editor()->setFont(m_editorSettings.font);
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_preview->setDark(m_previewSettings.dark);
-    statusBar()->showMessage(tr("Settings saved. A new server applies after a restart."), 5000);
+    const ServerChoice serverAfter = ServerChoice::load(*m_settings);
+    QStringList later;
+    if (serverAfter.server != serverBefore.server || serverAfter.customUrl != serverBefore.customUrl ||
+        serverAfter.proxy != serverBefore.proxy)
+        later << tr("the server");
+    if (dialog.languageChanged())
+        later << tr("the language");
+    statusBar()->showMessage(later.isEmpty()
+                                 ? tr("Settings saved.")
+                                 : tr("Settings saved; %1 change(s) after a restart.")
+                                       .arg(later.join(tr(" and "))),
+                             8000);
     Q_EMIT settingsSaved();
 }
 

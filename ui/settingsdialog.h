@@ -3,16 +3,26 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QFontComboBox;
+class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QSettings;
 class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
 
 namespace tg {
 
-/// Settings: server (telegra.ph, graph.org, te.legra.ph, a custom URL or the local sandbox),
-/// proxy, default author, editor font, preview theme and autosave interval.
+struct ImageHostConfig;
+
+/// Settings in four tabs: General (server — telegra.ph, graph.org, te.legra.ph, a custom URL or
+/// the local sandbox — proxy, default author), Editor (font, autosave, preview theme), Images
+/// (where dropped images are uploaded) and Language & Updates (UI language, the notify-only
+/// update check). OK checks every value first; a wrong one keeps the dialog open, names the
+/// problem and loses nothing typed.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -20,8 +30,38 @@ public:
     SettingsDialog(const QSettings &settings, QWidget *parent = nullptr);
     /// Writes the dialog's values into the settings.
     void save(QSettings &settings) const;
+    /// Empty when every value is usable, else what is wrong (also shown in the dialog).
+    QString validate() const;
+    /// Whether the chosen language differs from the one in use (it applies after a restart).
+    bool languageChanged() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *imageHostBox() const { return m_hostKind; }
+    QLineEdit *httpUrlEdit() const { return m_httpUrl; }
+    QLineEdit *httpFieldEdit() const { return m_httpField; }
+    QPlainTextEdit *httpHeadersEdit() const { return m_httpHeaders; }
+    QPlainTextEdit *httpFormEdit() const { return m_httpForm; }
+    QLineEdit *httpUrlPathEdit() const { return m_httpUrlPath; }
+    QLineEdit *commandEdit() const { return m_command; }
+    QComboBox *languageBox() const { return m_language; }
+    QCheckBox *updateCheckBox() const { return m_updates; }
+    QLineEdit *feedUrlEdit() const { return m_feedUrl; }
+    QComboBox *themeBox() const { return m_theme; }
+    QLabel *errorLabel() const { return m_error; }
+
+public Q_SLOTS:
+    void accept() override;
 
 private:
+    QString validate(int *tab) const;
+    ImageHostConfig hostConfig() const;
+    QWidget *buildGeneral(const QSettings &settings);
+    QWidget *buildEditor(const QSettings &settings);
+    QWidget *buildImages(const QSettings &settings);
+    QWidget *buildLanguage(const QSettings &settings);
+
+    QString m_languageInUse;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_server = nullptr;
     QLineEdit *m_customUrl = nullptr;
     QLineEdit *m_proxy = nullptr;
@@ -31,6 +71,20 @@ private:
     QSpinBox *m_fontSize = nullptr;
     QComboBox *m_theme = nullptr;
     QSpinBox *m_autosave = nullptr;
+    QComboBox *m_hostKind = nullptr;
+    QStackedWidget *m_hostPages = nullptr;
+    QLineEdit *m_httpUrl = nullptr;
+    QLineEdit *m_httpField = nullptr;
+    QPlainTextEdit *m_httpHeaders = nullptr;
+    QPlainTextEdit *m_httpForm = nullptr;
+    QLineEdit *m_httpUrlPath = nullptr;
+    QLineEdit *m_command = nullptr;
+    QSpinBox *m_hostTimeout = nullptr;
+    QComboBox *m_language = nullptr;
+    QLabel *m_languageNote = nullptr;
+    QCheckBox *m_updates = nullptr;
+    QLineEdit *m_feedUrl = nullptr;
+    QLabel *m_error = nullptr;
 };
 
 } // namespace tg

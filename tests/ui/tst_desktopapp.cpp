@@ -10,6 +10,7 @@
 #include "draftstore.h"
 #include "editorpane.h"
 #include "feedserver.h"
+#include "imagehostconfig.h"
 #include "mainwindow.h"
 #include "pagelistmodel.h"
 #include "pagelistsync.h"
@@ -311,6 +312,28 @@ private Q_SLOTS:
         QCOMPARE(feed.requests, 1);
         QSettings settings(ini, QSettings::IniFormat);
         QVERIFY(UpdateSettings::load(settings).lastCheck.isValid());
+    }
+
+    void unusableImageHostInTheSettings_isReportedAtStart()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        {
+            QDir().mkpath(QDir(data).filePath(QStringLiteral("sandbox")));
+            QSettings settings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
+                               QSettings::IniFormat);
+            ImageHostConfig c;
+            c.kind = ImageHostConfig::Kind::Command;
+            c.command = QStringLiteral("/no/such/uploader {file}");
+            c.save(settings);
+        }
+        SandboxApp s(data);
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        const QString text = s.app->window()->publishBar()->text();
+        QVERIFY2(text.contains(QStringLiteral("/no/such/uploader")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Settings")));
     }
 
     void legacySandboxToken_becomesASavedAccount()

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// The settings dialog (image host, language, update check, theme) and the image hosts it
+// configures, uploading for real to the in-process sandbox and through a command.
+#include "i18n.h"
+#include "imagehost.h"
+#include "imagehostconfig.h"
+#include "sandboxfixture.h"
+#include "settingsdialog.h"
+#include "testmain.h"
+#include "updatechecker.h"
+#include "uploadjob.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tg;
+
+namespace {
+
+bool finish(UploadJob *job)
+{
+    if (job->isFinished())
+        return true;
+    QSignalSpy done(job, &ApiJob::finished);
+    return done.wait(20000);
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data,
+                  QFile::Permissions permissions = QFile::ReadOwner | QFile::WriteOwner)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QString();
+    f.write(data);
+    f.close();
+    f.setPermissions(permissions);
+    return path;
+}
+
+const QByteArray Gif = QByteArray("GIF89a") + QByteArray(32, '\1');
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+    }
+
+    void defaults_legacyHostUpdatesOffSystemLanguageAndTheme()
+    {
+        SettingsDialog d(*m_settings);
+        QCOMPARE(d.imageHostBox()->currentData().toString(), QStringLiteral("telegraph"));
+        QVERIFY(!d.updateCheckBox()->isChecked());
+        QVERIFY(!d.feedUrlEdit()->isEnabled());
+        QCOMPARE(d.languageBox()->currentData().toString(), QString());
+        QVERIFY(d.languageBox()->count() >= 7); // system + en + six translations
+        QCOMPARE(d.themeBox()->currentData().toString(), QStringLiteral("system"));
+        QCOMPARE(d.validate(), QString());
+        QVERIFY(!d.languageChanged());
+        d.save(*m_settings);
+        QCOMPARE(ImageHostConfig::load(*m_settings).kind, ImageHostConfig::Kind::Telegraph);
+        QVERIFY(!UpdateSettings::load(*m_settings).enabled);
+        QVERIFY(!m_settings->contains(I18n::settingsKey()));
+        QVERIFY(!m_settings->contains(QStringLiteral("preview/dark")));
+    }
+
+    void everyField_roundTripsThroughTheSettings()
+    {
+        {
+            SettingsDialog d(*m_settings);
+            d.imageHostBox()->setCurrentIndex(d.imageHostBox()->findData(QStringLiteral("http")));
+            d.httpUrlEdit()->setText(QStringLiteral("https://img.example/api/upload"));
+            d.httpFieldEdit()->setText(QStringLiteral("source"));
+            d.httpHeadersEdit()->setPlainText(QStringLiteral("X-API-Key: k1\n\nAccept: */*"));
+            d.httpFormEdit()->setPlainText(QStringLiteral("format=json"));
+            d.httpUrlPathEdit()->setText(QStringLiteral("image.url"));
+            d.languageBox()->setCurrentIndex(d.languageBox()->findData(QStringLiteral("fa")));
+            QVERIFY(d.languageChanged());
+            d.updateCheckBox()->setChecked(true);
+            d.feedUrlEdit()->setText(QStringLiteral("https://example.org/feed.json"));
+            d.themeBox()->setCurrentIndex(d.themeBox()->findData(QStringLiteral("dark")));
+            QCOMPARE(d.validate(), QString());
+            d.save(*m_settings);
+        }
+        const ImageHostConfig c = ImageHostConfig::load(*m_settings);
+        QCOMPARE(c.kind, ImageHostConfig::Kind::Http);
+        QCOMPARE(c.httpUrl, QUrl(QStringLiteral("https://img.example/api/upload")));
+        QCOMPARE(c.httpField, QStringLiteral("source"));
+        QCOMPARE(c.httpHeaders,
+                 (QStringList{QStringLiteral("X-API-Key: k1"), QStringLiteral("Accept: */*")}));
+        QCOMPARE(c.httpFormFields, QStringList{QStringLiteral("format=json")});
+        QCOMPARE(c.httpUrlPath, QStringLiteral("image.url"));
+        QCOMPARE(m_settings->value(I18n::settingsKey()).toString(), QStringLiteral("fa"));
+        QVERIFY(UpdateSettings::load(*m_settings).enabled);
+        QCOMPARE(UpdateSettings::load(*m_settings).feedUrl,
+                 QUrl(QStringLiteral("https://example.org/feed.json")));
+        QCOMPARE(m_settings->value(QStringLiteral("preview/dark")).toBool(), true);
+
+        SettingsDialog again(*m_settings);
+        QCOMPARE(again.imageHostBox()->currentData().toString(), QStringLiteral("http"));
+        QCOMPARE(again.httpHeadersEdit()->toPlainText(),
+                 QStringLiteral("X-API-Key: k1\nAccept: */*"));
+        QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("fa"));
+        QVERIFY(!again.languageChanged());
+        QVERIFY(again.updateCheckBox()->isChecked());
+        QCOMPARE(again.themeBox()->currentData().toString(), QStringLiteral("dark"));
+        // Back to following the system: the theme key goes away again.
+        again.themeBox()->setCurrentIndex(0);
+        again.save(*m_settings);
+        QVERIFY(!m_settings->contains(QStringLiteral("preview/dark")));
+    }
+
+    void badValues_keepTheDialogOpenWithTheReason_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("tab");
+        QTest::newRow("ftp upload url") << "http" << "ftp://img.example/upload" << "http://" << 2;
+        QTest::newRow("relative upload url") << "http" << "/upload" << "http://" << 2;
+        QTest::newRow("bad header") << "header" << "no colon here" << "no colon here" << 2;
+        QTest::newRow("bad form field") << "form" << "justaname" << "justaname" << 2;
+        QTest::newRow("missing program") << "command" << "tg-no-such-uploader {file}"
+                                         << "tg-no-such-uploader" << 2;
+        QTest::newRow("empty command") << "command" << "   " << "empty" << 2;
+        QTest::newRow("plain http feed") << "feed" << "http://example.org/feed.json"
+                                         << "https://" << 3;
+        QTest::newRow("custom server") << "server" << "api.example.org" << "custom API URL" << 0;
+    }
+
+    void badValues_keepTheDialogOpenWithTheReason()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QFETCH(int, tab);
+        SettingsDialog d(*m_settings);
+        auto setHost = [&](const char *k) {
+            d.imageHostBox()->setCurrentIndex(d.imageHostBox()->findData(QString::fromLatin1(k)));
+        };
+        if (kind == QLatin1String("http")) {
+            setHost("http");
+            d.httpUrlEdit()->setText(value);
+        } else if (kind == QLatin1String("header")) {
+            setHost("http");
+            d.httpUrlEdit()->setText(QStringLiteral("https://img.example/upload"));
+            d.httpHeadersEdit()->setPlainText(value);
+        } else if (kind == QLatin1String("form")) {
+            setHost("http");
+            d.httpUrlEdit()->setText(QStringLiteral("https://img.example/upload"));
+            d.httpFormEdit()->setPlainText(value);
+        } else if (kind == QLatin1String("command")) {
+            setHost("command");
+            d.commandEdit()->setText(value);
+        } else if (kind == QLatin1String("feed")) {
+            d.updateCheckBox()->setChecked(true);
+            d.feedUrlEdit()->setText(value);
+        } else {
+            auto *server = d.tabs()->widget(0)->findChild<QComboBox *>();
+            QVERIFY(server);
+            server->setCurrentIndex(server->findData(QStringLiteral("custom")));
+            const QList<QLineEdit *> edits = d.tabs()->widget(0)->findChildren<QLineEdit *>();
+            QVERIFY(!edits.isEmpty());
+            edits.first()->setText(value); // the custom URL comes first
+        }
+        d.show();
+        d.tabs()->setCurrentIndex(1);
+        d.accept();
+        QVERIFY(d.isVisible());
+        QCOMPARE(d.result(), int(QDialog::Rejected));
+        QVERIFY2(d.errorLabel()->text().contains(expected), qPrintable(d.errorLabel()->text()));
+        QVERIFY(d.errorLabel()->isVisible());
+        QCOMPARE(d.tabs()->currentIndex(), tab);
+        // Nothing typed is lost.
+        if (kind == QLatin1String("command"))
+            QCOMPARE(d.commandEdit()->text(), value);
+        if (kind == QLatin1String("feed"))
+            QCOMPARE(d.feedUrlEdit()->text(), value);
+    }
+
+    void createImageHost_buildsEachHost_andRefusesBadOnes()
+    {
+        QNetworkAccessManager nam;
+        QString error;
+        ImageHostConfig c;
+        auto legacy = createImageHost(c, &nam, QUrl(QStringLiteral("https://telegra.ph")), &error);
+        QVERIFY(legacy);
+        QCOMPARE(legacy->name(), QStringLiteral("telegraph"));
+        c.kind = ImageHostConfig::Kind::Http;
+        c.httpUrl = QUrl(QStringLiteral("https://img.example/upload"));
+        auto http = createImageHost(c, &nam, QUrl(), &error);
+        QVERIFY(http);
+        QCOMPARE(http->name(), QStringLiteral("http"));
+        c.kind = ImageHostConfig::Kind::Command;
+        c.command = QStringLiteral("/no/such/dir/uploader {file}");
+        QVERIFY(!createImageHost(c, &nam, QUrl(), &error));
+        QVERIFY2(error.contains(QStringLiteral("/no/such/dir/uploader")), qPrintable(error));
+    }
+
+    void httpHost_fromSettings_uploadsToTheSandbox()
+    {
+        test::SandboxFixture sandbox;
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        ImageHostConfig c;
+        c.kind = ImageHostConfig::Kind::Http;
+        c.httpUrl = QUrl(sandbox.url().toString() + QStringLiteral("/upload"));
+        c.httpUrlPath = QStringLiteral("0.src");
+        c.save(*m_settings);
+        QNetworkAccessManager nam;
+        QString error;
+        auto host = createImageHost(ImageHostConfig::load(*m_settings), &nam, QUrl(), &error);
+        QVERIFY2(host, qPrintable(error));
+        UploadJob *job = host->upload(writeFile(*m_dir, QStringLiteral("a.gif"), Gif));
+        QVERIFY(finish(job));
+        QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
+        QVERIFY(job->url().toString().startsWith(sandbox.url().toString() +
+                                                 QStringLiteral("/file/")));
+    }
+
+    void commandHost_fromSettings_runsTheCommand()
+    {
+        const QString script = writeFile(
+            *m_dir, QStringLiteral("uploader.sh"),
+            "#!/bin/sh\necho \"uploading $1\" >&2\necho https://img.example/$(basename \"$1\")\n",
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        ImageHostConfig c;
+        c.kind = ImageHostConfig::Kind::Command;
+        c.command = QStringLiteral("\"%1\" {file}").arg(script);
+        QCOMPARE(c.validate(), QString());
+        QNetworkAccessManager nam;
+        QString error;
+        auto host = createImageHost(c, &nam, QUrl(), &error);
+        QVERIFY2(host, qPrintable(error));
+        UploadJob *job = host->upload(writeFile(*m_dir, QStringLiteral("b.gif"), Gif));
+        QVERIFY(finish(job));
+        QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
+        QCOMPARE(job->url(), QUrl(QStringLiteral("https://img.example/b.gif")));
+    }
+
+    void accessibleNames_onEveryControl()
+    {
+        SettingsDialog d(*m_settings);
+        QStringList nameless;
+        for (QWidget *w : d.findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                                 qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QCheckBox *>(w);
+            if (!control || w->objectName().startsWith(QStringLiteral("qt_")) ||
+                qobject_cast<QComboBox *>(w->parentWidget()))
+                continue;
+            // A form label names its field for screen readers (QLabel::setBuddy via addRow).
+            const bool labelled = !w->accessibleName().isEmpty() ||
+                                  qobject_cast<QCheckBox *>(w) ||
+                                  [&] {
+                                      for (QLabel *l : d.findChildren<QLabel *>())
+                                          if (l->buddy() == w)
+                                              return true;
+                                      return false;
+                                  }();
+            if (!labelled)
+                nameless << QString::fromLatin1(w->metaObject()->className());
+        }
+        QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QLatin1Char(','))));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+int main(int argc, char **argv)
+{
+    tg::test::applyHeadlessDefaults();
+    QApplication app(argc, argv);
+    TestSettingsDialog tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_settingsdialog.moc"

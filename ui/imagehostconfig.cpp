@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "imagehostconfig.h"
+
+#include "commanduploadhost.h"
+#include "httpuploadhost.h"
+#include "telegraphuploadhost.h"
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace tg {
+
+namespace {
+
+const QString KeyKind = QStringLiteral("images/host");
+const QString KeyHttpUrl = QStringLiteral("images/httpUrl");
+const QString KeyHttpField = QStringLiteral("images/httpField");
+const QString KeyHttpHeaders = QStringLiteral("images/httpHeaders");
+const QString KeyHttpForm = QStringLiteral("images/httpFormFields");
+const QString KeyHttpUrlPath = QStringLiteral("images/httpUrlPath");
+const QString KeyCommand = QStringLiteral("images/command");
+const QString KeyTimeout = QStringLiteral("images/timeoutSeconds");
+
+QStringList nonEmptyLines(const QStringList &lines)
+{
+    QStringList out;
+    for (const QString &l : lines) {
+        if (!l.trimmed().isEmpty())
+            out << l.trimmed();
+    }
+    return out;
+}
+
+} // namespace
+
+QString ImageHostConfig::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Http:
+        return QStringLiteral("http");
+    case Kind::Command:
+        return QStringLiteral("command");
+    case Kind::Telegraph:
+        break;
+    }
+    return QStringLiteral("telegraph");
+}
+
+ImageHostConfig ImageHostConfig::load(const QSettings &s)
+{
+    ImageHostConfig c;
+    const QString kind = s.value(KeyKind).toString();
+    if (kind == QLatin1String("http"))
+        c.kind = Kind::Http;
+    else if (kind == QLatin1String("command"))
+        c.kind = Kind::Command;
+    c.httpUrl = QUrl(s.value(KeyHttpUrl).toString());
+    c.httpField = s.value(KeyHttpField, c.httpField).toString();
+    c.httpHeaders = s.value(KeyHttpHeaders).toStringList();
+    c.httpFormFields = s.value(KeyHttpForm).toStringList();
+    c.httpUrlPath = s.value(KeyHttpUrlPath).toString();
+    c.command = s.value(KeyCommand).toString();
+    c.timeoutSeconds = qBound(5, s.value(KeyTimeout, c.timeoutSeconds).toInt(), 3600);
+    return c;
+}
+
+void ImageHostConfig::save(QSettings &s) const
+{
+    s.setValue(KeyKind, kindName(kind));
+    s.setValue(KeyHttpUrl, httpUrl.toString());
+    s.setValue(KeyHttpField, httpField);
+    s.setValue(KeyHttpHeaders, nonEmptyLines(httpHeaders));
+    s.setValue(KeyHttpForm, nonEmptyLines(httpFormFields));
+    s.setValue(KeyHttpUrlPath, httpUrlPath);
+    s.setValue(KeyCommand, command);
+    s.setValue(KeyTimeout, timeoutSeconds);
+}
+
+QString ImageHostConfig::validate() const
+{
+    switch (kind) {
+    case Kind::Telegraph:
+        return QString();
+    case Kind::Http: {
+        const QString scheme = httpUrl.scheme().toLower();
+        if (!httpUrl.isValid() || httpUrl.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+            return tr("The upload URL must be a full address starting with http:// or https://.");
+        if (httpField.trimmed().isEmpty())
+            return tr("The name of the file field is empty.");
+        for (const QString &h : nonEmptyLines(httpHeaders)) {
+            const qsizetype colon = h.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                return tr("The header line “%1” is not “Name: value”.").arg(h);
+        }
+        for (const QString &f : nonEmptyLines(httpFormFields)) {
+            if (f.indexOf(QLatin1Char('=')) <= 0)
+                return tr("The form field line “%1” is not “name=value”.").arg(f);
+        }
+        return QString();
+    }
+    case Kind::Command: {
+        const CommandUploadSettings cs = CommandUploadHost::fromCommandLine(command);
+        if (cs.program.isEmpty())
+            return tr("The upload command is empty.");
+        const bool isPath = cs.program.contains(QLatin1Char('/'));
+        if (isPath ? !QFileInfo(cs.program).isExecutable()
+                   : QStandardPaths::findExecutable(cs.program).isEmpty())
+            return tr("The command “%1” was not found or cannot be run.").arg(cs.program);
+        return QString();
+    }
+    }
+    return QString();
+}
+
+std::unique_ptr<ImageHost> createImageHost(const ImageHostConfig &config,
+                                           QNetworkAccessManager *network,
+                                           const QUrl &telegraphSiteUrl, QString *error)
+{
+    const QString problem = config.validate();
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return nullptr;
+    }
+    switch (config.kind) {
+    case ImageHostConfig::Kind::Telegraph:
+        return std::make_unique<TelegraphUploadHost>(network, telegraphSiteUrl);
+    case ImageHostConfig::Kind::Http: {
+        HttpUploadSettings s;
+        s.url = config.httpUrl;
+        s.fieldName = config.httpField.trimmed();
+        for (const QString &h : nonEmptyLines(config.httpHeaders)) {
+            const qsizetype colon = h.indexOf(QLatin1Char(':'));
+            s.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+        }
+        for (const QString &f : nonEmptyLines(config.httpFormFields)) {
+            const qsizetype eq = f.indexOf(QLatin1Char('='));
+            s.formFields.append({f.left(eq).trimmed(), f.mid(eq + 1)});
+        }
+        s.urlPath = config.httpUrlPath.trimmed();
+        s.timeoutMs = config.timeoutSeconds * 1000;
+        return std::make_unique<HttpUploadHost>(network, s);
+    }
+    case ImageHostConfig::Kind::Command: {
+        CommandUploadSettings s = CommandUploadHost::fromCommandLine(config.command);
+        s.timeoutMs = config.timeoutSeconds * 1000;
+        return std::make_unique<CommandUploadHost>(s);
+    }
+    }
+    return nullptr;
+}
+
+} // namespace tg
