@@ -4,6 +4,7 @@
 #include "accountpanel.h"
 #include "apirequests.h"
 #include "apitypes.h"
+#include "backupdialog.h"
 #include "draftstore.h"
 #include "mainwindow.h"
 #include "pagecache.h"
@@ -58,7 +59,8 @@ AccountWorkspace::~AccountWorkspace()
         m_sync->cancel();
     if (m_fetcher)
         m_fetcher->cancel();
-    // The docks hold widgets that point into the objects below: remove them first.
+    // The backup dialog and the docks point into the objects below: remove them first.
+    delete m_backupDialog.data();
     for (const QPointer<QDockWidget> &dock : std::as_const(m_docks))
         delete dock.data();
     // The page list's actions went with its dock; the menu's separators and the backup action
@@ -91,6 +93,11 @@ StatsWidget *AccountWorkspace::stats() const
 QAction *AccountWorkspace::backupAction() const
 {
     return m_backup;
+}
+
+BackupDialog *AccountWorkspace::backupDialog() const
+{
+    return m_backupDialog;
 }
 
 QAction *AccountWorkspace::refreshAction() const
@@ -288,6 +295,20 @@ void AccountWorkspace::unpublish(const Page &page)
 
 void AccountWorkspace::showBackupDialog()
 {
+    if (m_current.isEmpty()) {
+        Q_EMIT message(tr("Choose an account to back up first."), true);
+        return;
+    }
+    QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (base.isEmpty())
+        base = QDir::homePath();
+    const QString suggested =
+        QDir(base).filePath(tr("Telegraph backup of %1").arg(m_current));
+    auto *dialog =
+        new BackupDialog(m_client, m_current, m_client->accessToken(), suggested, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_backupDialog = dialog;
+    dialog->open();
 }
 
 } // namespace tg

@@ -16,6 +16,7 @@ class QSettings;
 namespace tg {
 
 class AccountPanel;
+class BackupDialog;
 class DraftStore;
 class MainWindow;
 class PageCache;
@@ -88,6 +89,8 @@ public:
     void unpublish(const Page &page);
     /// Opens the backup dialog for the current account.
     void showBackupDialog();
+    /// The open backup dialog, if any.
+    BackupDialog *backupDialog() const;
 
 Q_SIGNALS:
     /// Another account is current (empty name: none).
@@ -120,6 +123,7 @@ private:
     QPointer<StatsWidget> m_stats;
     QList<QPointer<QDockWidget>> m_docks;
     QPointer<QAction> m_backup;
+    QPointer<BackupDialog> m_backupDialog;
     QPointer<QAction> m_refresh;
     QPointer<QAction> m_unpublishAction;
     NoticeAsker m_askNotice;

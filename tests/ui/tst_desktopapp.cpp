@@ -5,6 +5,7 @@
 #include "accountstore.h"
 #include "accountworkspace.h"
 #include "apirequests.h"
+#include "backupdialog.h"
 #include "desktopapp.h"
 #include "draftsession.h"
 #include "draftstore.h"
@@ -106,6 +107,10 @@ private Q_SLOTS:
         QVERIFY(docks.contains(QStringLiteral("statsDock")));
         QVERIFY(w->accountMenu()->actions().contains(ws->backupAction()));
         QVERIFY(ws->backupAction()->isEnabled());
+        ws->backupAction()->trigger();
+        QVERIFY(ws->backupDialog());
+        QVERIFY(ws->backupDialog()->folderEdit()->text().contains(QStringLiteral("sandbox")));
+        ws->backupDialog()->reject();
 
         // The token is in the sandbox's own 0600 file, not in the settings.
         const QString tokens =
