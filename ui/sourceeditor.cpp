@@ -4,8 +4,11 @@
 #include "sourcehighlighter.h"
 
 #include <QMimeData>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextLayout>
+#include <QTextOption>
 
 namespace tg {
 
@@ -18,6 +21,61 @@ SourceEditor::SourceEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabChangesFocus(false);
     setPlaceholderText(tr("Write in Markdown or HTML…"));
+    useParagraphDirections();
+}
+
+Qt::LayoutDirection SourceEditor::paragraphDirection(const QString &text)
+{
+    return text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight;
+}
+
+void SourceEditor::useParagraphDirections()
+{
+    // Every paragraph takes its direction from its own text, whatever the UI's direction: a
+    // Persian paragraph reads right to left in an English UI and an English one left to right
+    // in a Persian UI. Layout only; the text and the undo history are untouched.
+    QTextOption option = document()->defaultTextOption();
+    if (option.textDirection() == Qt::LayoutDirectionAuto)
+        return;
+    option.setTextDirection(Qt::LayoutDirectionAuto);
+    document()->setDefaultTextOption(option);
+}
+
+void SourceEditor::alignVisibleParagraphs()
+{
+    // The plain-text layout aligns every paragraph alike; right-to-left ones are put against the
+    // right edge here, before painting, on the visible paragraphs' own layouts.
+    const int bottom = viewport()->height();
+    for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        if (!block.isVisible())
+            continue;
+        if (blockBoundingGeometry(block).translated(contentOffset()).top() > bottom)
+            break;
+        QTextLayout *layout = block.layout();
+        if (!layout)
+            continue;
+        QTextOption option = layout->textOption();
+        const Qt::Alignment wanted = paragraphDirection(block.text()) == Qt::RightToLeft
+                                         ? Qt::AlignRight | Qt::AlignAbsolute
+                                         : Qt::AlignLeft | Qt::AlignAbsolute;
+        if (option.alignment() != wanted) {
+            option.setAlignment(wanted);
+            layout->setTextOption(option);
+        }
+    }
+}
+
+void SourceEditor::paintEvent(QPaintEvent *event)
+{
+    alignVisibleParagraphs();
+    QPlainTextEdit::paintEvent(event);
+}
+
+void SourceEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::LayoutDirectionChange)
+        useParagraphDirections();
 }
 
 void SourceEditor::setFormat(DraftFormat format)

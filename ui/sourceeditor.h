@@ -15,6 +15,9 @@ class SourceEditor : public QPlainTextEdit
 {
     Q_OBJECT
 public:
+    /// Each paragraph's writing direction, from its first strong character (as in the preview).
+    static Qt::LayoutDirection paragraphDirection(const QString &text);
+
     explicit SourceEditor(QWidget *parent = nullptr);
 
     void setFormat(DraftFormat format);
@@ -52,10 +55,15 @@ Q_SIGNALS:
     void richHtmlPasted(const QString &html);
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
+    void useParagraphDirections();
+    void alignVisibleParagraphs();
+
     void wrapSelection(const QString &before, const QString &after, const QString &placeholder);
     void prefixLines(const QString &prefix);
 

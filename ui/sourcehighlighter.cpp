@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sourcehighlighter.h"
 
+#include <algorithm>
+
 namespace tg {
 
 namespace {
@@ -73,10 +75,29 @@ void SourceHighlighter::applyRules(const QString &text, const QList<Rule> &rules
         auto it = r.pattern.globalMatch(text);
         while (it.hasNext()) {
             const auto m = it.next();
-            QSyntaxHighlighter::setFormat(int(m.capturedStart()), int(m.capturedLength()),
-                                          r.format);
+            setSpanFormat(text, int(m.capturedStart()), int(m.capturedLength()), r.format);
         }
     }
+}
+
+void SourceHighlighter::setSpanFormat(const QString &text, int start, int length,
+                                      const QTextCharFormat &format)
+{
+    // Arabic and Hebrew script have no italics, and the fonts' oblique faces lack their glyphs
+    // (boxes on screen): such spans stay upright and keep only the colour.
+    if (format.fontItalic()) {
+        const QStringView span = QStringView(text).mid(start, length);
+        const bool rightToLeftScript = std::any_of(span.begin(), span.end(), [](QChar c) {
+            return c.direction() == QChar::DirR || c.direction() == QChar::DirAL;
+        });
+        if (rightToLeftScript) {
+            QTextCharFormat upright = format;
+            upright.setFontItalic(false);
+            QSyntaxHighlighter::setFormat(start, length, upright);
+            return;
+        }
+    }
+    QSyntaxHighlighter::setFormat(start, length, format);
 }
 
 void SourceHighlighter::highlightMarkdown(const QString &text)
@@ -106,11 +127,11 @@ void SourceHighlighter::highlightHtml(const QString &text)
     while (start >= 0) {
         const int end = int(text.indexOf(QLatin1String("-->"), start));
         if (end < 0) {
-            QSyntaxHighlighter::setFormat(start, int(text.size()) - start, m_commentFormat);
+            setSpanFormat(text, start, int(text.size()) - start, m_commentFormat);
             setCurrentBlockState(InComment);
             return;
         }
-        QSyntaxHighlighter::setFormat(start, end + 3 - start, m_commentFormat);
+        setSpanFormat(text, start, end + 3 - start, m_commentFormat);
         start = int(text.indexOf(QLatin1String("<!--"), end + 3));
     }
 }

@@ -30,6 +30,8 @@ private:
     };
     void highlightMarkdown(const QString &text);
     void highlightHtml(const QString &text);
+    /// Sets a format on a span; italic becomes upright over right-to-left script.
+    void setSpanFormat(const QString &text, int start, int length, const QTextCharFormat &format);
     void applyRules(const QString &text, const QList<Rule> &rules);
 
     DraftFormat m_format = DraftFormat::Markdown;
