@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // telegraph-desktop: write, preview and publish Telegraph pages.
 #include "desktopapp.h"
+#include "mainwindow.h"
+#include "publishbar.h"
+#include "singleinstance.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QGuiApplication>
 #include <QTextStream>
 
@@ -50,11 +54,32 @@ int main(int argc, char **argv)
         err << "telegraph-desktop: " << options.error << "\n" << tg::DesktopApp::helpText();
         return 2;
     }
+    // One app per data folder: a second start hands its files and links to the running one.
+    tg::SingleInstance instance(
+        tg::SingleInstance::serverNameFor(tg::DesktopApp::dataDirFor(options)));
+    if (instance.sendToRunning(options.openItems, QDir::currentPath()))
+        return 0;
+    QString listenError;
+    if (!instance.listen(&listenError))
+        err << "telegraph-desktop: files opened later start another window (" << listenError
+            << ")\n";
+
     tg::DesktopApp desktop(options);
     QString error;
     if (!desktop.start(&error)) {
         err << "telegraph-desktop: " << error << "\n";
         return 1;
     }
+    QObject::connect(&instance, &tg::SingleInstance::itemsReceived, &desktop,
+                     [&desktop](const QStringList &items, const QString &workingDir) {
+                         tg::MainWindow *w = desktop.window();
+                         const QStringList problems = desktop.openItems(items, workingDir);
+                         if (!problems.isEmpty())
+                             w->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
+                         w->setWindowState(w->windowState() & ~Qt::WindowMinimized);
+                         w->show();
+                         w->raise();
+                         w->activateWindow();
+                     });
     return app.exec();
 }
