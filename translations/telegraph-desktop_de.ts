@@ -126,13 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — offline oder abgelehnt: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n Seite</numerusform>
-            <numerusform>%1 (%2) — %n Seiten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>Kein Anmeldelink: %1</translation>
@@ -169,6 +162,17 @@
         <source>%1 was removed from this computer.</source>
         <translation>%1 wurde von diesem Computer entfernt.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Gespeicherte Konten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n Seite</numerusform>
+            <numerusform>%1 — %n Seiten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -194,10 +198,193 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>Der Cache der Seitenliste %1 ist nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 ist zurückgezogen. Der Inhalt bleibt im Entwurf „%2“ erhalten: Datei → Versionen… stellt ihn wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 ist wieder veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>Seitenliste &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>Aktualisierung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>Konto &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>Noch kein Telegraph-Konto: Legen Sie eines an oder importieren Sie Ihres mit seinem Zugriffstoken im Bereich „Konten“.</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Gerade wird eine andere Seite geändert; versuchen Sie es, wenn das fertig ist.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>Wählen Sie zuerst ein Konto zum Sichern.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>Telegraph-Sicherung von %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>Wählen Sie einen Ordner für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>%1 kann nicht angelegt werden: %2 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>%1 kann nicht angelegt werden (keine Berechtigung?).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>%1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>Sicherung &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>Konto %1 sichern</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>Speichert alle Seiten von %1 im Ordner: pro Seite Markdown (HTML, wo Markdown etwas verlieren würde) und Knoten-JSON, einen Index mit Titeln, Links und Aufrufen sowie die Liste der Bildlinks. Eine unterbrochene Sicherung setzt dort fort, wo sie stehen blieb.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>In diesem Ordner liegt eine unterbrochene Sicherung; sie wird fortgesetzt (%n Seite bereits gespeichert).</numerusform>
+            <numerusform>In diesem Ordner liegt eine unterbrochene Sicherung; sie wird fortgesetzt (%n Seiten bereits gespeichert).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>%n Seite zu sichern; es geht nach %1 bereits gespeicherten weiter.</numerusform>
+            <numerusform>%n Seiten zu sichern; es geht nach %1 bereits gespeicherten weiter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>%n Seite zu sichern.</numerusform>
+            <numerusform>%n Seiten zu sichern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>%1 von %2 Seiten gespeichert…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>Seitenliste wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>Sicherung abgeschlossen: %n Seite</numerusform>
+            <numerusform>Sicherung abgeschlossen: %n Seiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (fortgesetzt: %n war schon gespeichert)</numerusform>
+            <numerusform> (fortgesetzt: %n waren schon gespeichert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n Seite als HTML gespeichert, weil Markdown etwas verlieren würde.</numerusform>
+            <numerusform>%n Seiten als HTML gespeichert, weil Markdown etwas verlieren würde.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>Angehalten. %n Seite ist gespeichert; „Starten“ setzt die Sicherung fort.</numerusform>
+            <numerusform>Angehalten. %n Seiten sind gespeichert; „Starten“ setzt die Sicherung fort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>Die Sicherung wurde unterbrochen: %1. Gespeichertes bleibt; „Starten“ setzt sie fort.</translation>
     </message>
 </context>
 <context>
@@ -320,10 +507,6 @@
         <translation>Telegraph Desktop — lokale Sandbox</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>Lokale Sandbox mit einem neuen Konto bereit.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>Wo veröffentlichen?</translation>
     </message>
@@ -338,6 +521,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>Ein Bild wurde nicht hochgeladen: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Der Bild-Host in den Einstellungen ist nicht nutzbar (%1); Bilder gehen an den Telegraph-Upload, bis das unter Einstellungen → Bilder behoben ist.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Konten können nicht gespeichert werden (%1). Starten Sie die App neu, um zu wählen, wo Tokens aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Konto: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>Telegraph Desktop %1 ist verfügbar.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>Erhältlich unter %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>Die Suche nach Aktualisierungen ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -587,6 +794,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>Die Upload-URL muss eine vollständige Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>Der Name des Dateifelds ist leer.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>Die Kopfzeile „%1“ hat nicht die Form „Name: Wert“.</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>Die Formularfeld-Zeile „%1“ hat nicht die Form „name=wert“.</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>Der Upload-Befehl ist leer.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>Der Befehl „%1“ wurde nicht gefunden oder ist nicht ausführbar.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -823,10 +1057,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;Telegraph-Knoten (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>Einstellungen gespeichert. Ein neuer Server wird nach einem Neustart wirksam.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>Die Version konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -872,6 +1102,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>Export nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Ihr Entwurf von %1 wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Einstellungen gespeichert. Neuer Server und neue Sprache gelten nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Einstellungen gespeichert. Der neue Server gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1273,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>Aktualisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>Seiten filtern</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>Fortschritt der Seitenlisten-Aktualisierung</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1491,141 @@
         <source>Save after typing stops:</source>
         <translation>Speichern nach Ende der Eingabe:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Bilder</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>&amp;Sprache &amp;&amp; Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>Ein neuer Server gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>Autorname und -link des aktuellen Kontos haben Vorrang.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>Telegraph-Upload (veraltet)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>HTTP-Upload (Multipart-Formular)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>Befehl (PicGo, ein Skript…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>telegra.ph lehnt Uploads seit September 2024 ab: Damit schlagen abgelegte Bilder fehl und behalten ihre lokale Datei. Die lokale Sandbox nimmt sie weiterhin an. Wählen Sie einen anderen Host, um Bilder auf telegra.ph zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>Upload-URL:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>Name des Dateifelds:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>Kopfzeilen (Name: Wert):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>Formularfelder (name=wert):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>URL in der Antwort:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>Wo die Bild-URL in der JSON-Antwort steht, als Punktpfad (data.url, 0.src) oder JSON Pointer (/data/url); leer, wenn die Antwort selbst die URL ist. Kopfzeilen stehen in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>Läuft mit dem Pfad des Bildes anstelle von {file} (am Ende angehängt, wenn es fehlt); die letzte ausgegebene Zeile muss die Bild-URL sein.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>Bilder hochladen zu:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>Zeitlimit pro Bild:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Formularfelder</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>Beim Start der App nach einer neuen Version suchen</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>URL des Versions-Feeds:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>Die App meldet nur eine neue Version; sie lädt und installiert nie etwas. Aus, bis Sie es einschalten.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>Die eigene API-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>Die URL des Versions-Feeds muss mit https:// beginnen (http:// nur auf diesem Computer).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>eine andere Instanz läuft bereits</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1349,6 +1750,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>Konto: %1 Aufrufe auf %2 geladenen Seiten</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>Meistgelesene Seiten</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1888,115 @@
     <message>
         <source>an upload answer</source>
         <translation>einer Upload-Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>Veröffentlichung zurückziehen</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>Den Inhalt von „%1“ (%2) durch diesen Hinweis ersetzen? Telegraph kann keine Seiten löschen; die Seite bleibt unter ihrer Adresse und zeigt nur den Hinweis.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>Der jetzige Inhalt bleibt auf diesem Computer als Version des Seitenentwurfs erhalten: Datei → Versionen… stellt ihn wieder her und veröffentlicht ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>Hinweis anstelle des Inhalts</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Zurückziehen</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>Diese Seite wurde von ihrem Autor zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>der Server war nicht erreichbar (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>Telegraph bittet, %n Sekunde zu warten; versuchen Sie es dann</numerusform>
+            <numerusform>Telegraph bittet, %n Sekunden zu warten; versuchen Sie es dann</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>diese Seite gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>der Server lehnte ab: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Gerade wird eine andere Seite geändert; versuchen Sie es, wenn das fertig ist.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>Keine Seite zum Zurückziehen angegeben.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>Schreiben Sie den Hinweis, den die Seite anstelle ihres Inhalts zeigen soll.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>Der Hinweis ist %1 Zeichen lang; bleiben Sie unter %2.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>%1 wird abgerufen, um den Inhalt zu bewahren…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>%1 wurde nicht zurückgezogen und ist unverändert: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>%1 wurde nicht zurückgezogen und ist unverändert: Der Inhalt konnte nicht in der Entwurfsdatenbank gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>Der Inhalt von %1 wird durch den Hinweis ersetzt…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>%1 wurde nicht zurückgezogen und ist unverändert (der Inhalt ist trotzdem als lokale Version gespeichert): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>Es gibt keine gespeicherte Version %1 einer veröffentlichten Seite.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>Der gespeicherte Inhalt von %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>Der gespeicherte Inhalt von %1 wird erneut veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 wurde nicht erneut veröffentlicht: %2</translation>
     </message>
 </context>
 <context>

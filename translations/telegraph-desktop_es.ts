@@ -126,13 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — sin conexión o rechazada: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n página</numerusform>
-            <numerusform>%1 (%2) — %n páginas</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>No hay enlace de inicio de sesión: %1</translation>
@@ -169,6 +162,17 @@
         <source>%1 was removed from this computer.</source>
         <translation>%1 se quitó de este equipo.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Cuentas guardadas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n página</numerusform>
+            <numerusform>%1 — %n páginas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -194,10 +198,193 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>No se puede usar la caché de la lista de páginas %1: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 está despublicada. Su contenido se guarda en el borrador «%2»: Archivo → Revisiones… lo restaura.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 vuelve a estar publicada.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>&amp;Actualizar la lista de páginas</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>&amp;Cancelar la actualización</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>Copia de &amp;seguridad de la cuenta…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>Todavía no hay ninguna cuenta de Telegraph: crea una o importa la tuya con su token de acceso en el panel Cuentas.</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Se está modificando otra página; inténtalo cuando termine.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>Elige primero una cuenta para la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>Copia de seguridad de Telegraph de %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>Elige una carpeta para la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>No se puede crear %1: %2 no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>No se puede crear %1 (¿falta de permisos?).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>No se puede escribir en %1.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>&amp;Iniciar copia</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>Copia de seguridad de la cuenta %1</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>Guarda todas las páginas de %1 en la carpeta: Markdown (HTML cuando Markdown perdería algo) y JSON de nodos por página, un índice con títulos, enlaces y visitas, y la lista de enlaces de imágenes. Una copia interrumpida continúa donde se detuvo.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de la copia</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Progreso de la copia</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Carpeta de la copia</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>En esta carpeta hay una copia interrumpida; se reanudará (ya hay %n página guardada).</numerusform>
+            <numerusform>En esta carpeta hay una copia interrumpida; se reanudará (ya hay %n páginas guardadas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>%n página por copiar; se reanuda tras %1 ya guardadas.</numerusform>
+            <numerusform>%n páginas por copiar; se reanuda tras %1 ya guardadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>%n página por copiar.</numerusform>
+            <numerusform>%n páginas por copiar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>Guardadas %1 de %2 páginas…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>Leyendo la lista de páginas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>Copia completa: %n página</numerusform>
+            <numerusform>Copia completa: %n páginas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (reanudada: %n ya estaba guardada)</numerusform>
+            <numerusform> (reanudada: %n ya estaban guardadas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n página se guardó como HTML porque Markdown perdería algo.</numerusform>
+            <numerusform>%n páginas se guardaron como HTML porque Markdown perdería algo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>Detenida. Hay %n página guardada; Iniciar reanuda la copia.</numerusform>
+            <numerusform>Detenida. Hay %n páginas guardadas; Iniciar reanuda la copia.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>La copia se detuvo: %1. Lo guardado se conserva; Iniciar la reanuda.</translation>
     </message>
 </context>
 <context>
@@ -320,10 +507,6 @@
         <translation>Telegraph Desktop — entorno de pruebas local</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>Entorno de pruebas local listo con una cuenta nueva.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>¿Dónde publicar?</translation>
     </message>
@@ -338,6 +521,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>No se subió una imagen: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>No se puede usar el alojamiento de imágenes de la configuración (%1); las imágenes van a la subida de Telegraph hasta que se corrija en Configuración → Imágenes.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>No se pueden guardar las cuentas (%1). Reinicia la aplicación para elegir dónde guardar los tokens.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Cuenta: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>Telegraph Desktop %1 está disponible.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>Descárgalo de %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>Falló la comprobación de actualizaciones: %1</translation>
     </message>
 </context>
 <context>
@@ -587,6 +794,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>La URL de subida debe ser una dirección completa que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>El nombre del campo del archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>La línea de cabecera «%1» no tiene la forma «Nombre: valor».</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>La línea de campo de formulario «%1» no tiene la forma «nombre=valor».</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>El comando de subida está vacío.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>No se encontró el comando «%1» o no se puede ejecutar.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -823,10 +1057,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;Nodos de Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>Configuración guardada. Un servidor nuevo se aplica tras reiniciar.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>No se pudo guardar la revisión: %1</translation>
     </message>
@@ -872,6 +1102,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>No se puede exportar a %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Se abrió tu borrador de %1.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Configuración guardada. El nuevo servidor y el idioma se aplican tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Configuración guardada. El nuevo servidor se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Configuración guardada. El nuevo idioma se aplica tras reiniciar.</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1273,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>Error al actualizar: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>Filtrar páginas</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>Progreso de la actualización de la lista</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1491,141 @@
         <source>Save after typing stops:</source>
         <translation>Guardar al dejar de escribir tras:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>Idioma y &amp;actualizaciones</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>Un servidor nuevo se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>El nombre de autor y el enlace de la cuenta actual tienen prioridad.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>Subida a Telegraph (heredada)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>Subida HTTP (formulario multipart)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>Comando (PicGo, un script…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>telegra.ph rechaza las subidas desde septiembre de 2024: con él, las imágenes arrastradas fallan y conservan su archivo local. El entorno de pruebas local aún las acepta. Elige otro alojamiento para publicar imágenes en telegra.ph.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>URL de subida:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>Nombre del campo del archivo:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>Cabeceras (Nombre: valor):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>Campos del formulario (nombre=valor):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>URL en la respuesta:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>Dónde está la URL de la imagen en la respuesta JSON, como ruta con puntos (data.url, 0.src) o JSON pointer (/data/url); vacío cuando la respuesta es la propia URL. Las cabeceras se guardan en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Comando:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>Se ejecuta con la ruta de la imagen en lugar de {file} (se añade al final si falta); la última línea que imprima debe ser la URL de la imagen.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>Subir imágenes a:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>Tiempo máximo por imagen:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Cabeceras</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Campos del formulario</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>El nuevo idioma se usa tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>Buscar una versión nueva al iniciar la aplicación</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>URL del canal de versiones:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>La aplicación solo te avisa de una versión nueva; nunca descarga ni instala nada. Desactivado salvo que lo actives.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>La URL de API personalizada debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>La URL del canal de versiones debe empezar por https:// (http:// solo en este equipo).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>ya hay otra instancia en ejecución</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1349,6 +1750,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>Cuenta: %1 visitas en %2 páginas cargadas</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>Páginas más vistas</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1888,115 @@
     <message>
         <source>an upload answer</source>
         <translation>una respuesta de subida</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>Despublicar página</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>¿Reemplazar el contenido de «%1» (%2) por este aviso? Telegraph no puede borrar páginas; la página sigue en su dirección y solo muestra el aviso.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>El contenido actual se guarda en este equipo como revisión del borrador de la página: Archivo → Revisiones… lo restaura y lo vuelve a publicar.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>Aviso que se muestra en lugar del contenido</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;Despublicar</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Despublicar</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>Su autor ha despublicado esta página.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>no se pudo contactar con el servidor (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>Telegraph pide esperar %n segundo; inténtalo entonces</numerusform>
+            <numerusform>Telegraph pide esperar %n segundos; inténtalo entonces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>esa página no existe</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>el servidor lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Se está modificando otra página; inténtalo cuando termine.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>No se indicó ninguna página para despublicar.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>Escribe el aviso que mostrará la página en lugar de su contenido.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>El aviso tiene %1 caracteres; que no pase de %2.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>Obteniendo %1 para conservar su contenido…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>%1 no se despublicó y no ha cambiado: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>%1 no se despublicó y no ha cambiado: su contenido no se pudo guardar en la base de datos de borradores.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>Reemplazando el contenido de %1 por el aviso…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>%1 no se despublicó y no ha cambiado (su contenido se guardó igualmente como revisión local): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>No hay una revisión guardada %1 de una página publicada.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>No se puede leer el contenido guardado de %1: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>Publicando de nuevo el contenido guardado de %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 no se volvió a publicar: %2</translation>
     </message>
 </context>
 <context>

@@ -126,12 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — آفلاین یا ردشده: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n صفحه</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>پیوند ورود دریافت نشد: %1</translation>
@@ -168,6 +162,16 @@
         <source>%1 was removed from this computer.</source>
         <translation>%1 از این رایانه حذف شد.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>حساب‌های ذخیره‌شده</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n صفحه</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -193,10 +197,186 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>حافظهٔ نهان فهرست صفحه‌ها %1 قابل استفاده نیست: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>حساب‌ها</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>آمار</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>انتشار %1 لغو شد. محتوای آن در پیش‌نویس «%2» نگه داشته شده است: فایل ← نسخه‌ها… آن را بازمی‌گرداند.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 دوباره منتشر شد.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>&amp;تازه‌سازی فهرست صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>&amp;لغو تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>&amp;پشتیبان‌گیری از حساب…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>هنوز حساب تلگرافی ندارید: در پنل «حساب‌ها» یکی بسازید یا حساب خود را با توکن دسترسی وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>صفحهٔ دیگری در حال تغییر است؛ وقتی تمام شد دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>اول حسابی را برای پشتیبان‌گیری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>پشتیبان تلگراف %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>پوشه‌ای برای پشتیبان انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 یک فایل است، نه پوشه.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>نمی‌توان %1 را ساخت: %2 پوشه نیست.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>نمی‌توان %1 را ساخت (اجازهٔ دسترسی نیست؟).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>نمی‌توان در %1 نوشت.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;نتخاب…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>&amp;شروع پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;توقف</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;باز کردن پوشه</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;بستن</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>پشتیبان‌گیری از حساب %1</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>همهٔ صفحه‌های %1 را در پوشه ذخیره می‌کند: برای هر صفحه Markdown (یا HTML وقتی Markdown چیزی را از دست بدهد) و JSON گره‌ها، یک فهرست با عنوان‌ها، پیوندها و بازدیدها، و فهرست پیوندهای تصویر. پشتیبان‌گیری قطع‌شده از همان جا ادامه می‌یابد.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>پوشهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>پیشرفت پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>پوشه:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>پوشهٔ پشتیبان</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>در این پوشه پشتیبان‌گیری قطع‌شده‌ای هست؛ ادامه داده می‌شود (%n صفحه پیش‌تر ذخیره شده است).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>%n صفحه برای پشتیبان‌گیری؛ ادامه پس از %1 صفحهٔ ذخیره‌شده.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>%n صفحه برای پشتیبان‌گیری.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>%1 از %2 صفحه ذخیره شد…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>در حال خواندن فهرست صفحه‌ها…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>پشتیبان کامل شد: %n صفحه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (ادامه: %n صفحه پیش‌تر ذخیره شده بود)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n صفحه به صورت HTML ذخیره شد، چون Markdown چیزی را از دست می‌داد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>متوقف شد. %n صفحه ذخیره شده است؛ «شروع» پشتیبان‌گیری را ادامه می‌دهد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>پشتیبان‌گیری متوقف شد: %1. آنچه ذخیره شده می‌ماند؛ «شروع» آن را ادامه می‌دهد.</translation>
     </message>
 </context>
 <context>
@@ -315,10 +495,6 @@
         <translation>Telegraph Desktop — محیط آزمایشی محلی</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>محیط آزمایشی محلی با یک حساب جدید آماده است.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>کجا منتشر شود؟</translation>
     </message>
@@ -333,6 +509,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>یک تصویر بارگذاری نشد: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>میزبان تصویر در تنظیمات قابل استفاده نیست (%1)؛ تا وقتی در تنظیمات ← تصاویر اصلاح نشود، تصاویر به بارگذاری تلگراف فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>حساب‌ها را نمی‌توان ذخیره کرد (%1). برنامه را دوباره اجرا کنید تا جای نگهداری توکن‌ها را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>حساب: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>نسخهٔ %1 تلگراف دسکتاپ در دسترس است.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>دریافت از %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>بررسی به‌روزرسانی ناموفق بود: %1</translation>
     </message>
 </context>
 <context>
@@ -579,6 +779,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>نشانی بارگذاری باید کامل باشد و با http:// یا https:// شروع شود.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>نام فیلد فایل خالی است.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>سطر سرآیند «%1» به شکل «نام: مقدار» نیست.</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>سطر فیلد فرم «%1» به شکل «نام=مقدار» نیست.</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>فرمان بارگذاری خالی است.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>فرمان «%1» پیدا نشد یا اجرا نمی‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -815,10 +1042,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;گره‌های Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>تنظیمات ذخیره شد. سرور جدید پس از راه‌اندازی دوباره اعمال می‌شود.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>نسخه ذخیره نشد: %1</translation>
     </message>
@@ -863,6 +1086,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>صدور به %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;حساب</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>پیش‌نویس شما از %1 باز شد.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>تنظیمات ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>تنظیمات ذخیره شد. کارساز و زبان جدید پس از اجرای دوباره اعمال می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>تنظیمات ذخیره شد. کارساز جدید پس از اجرای دوباره اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>تنظیمات ذخیره شد. زبان جدید پس از اجرای دوباره اعمال می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1256,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>تازه‌سازی ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>پالایش صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>پیشرفت تازه‌سازی فهرست صفحه‌ها</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1473,141 @@
         <source>Save after typing stops:</source>
         <translation>ذخیره پس از توقف تایپ:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;عمومی</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;ویرایشگر</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;تصاویر</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>&amp;زبان و به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>کارساز جدید پس از اجرای دوباره اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>نام نویسنده و پیوند حساب فعلی اولویت دارند.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>پیروی از سیستم</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>بارگذاری تلگراف (قدیمی)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>بارگذاری HTTP (فرم multipart)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>فرمان (PicGo، یک اسکریپت…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>telegra.ph از سپتامبر ۲۰۲۴ بارگذاری را نمی‌پذیرد: با آن، تصاویر رهاشده بارگذاری نمی‌شوند و فایل محلی‌شان می‌ماند. محیط آزمایشی محلی هنوز آن‌ها را می‌پذیرد. برای انتشار تصاویر در telegra.ph میزبان دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>نشانی بارگذاری:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>نام فیلد فایل:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>سرآیندها (نام: مقدار):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>فیلدهای فرم (نام=مقدار):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>جای نشانی در پاسخ:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>جای نشانی تصویر در پاسخ JSON، به صورت مسیر نقطه‌ای (data.url، 0.src) یا JSON pointer (/data/url)؛ اگر خود پاسخ نشانی باشد خالی بگذارید. سرآیندها در فایل تنظیمات نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>فرمان:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>با مسیر تصویر به جای {file} اجرا می‌شود (اگر نباشد به انتها افزوده می‌شود)؛ آخرین سطری که چاپ می‌کند باید نشانی تصویر باشد.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> ثانیه</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>بارگذاری تصاویر در:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>محدودیت زمان برای هر تصویر:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>سرآیندها</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>فیلدهای فرم</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>پیش‌فرض سیستم</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>زبان جدید پس از اجرای دوباره به کار می‌رود.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>هنگام شروع برنامه نسخهٔ جدید را بررسی کن</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>نشانی خوراک انتشارها:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>برنامه فقط از نسخهٔ جدید خبر می‌دهد؛ هرگز چیزی را دریافت یا نصب نمی‌کند. تا خودتان روشنش نکنید خاموش است.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>نشانی API سفارشی باید با http:// یا https:// شروع شود.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>نشانی خوراک انتشارها باید با https:// شروع شود (http:// فقط روی همین رایانه).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>نمونهٔ دیگری در حال اجراست</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1338,6 +1732,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>حساب: %1 بازدید در %2 صفحهٔ بارگیری‌شده</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>پربازدیدترین صفحه‌ها</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1870,114 @@
     <message>
         <source>an upload answer</source>
         <translation>یک پاسخ بارگذاری</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>لغو انتشار صفحه</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>محتوای «%1» (%2) با این اطلاعیه جایگزین شود؟ تلگراف نمی‌تواند صفحه‌ها را حذف کند؛ صفحه در همان نشانی می‌ماند و فقط اطلاعیه را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>محتوای فعلی روی همین رایانه به عنوان نسخه‌ای از پیش‌نویس صفحه نگه داشته می‌شود: فایل ← نسخه‌ها… آن را بازمی‌گرداند و دوباره منتشر می‌کند.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>اطلاعیه‌ای که به جای محتوا نمایش داده می‌شود</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;لغو انتشار</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>لغو انتشار</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>نویسنده انتشار این صفحه را لغو کرده است.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>دسترسی به کارساز ممکن نشد (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>تلگراف می‌خواهد %n ثانیه صبر کنید؛ پس از آن دوباره امتحان کنید</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>چنین صفحه‌ای وجود ندارد</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>کارساز نپذیرفت: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>صفحهٔ دیگری در حال تغییر است؛ وقتی تمام شد دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>صفحه‌ای برای لغو انتشار داده نشده است.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>اطلاعیه‌ای بنویسید که صفحه به جای محتوایش نشان دهد.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>اطلاعیه %1 نویسه است؛ آن را کمتر از %2 نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>در حال دریافت %1 برای نگه‌داشتن محتوایش…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>انتشار %1 لغو نشد و تغییری نکرد: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>انتشار %1 لغو نشد و تغییری نکرد: محتوای آن در پایگاه‌دادهٔ پیش‌نویس‌ها ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>در حال جایگزینی محتوای %1 با اطلاعیه…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>انتشار %1 لغو نشد و تغییری نکرد (محتوای آن به هر حال به عنوان نسخهٔ محلی نگه داشته شد): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>نسخهٔ نگه‌داشته‌شدهٔ %1 از صفحه‌ای منتشرشده وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>محتوای نگه‌داشته‌شدهٔ %1 خوانده نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>در حال انتشار دوبارهٔ محتوای نگه‌داشته‌شدهٔ %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 دوباره منتشر نشد: %2</translation>
     </message>
 </context>
 <context>

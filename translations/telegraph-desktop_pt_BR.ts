@@ -126,13 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — offline ou recusado: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n página</numerusform>
-            <numerusform>%1 (%2) — %n páginas</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>Sem link de login: %1</translation>
@@ -169,6 +162,17 @@
         <source>%1 was removed from this computer.</source>
         <translation>%1 foi removida deste computador.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Contas salvas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n página</numerusform>
+            <numerusform>%1 — %n páginas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -194,10 +198,193 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>O cache da lista de páginas %1 não pode ser usado: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Contas</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estatísticas</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 foi despublicada. O conteúdo está guardado no rascunho “%2”: Arquivo → Revisões… o restaura.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 foi publicada novamente.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>&amp;Atualizar a lista de páginas</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>&amp;Cancelar a atualização</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>&amp;Backup da conta…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>Ainda não há conta do Telegraph: crie uma ou importe a sua pelo token de acesso no painel Contas.</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Outra página está sendo alterada; tente quando terminar.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>Escolha primeiro uma conta para o backup.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>Backup do Telegraph de %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>Escolha uma pasta para o backup.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 é um arquivo, não uma pasta.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>Não é possível criar %1: %2 não é uma pasta.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>Não é possível criar %1 (sem permissão?).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>Não é possível gravar em %1.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Esco&amp;lher…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>&amp;Iniciar backup</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Abrir pasta</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>Backup da conta %1</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>Salva todas as páginas de %1 na pasta: Markdown (HTML quando o Markdown perderia algo) e JSON de nós por página, um índice com títulos, links e visualizações e a lista de links de imagens. Um backup interrompido continua de onde parou.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Pasta do backup</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Progresso do backup</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Pasta:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Pasta do backup</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>Há um backup interrompido nesta pasta; ele será retomado (%n página já salva).</numerusform>
+            <numerusform>Há um backup interrompido nesta pasta; ele será retomado (%n páginas já salvas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>%n página para o backup; retomando após %1 já salvas.</numerusform>
+            <numerusform>%n páginas para o backup; retomando após %1 já salvas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>%n página para o backup.</numerusform>
+            <numerusform>%n páginas para o backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>Salvas %1 de %2 páginas…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>Lendo a lista de páginas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>Backup concluído: %n página</numerusform>
+            <numerusform>Backup concluído: %n páginas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (retomado: %n já estava salva)</numerusform>
+            <numerusform> (retomado: %n já estavam salvas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n página salva como HTML porque o Markdown perderia algo.</numerusform>
+            <numerusform>%n páginas salvas como HTML porque o Markdown perderia algo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>Parado. %n página está salva; Iniciar retoma o backup.</numerusform>
+            <numerusform>Parado. %n páginas estão salvas; Iniciar retoma o backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>O backup parou: %1. O que foi salvo fica; Iniciar o retoma.</translation>
     </message>
 </context>
 <context>
@@ -320,10 +507,6 @@
         <translation>Telegraph Desktop — sandbox local</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>Sandbox local pronto com uma nova conta.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>Onde publicar?</translation>
     </message>
@@ -338,6 +521,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>Uma imagem não foi enviada: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>O serviço de imagens das configurações não pode ser usado (%1); as imagens vão para o upload do Telegraph até que isso seja corrigido em Configurações → Imagens.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>As contas não podem ser salvas (%1). Reinicie o aplicativo para escolher onde guardar os tokens.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Conta: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>O Telegraph Desktop %1 está disponível.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>Baixe em %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>A verificação de atualizações falhou: %1</translation>
     </message>
 </context>
 <context>
@@ -587,6 +794,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>A URL de upload deve ser um endereço completo começando com http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>O nome do campo do arquivo está vazio.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>A linha de cabeçalho “%1” não está no formato “Nome: valor”.</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>A linha de campo do formulário “%1” não está no formato “nome=valor”.</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>O comando de upload está vazio.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>O comando “%1” não foi encontrado ou não pode ser executado.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -823,10 +1057,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;Nós do Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>Configurações salvas. Um novo servidor passa a valer após reiniciar.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>Não foi possível armazenar a revisão: %1</translation>
     </message>
@@ -872,6 +1102,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>Não é possível exportar para %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Conta</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Seu rascunho de %1 foi aberto.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configurações salvas.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Configurações salvas. O novo servidor e o idioma valem após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Configurações salvas. O novo servidor vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Configurações salvas. O novo idioma vale após reiniciar.</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1273,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>Falha na atualização: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>Filtrar páginas</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>Progresso da atualização da lista</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1491,141 @@
         <source>Save after typing stops:</source>
         <translation>Salvar após parar de digitar:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Geral</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Imagens</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>Idioma e &amp;atualizações</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>Um novo servidor vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>O nome de autor e o link da conta atual têm prioridade.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>Upload do Telegraph (legado)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>Upload HTTP (formulário multipart)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>Comando (PicGo, um script…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>O telegra.ph recusa uploads desde setembro de 2024: com ele, imagens arrastadas falham e mantêm o arquivo local. O sandbox local ainda as aceita. Escolha outro serviço para publicar imagens no telegra.ph.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>URL de upload:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>Nome do campo do arquivo:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>Cabeçalhos (Nome: valor):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>Campos do formulário (nome=valor):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>URL na resposta:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>Onde fica a URL da imagem na resposta JSON, como caminho com pontos (data.url, 0.src) ou JSON pointer (/data/url); vazio quando a resposta é a própria URL. Os cabeçalhos ficam no arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Comando:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>Executa com o caminho da imagem no lugar de {file} (acrescentado ao final quando ausente); a última linha impressa deve ser a URL da imagem.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>Enviar imagens para:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>Tempo limite por imagem:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Cabeçalhos</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Campos do formulário</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>O novo idioma é usado após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>Verificar se há nova versão ao iniciar o aplicativo</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>URL do feed de versões:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>O aplicativo só avisa sobre uma nova versão; nunca baixa nem instala nada. Desligado até você ligar.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>A URL de API personalizada deve começar com http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>A URL do feed de versões deve começar com https:// (http:// só neste computador).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>outra instância já está em execução</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1349,6 +1750,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>Conta: %1 visualizações em %2 páginas carregadas</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>Páginas mais vistas</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1888,115 @@
     <message>
         <source>an upload answer</source>
         <translation>uma resposta de upload</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>Despublicar página</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>Substituir o conteúdo de “%1” (%2) por este aviso? O Telegraph não apaga páginas; a página continua no mesmo endereço e mostra apenas o aviso.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>O conteúdo atual fica guardado neste computador como revisão do rascunho da página: Arquivo → Revisões… o restaura e publica de volta.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>Aviso mostrado no lugar do conteúdo</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;Despublicar</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Despublicar</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>Esta página foi despublicada pelo autor.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>não foi possível alcançar o servidor (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>O Telegraph pede para esperar %n segundo; tente depois</numerusform>
+            <numerusform>O Telegraph pede para esperar %n segundos; tente depois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>essa página não existe</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>o servidor recusou: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Outra página está sendo alterada; tente quando terminar.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>Nenhuma página foi indicada para despublicar.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>Escreva o aviso que a página deve mostrar no lugar do conteúdo.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>O aviso tem %1 caracteres; mantenha abaixo de %2.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>Buscando %1 para guardar o conteúdo…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>%1 não foi despublicada e não mudou: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>%1 não foi despublicada e não mudou: o conteúdo não pôde ser guardado no banco de rascunhos.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>Substituindo o conteúdo de %1 pelo aviso…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>%1 não foi despublicada e não mudou (o conteúdo foi guardado mesmo assim como revisão local): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>Não há revisão guardada %1 de uma página publicada.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>O conteúdo guardado de %1 não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>Publicando novamente o conteúdo guardado de %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 não foi publicada novamente: %2</translation>
     </message>
 </context>
 <context>

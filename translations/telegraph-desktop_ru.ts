@@ -126,14 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — нет связи или отказ: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n страница</numerusform>
-            <numerusform>%1 (%2) — %n страницы</numerusform>
-            <numerusform>%1 (%2) — %n страниц</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>Нет ссылки для входа: %1</translation>
@@ -170,6 +162,18 @@
         <source>%1 was removed from this computer.</source>
         <translation>Учётная запись %1 удалена с этого компьютера.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Сохранённые учётные записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n страница</numerusform>
+            <numerusform>%1 — %n страницы</numerusform>
+            <numerusform>%1 — %n страниц</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -195,10 +199,200 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>Кэш списка страниц %1 недоступен: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Учётные записи</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 снята с публикации. Её содержимое сохранено в черновике «%2»: Файл → Версии… восстанавливает его.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 снова опубликована.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>&amp;Обновить список страниц</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>&amp;Отменить обновление</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>&amp;Резервная копия учётной записи…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>Учётной записи Telegraph пока нет: создайте её или импортируйте свою по токену доступа на панели «Учётные записи».</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Сейчас изменяется другая страница; попробуйте, когда это закончится.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>Сначала выберите учётную запись для резервной копии.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>Резервная копия Telegraph — %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>Выберите папку для резервной копии.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 — это файл, а не папка.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>Не удаётся создать %1: %2 не является папкой.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>Не удаётся создать %1 (нет прав?).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>В %1 нельзя записывать.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>&amp;Начать копирование</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Открыть папку</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>Резервная копия учётной записи %1</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>Сохраняет все страницы %1 в папку: Markdown (HTML, если Markdown что-то потеряет) и JSON узлов для каждой страницы, указатель с заголовками, ссылками и просмотрами и список ссылок на изображения. Прерванное копирование продолжается с места остановки.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервной копии</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Ход резервного копирования</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Папка резервной копии</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>В этой папке есть прерванная копия; она будет продолжена (уже сохранена %n страница).</numerusform>
+            <numerusform>В этой папке есть прерванная копия; она будет продолжена (уже сохранены %n страницы).</numerusform>
+            <numerusform>В этой папке есть прерванная копия; она будет продолжена (уже сохранено %n страниц).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>Нужно сохранить %n страницу; продолжаем после %1 уже сохранённых.</numerusform>
+            <numerusform>Нужно сохранить %n страницы; продолжаем после %1 уже сохранённых.</numerusform>
+            <numerusform>Нужно сохранить %n страниц; продолжаем после %1 уже сохранённых.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>Нужно сохранить %n страницу.</numerusform>
+            <numerusform>Нужно сохранить %n страницы.</numerusform>
+            <numerusform>Нужно сохранить %n страниц.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>Сохранено %1 из %2 страниц…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>Чтение списка страниц…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>Резервная копия готова: %n страница</numerusform>
+            <numerusform>Резервная копия готова: %n страницы</numerusform>
+            <numerusform>Резервная копия готова: %n страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (продолжено: %n уже была сохранена раньше)</numerusform>
+            <numerusform> (продолжено: %n уже были сохранены раньше)</numerusform>
+            <numerusform> (продолжено: %n уже были сохранены раньше)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n страница сохранена как HTML, потому что Markdown что-то потерял бы.</numerusform>
+            <numerusform>%n страницы сохранены как HTML, потому что Markdown что-то потерял бы.</numerusform>
+            <numerusform>%n страниц сохранено как HTML, потому что Markdown что-то потерял бы.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>Остановлено. Сохранена %n страница; «Начать» продолжит копирование.</numerusform>
+            <numerusform>Остановлено. Сохранены %n страницы; «Начать» продолжит копирование.</numerusform>
+            <numerusform>Остановлено. Сохранено %n страниц; «Начать» продолжит копирование.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>Резервное копирование остановилось: %1. Сохранённое остаётся; «Начать» продолжит его.</translation>
     </message>
 </context>
 <context>
@@ -325,10 +519,6 @@
         <translation>Telegraph Desktop — локальная песочница</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>Локальная песочница с новой учётной записью готова.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>Где публиковать?</translation>
     </message>
@@ -343,6 +533,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>Изображение не загружено: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Хостинг изображений из настроек использовать нельзя (%1); изображения загружаются через Telegraph, пока это не исправлено в Настройки → Изображения.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Учётные записи нельзя сохранить (%1). Перезапустите приложение, чтобы выбрать, где хранить токены.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Учётная запись: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>Доступна версия Telegraph Desktop %1.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>Скачать: %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>Проверка обновлений не удалась: %1</translation>
     </message>
 </context>
 <context>
@@ -595,6 +809,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>Адрес загрузки должен быть полным и начинаться с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>Имя поля файла пустое.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>Строка заголовка «%1» не имеет вида «Имя: значение».</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>Строка поля формы «%1» не имеет вида «имя=значение».</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>Команда загрузки пуста.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>Команда «%1» не найдена или не может быть запущена.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -831,10 +1072,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;Узлы Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>Настройки сохранены. Новый сервер начнёт использоваться после перезапуска.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>Не удалось сохранить версию: %1</translation>
     </message>
@@ -881,6 +1118,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>Не удаётся экспортировать в %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Учётная запись</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Открыт ваш черновик %1.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Настройки сохранены. Новый сервер и язык применятся после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Настройки сохранены. Новый сервер применится после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Настройки сохранены. Новый язык применится после перезапуска.</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1290,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>Ошибка обновления: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>Фильтр страниц</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>Ход обновления списка страниц</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1509,141 @@
         <source>Save after typing stops:</source>
         <translation>Сохранять после паузы в наборе:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Общие</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Редактор</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Изображения</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>&amp;Язык и обновления</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>Новый сервер применяется после перезапуска.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>Имя автора и ссылка текущей учётной записи имеют приоритет.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>Загрузка в Telegraph (устаревшая)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>Загрузка по HTTP (multipart-форма)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>Команда (PicGo, скрипт…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>telegra.ph не принимает загрузки с сентября 2024 года: с ним перетащенные изображения не загрузятся и останутся локальными файлами. Локальная песочница по-прежнему их принимает. Чтобы публиковать изображения на telegra.ph, выберите другой хостинг.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>Адрес загрузки:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>Имя поля файла:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>Заголовки (Имя: значение):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>Поля формы (имя=значение):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>Где URL в ответе:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>Где находится URL изображения в JSON-ответе: путь через точку (data.url, 0.src) или JSON pointer (/data/url); пусто, если ответ — это сам URL. Заголовки хранятся в файле настроек.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Команда:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>Запускается с путём к изображению вместо {file} (добавляется в конец, если его нет); последняя выведенная строка должна быть URL изображения.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>Загружать изображения в:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>Лимит времени на изображение:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Поля формы</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Системный язык</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>Новый язык применяется после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>Проверять наличие новой версии при запуске</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>URL ленты выпусков:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>Приложение только сообщает о новой версии; оно никогда ничего не скачивает и не устанавливает. Выключено, пока вы не включите.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>Собственный URL API должен начинаться с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>URL ленты выпусков должен начинаться с https:// (http:// — только на этом компьютере).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>уже запущен другой экземпляр</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1360,6 +1768,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>Учётная запись: просмотров — %1, загруженных страниц — %2</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>Самые просматриваемые страницы</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1906,116 @@
     <message>
         <source>an upload answer</source>
         <translation>ответа на загрузку</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>Снять страницу с публикации</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>Заменить содержимое «%1» (%2) этим уведомлением? Telegraph не умеет удалять страницы; страница остаётся по своему адресу и показывает только уведомление.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>Текущее содержимое сохраняется на этом компьютере как версия черновика страницы: Файл → Версии… восстанавливает его и публикует обратно.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>Уведомление вместо содержимого</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;Снять с публикации</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Снять с публикации</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>Автор снял эту страницу с публикации.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>сервер недоступен (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>Telegraph просит подождать %n секунду; попробуйте тогда</numerusform>
+            <numerusform>Telegraph просит подождать %n секунды; попробуйте тогда</numerusform>
+            <numerusform>Telegraph просит подождать %n секунд; попробуйте тогда</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>такой страницы нет</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>сервер отказал: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Сейчас изменяется другая страница; попробуйте, когда это закончится.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>Не указана страница для снятия с публикации.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>Напишите уведомление, которое страница покажет вместо содержимого.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>Уведомление длиной %1 символов; уложитесь в %2.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>Получение %1, чтобы сохранить содержимое…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>%1 не снята с публикации и не изменилась: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>%1 не снята с публикации и не изменилась: её содержимое не удалось сохранить в базе черновиков.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>Замена содержимого %1 уведомлением…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>%1 не снята с публикации и не изменилась (содержимое всё равно сохранено как локальная версия): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>Нет сохранённой версии %1 опубликованной страницы.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>Сохранённое содержимое %1 не читается: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>Повторная публикация сохранённого содержимого %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 не опубликована снова: %2</translation>
     </message>
 </context>
 <context>

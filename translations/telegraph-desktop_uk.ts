@@ -126,14 +126,6 @@
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — немає з’єднання або відмовлено: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %n page(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %n сторінка</numerusform>
-            <numerusform>%1 (%2) — %n сторінки</numerusform>
-            <numerusform>%1 (%2) — %n сторінок</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No login link: %1</source>
         <translation>Немає посилання для входу: %1</translation>
@@ -170,6 +162,18 @@
         <source>%1 was removed from this computer.</source>
         <translation>%1 вилучено з цього комп’ютера.</translation>
     </message>
+    <message>
+        <source>Saved accounts</source>
+        <translation>Збережені облікові записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %n сторінка</numerusform>
+            <numerusform>%1 — %n сторінки</numerusform>
+            <numerusform>%1 — %n сторінок</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountStore</name>
@@ -195,10 +199,200 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountWorkspace</name>
+    <message>
+        <source>The page list cache %1 cannot be used: %2</source>
+        <translation>Кеш списку сторінок %1 недоступний: %2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Облікові записи</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Сторінки</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 знято з публікації. Її вміст збережено в чернетці «%2»: Файл → Редакції… відновлює його.</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 знову опубліковано.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Page List</source>
+        <translation>&amp;Оновити список сторінок</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Refresh</source>
+        <translation>&amp;Скасувати оновлення</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Account…</source>
+        <translation>&amp;Резервна копія облікового запису…</translation>
+    </message>
+    <message>
+        <source>No Telegraph account yet: create one or import yours by its access token in the Accounts panel.</source>
+        <translation>Облікового запису Telegraph ще немає: створіть його або імпортуйте свій за токеном доступу на панелі «Облікові записи».</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Зараз змінюється інша сторінка; спробуйте, коли це завершиться.</translation>
+    </message>
+    <message>
+        <source>Choose an account to back up first.</source>
+        <translation>Спершу виберіть обліковий запис для резервної копії.</translation>
+    </message>
+    <message>
+        <source>Telegraph backup of %1</source>
+        <translation>Резервна копія Telegraph — %1</translation>
+    </message>
+</context>
+<context>
     <name>tg::ApiJob</name>
     <message>
         <source>Cancelled</source>
         <translation>Скасовано</translation>
+    </message>
+</context>
+<context>
+    <name>tg::BackupDialog</name>
+    <message>
+        <source>Choose a folder for the backup.</source>
+        <translation>Виберіть теку для резервної копії.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 — це файл, а не тека.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2 is not a folder.</source>
+        <translation>Не вдається створити %1: %2 не є текою.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (no permission?).</source>
+        <translation>Не вдається створити %1 (немає прав?).</translation>
+    </message>
+    <message>
+        <source>%1 is not writable.</source>
+        <translation>До %1 не можна записувати.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Вибрати…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Backup</source>
+        <translation>&amp;Почати копіювання</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Зупинити</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Відкрити теку</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <source>Back Up Account %1</source>
+        <translation>Резервна копія облікового запису %1</translation>
+    </message>
+    <message>
+        <source>Saves every page of %1 into the folder: Markdown (HTML where Markdown would lose something) and node JSON per page, an index with titles, links and views, and the list of image links. An interrupted backup resumes where it stopped.</source>
+        <translation>Зберігає всі сторінки %1 у теку: Markdown (HTML, якщо Markdown щось втратить) і JSON вузлів для кожної сторінки, покажчик із заголовками, посиланнями й переглядами та список посилань на зображення. Перерване копіювання продовжується з місця зупинки.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Тека резервної копії</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Перебіг резервного копіювання</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Тека:</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Тека резервної копії</translation>
+    </message>
+    <message numerus="yes">
+        <source>An interrupted backup is in this folder; it will be resumed (%n page(s) already saved).</source>
+        <translation>
+            <numerusform>У цій теці є перервана копія; її буде продовжено (уже збережено %n сторінку).</numerusform>
+            <numerusform>У цій теці є перервана копія; її буде продовжено (уже збережено %n сторінки).</numerusform>
+            <numerusform>У цій теці є перервана копія; її буде продовжено (уже збережено %n сторінок).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up; resuming after %1 already saved.</source>
+        <translation>
+            <numerusform>Потрібно зберегти %n сторінку; продовжуємо після %1 уже збережених.</numerusform>
+            <numerusform>Потрібно зберегти %n сторінки; продовжуємо після %1 уже збережених.</numerusform>
+            <numerusform>Потрібно зберегти %n сторінок; продовжуємо після %1 уже збережених.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to back up.</source>
+        <translation>
+            <numerusform>Потрібно зберегти %n сторінку.</numerusform>
+            <numerusform>Потрібно зберегти %n сторінки.</numerusform>
+            <numerusform>Потрібно зберегти %n сторінок.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2 pages…</source>
+        <translation>Збережено %1 з %2 сторінок…</translation>
+    </message>
+    <message>
+        <source>Reading the page list…</source>
+        <translation>Читання списку сторінок…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup complete: %n page(s)</source>
+        <translation>
+            <numerusform>Резервну копію готово: %n сторінка</numerusform>
+            <numerusform>Резервну копію готово: %n сторінки</numerusform>
+            <numerusform>Резервну копію готово: %n сторінок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (resumed: %n already saved before)</source>
+        <translation>
+            <numerusform> (продовжено: %n уже було збережено раніше)</numerusform>
+            <numerusform> (продовжено: %n уже було збережено раніше)</numerusform>
+            <numerusform> (продовжено: %n уже було збережено раніше)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) saved as HTML because Markdown would lose something.</source>
+        <translation>
+            <numerusform>%n сторінку збережено як HTML, бо Markdown щось втратив би.</numerusform>
+            <numerusform>%n сторінки збережено як HTML, бо Markdown щось втратив би.</numerusform>
+            <numerusform>%n сторінок збережено як HTML, бо Markdown щось втратив би.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. %n page(s) are saved; Start resumes the backup.</source>
+        <translation>
+            <numerusform>Зупинено. Збережено %n сторінку; «Почати» продовжить копіювання.</numerusform>
+            <numerusform>Зупинено. Збережено %n сторінки; «Почати» продовжить копіювання.</numerusform>
+            <numerusform>Зупинено. Збережено %n сторінок; «Почати» продовжить копіювання.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
+        <translation>Резервне копіювання зупинилося: %1. Збережене залишається; «Почати» продовжить його.</translation>
     </message>
 </context>
 <context>
@@ -325,10 +519,6 @@
         <translation>Telegraph Desktop — локальна пісочниця</translation>
     </message>
     <message>
-        <source>Local sandbox ready with a new account.</source>
-        <translation>Локальна пісочниця готова, створено новий обліковий запис.</translation>
-    </message>
-    <message>
         <source>Where to publish?</source>
         <translation>Де публікувати?</translation>
     </message>
@@ -343,6 +533,30 @@
     <message>
         <source>An image was not uploaded: %1</source>
         <translation>Зображення не вивантажено: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Хостинг зображень із налаштувань використати не можна (%1); зображення завантажуються через Telegraph, доки це не виправлено в Налаштування → Зображення.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Облікові записи не можна зберегти (%1). Перезапустіть застосунок, щоб вибрати, де зберігати токени.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Обліковий запис: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop %1 is available.</source>
+        <translation>Доступна версія Telegraph Desktop %1.</translation>
+    </message>
+    <message>
+        <source>Get it from %1</source>
+        <translation>Завантажити: %1</translation>
+    </message>
+    <message>
+        <source>The update check failed: %1</source>
+        <translation>Перевірка оновлень не вдалася: %1</translation>
     </message>
 </context>
 <context>
@@ -595,6 +809,33 @@
     </message>
 </context>
 <context>
+    <name>tg::ImageHostConfig</name>
+    <message>
+        <source>The upload URL must be a full address starting with http:// or https://.</source>
+        <translation>Адреса завантаження має бути повною й починатися з http:// або https://.</translation>
+    </message>
+    <message>
+        <source>The name of the file field is empty.</source>
+        <translation>Назва поля файлу порожня.</translation>
+    </message>
+    <message>
+        <source>The header line “%1” is not “Name: value”.</source>
+        <translation>Рядок заголовка «%1» не має вигляду «Назва: значення».</translation>
+    </message>
+    <message>
+        <source>The form field line “%1” is not “name=value”.</source>
+        <translation>Рядок поля форми «%1» не має вигляду «назва=значення».</translation>
+    </message>
+    <message>
+        <source>The upload command is empty.</source>
+        <translation>Команда завантаження порожня.</translation>
+    </message>
+    <message>
+        <source>The command “%1” was not found or cannot be run.</source>
+        <translation>Команду «%1» не знайдено або її не можна запустити.</translation>
+    </message>
+</context>
+<context>
     <name>tg::ImageUploadQueue</name>
     <message>
         <source>%1 cannot be uploaded: %2</source>
@@ -831,10 +1072,6 @@
         <translation>Markdown (*.md);;HTML (*.html);;Вузли Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>Settings saved. A new server applies after a restart.</source>
-        <translation>Налаштування збережено. Новий сервер буде застосовано після перезапуску.</translation>
-    </message>
-    <message>
         <source>The revision could not be stored: %1</source>
         <translation>Не вдалося зберегти редакцію: %1</translation>
     </message>
@@ -881,6 +1118,30 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>Не вдається експортувати в %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Обліковий запис</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Відкрито вашу чернетку %1.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Налаштування збережено.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Налаштування збережено. Новий сервер і мова застосуються після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Налаштування збережено. Новий сервер застосується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Налаштування збережено. Нова мова застосується після перезапуску.</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1290,18 @@
     <message>
         <source>Refresh failed: %1</source>
         <translation>Не вдалося оновити: %1</translation>
+    </message>
+    <message>
+        <source>Filter pages</source>
+        <translation>Фільтр сторінок</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Сторінки</translation>
+    </message>
+    <message>
+        <source>Page list refresh progress</source>
+        <translation>Перебіг оновлення списку сторінок</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1509,141 @@
         <source>Save after typing stops:</source>
         <translation>Зберігати після зупинки введення:</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Загальні</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Редактор</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Зображення</translation>
+    </message>
+    <message>
+        <source>&amp;Language &amp;&amp; Updates</source>
+        <translation>&amp;Мова й оновлення</translation>
+    </message>
+    <message>
+        <source>A new server applies after a restart.</source>
+        <translation>Новий сервер застосовується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>The current account&apos;s author name and link take precedence.</source>
+        <translation>Ім&apos;я автора й посилання поточного облікового запису мають пріоритет.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>Telegraph upload (legacy)</source>
+        <translation>Завантаження в Telegraph (застаріле)</translation>
+    </message>
+    <message>
+        <source>HTTP upload (multipart form)</source>
+        <translation>Завантаження через HTTP (multipart-форма)</translation>
+    </message>
+    <message>
+        <source>Command (PicGo, a script…)</source>
+        <translation>Команда (PicGo, скрипт…)</translation>
+    </message>
+    <message>
+        <source>telegra.ph has refused uploads since September 2024: with it, dropped images fail and keep their local file. The local sandbox still accepts them. Choose another host to publish images on telegra.ph.</source>
+        <translation>telegra.ph не приймає завантаження з вересня 2024 року: з ним перетягнуті зображення не завантажаться й залишаться локальними файлами. Локальна пісочниця досі їх приймає. Щоб публікувати зображення на telegra.ph, виберіть інший хостинг.</translation>
+    </message>
+    <message>
+        <source>Upload URL:</source>
+        <translation>Адреса завантаження:</translation>
+    </message>
+    <message>
+        <source>File field name:</source>
+        <translation>Назва поля файлу:</translation>
+    </message>
+    <message>
+        <source>Headers (Name: value):</source>
+        <translation>Заголовки (Назва: значення):</translation>
+    </message>
+    <message>
+        <source>Form fields (name=value):</source>
+        <translation>Поля форми (назва=значення):</translation>
+    </message>
+    <message>
+        <source>URL in the answer:</source>
+        <translation>Де URL у відповіді:</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
+        <translation>Де розміщено URL зображення в JSON-відповіді: шлях через крапку (data.url, 0.src) або JSON pointer (/data/url); порожньо, якщо відповідь — це сам URL. Заголовки зберігаються у файлі налаштувань.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Команда:</translation>
+    </message>
+    <message>
+        <source>Runs with the image&apos;s path in place of {file} (added at the end when absent); the last line it prints must be the image URL.</source>
+        <translation>Запускається зі шляхом до зображення замість {file} (додається в кінець, якщо його немає); останній виведений рядок має бути URL зображення.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Upload images to:</source>
+        <translation>Завантажувати зображення в:</translation>
+    </message>
+    <message>
+        <source>Time limit per image:</source>
+        <translation>Ліміт часу на зображення:</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Поля форми</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Мова системи</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>Нова мова застосовується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Check for a new version when the app starts</source>
+        <translation>Перевіряти наявність нової версії під час запуску</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Мова:</translation>
+    </message>
+    <message>
+        <source>Release feed URL:</source>
+        <translation>URL стрічки випусків:</translation>
+    </message>
+    <message>
+        <source>The app only tells you about a new version; it never downloads or installs anything. Off unless you turn it on.</source>
+        <translation>Застосунок лише повідомляє про нову версію; він ніколи нічого не завантажує й не встановлює. Вимкнено, доки ви не ввімкнете.</translation>
+    </message>
+    <message>
+        <source>The custom API URL must start with http:// or https://.</source>
+        <translation>Власний URL API має починатися з http:// або https://.</translation>
+    </message>
+    <message>
+        <source>The release feed URL must start with https:// (http:// only on this computer).</source>
+        <translation>URL стрічки випусків має починатися з https:// (http:// — лише на цьому комп&apos;ютері).</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SingleInstance</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>уже запущено інший екземпляр</translation>
+    </message>
 </context>
 <context>
     <name>tg::SourceEditor</name>
@@ -1360,6 +1768,10 @@
     <message>
         <source>Account: %1 views on %2 loaded pages</source>
         <translation>Обліковий запис: %1 переглядів на %2 завантажених сторінках</translation>
+    </message>
+    <message>
+        <source>Most viewed pages</source>
+        <translation>Найпопулярніші сторінки</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1906,116 @@
     <message>
         <source>an upload answer</source>
         <translation>відповіді на вивантаження</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UnpublishDialog</name>
+    <message>
+        <source>Unpublish Page</source>
+        <translation>Зняти сторінку з публікації</translation>
+    </message>
+    <message>
+        <source>Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; the page stays at its address and shows only the notice.</source>
+        <translation>Замінити вміст «%1» (%2) цим повідомленням? Telegraph не вміє видаляти сторінки; сторінка залишається за своєю адресою й показує лише повідомлення.</translation>
+    </message>
+    <message>
+        <source>The current content is kept on this computer as a revision of the page&apos;s draft: File → Revisions… restores it and publishes it back.</source>
+        <translation>Поточний вміст зберігається на цьому комп&apos;ютері як редакція чернетки сторінки: Файл → Редакції… відновлює його й публікує знову.</translation>
+    </message>
+    <message>
+        <source>Notice shown instead of the content</source>
+        <translation>Повідомлення замість вмісту</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation>&amp;Зняти з публікації</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Зняти з публікації</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Unpublisher</name>
+    <message>
+        <source>This page has been unpublished by its author.</source>
+        <translation>Автор зняв цю сторінку з публікації.</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>сервер недоступний (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); try again then</source>
+        <translation>
+            <numerusform>Telegraph просить зачекати %n секунду; спробуйте тоді</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунди; спробуйте тоді</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунд; спробуйте тоді</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>такої сторінки немає</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>сервер відмовив: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>скасовано</translation>
+    </message>
+    <message>
+        <source>Another page is being changed; try again when it is done.</source>
+        <translation>Зараз змінюється інша сторінка; спробуйте, коли це завершиться.</translation>
+    </message>
+    <message>
+        <source>No page was given to unpublish.</source>
+        <translation>Не вказано сторінку для зняття з публікації.</translation>
+    </message>
+    <message>
+        <source>Write the notice the page should show instead of its content.</source>
+        <translation>Напишіть повідомлення, яке сторінка покаже замість вмісту.</translation>
+    </message>
+    <message>
+        <source>The notice is %1 characters long; keep it under %2.</source>
+        <translation>Повідомлення завдовжки %1 символів; вкладіться в %2.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 to keep its content…</source>
+        <translation>Отримання %1, щоб зберегти вміст…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: %2</source>
+        <translation>%1 не знято з публікації, вона не змінилася: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged: its content could not be kept in the drafts database.</source>
+        <translation>%1 не знято з публікації, вона не змінилася: її вміст не вдалося зберегти в базі чернеток.</translation>
+    </message>
+    <message>
+        <source>Replacing the content of %1 with the notice…</source>
+        <translation>Заміна вмісту %1 повідомленням…</translation>
+    </message>
+    <message>
+        <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
+        <translation>%1 не знято з публікації, вона не змінилася (вміст усе одно збережено як локальну редакцію): %2</translation>
+    </message>
+    <message>
+        <source>There is no kept revision %1 of a published page.</source>
+        <translation>Немає збереженої редакції %1 опублікованої сторінки.</translation>
+    </message>
+    <message>
+        <source>The kept content of %1 cannot be read: %2</source>
+        <translation>Збережений вміст %1 не читається: %2</translation>
+    </message>
+    <message>
+        <source>Publishing the kept content of %1 again…</source>
+        <translation>Повторна публікація збереженого вмісту %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not published again: %2</source>
+        <translation>%1 не опубліковано знову: %2</translation>
     </message>
 </context>
 <context>

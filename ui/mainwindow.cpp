@@ -720,17 +720,18 @@ void MainWindow::showSettings()
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_preview->setDark(m_previewSettings.dark);
     const ServerChoice serverAfter = ServerChoice::load(*m_settings);
-    QStringList later;
-    if (serverAfter.server != serverBefore.server || serverAfter.customUrl != serverBefore.customUrl ||
-        serverAfter.proxy != serverBefore.proxy)
-        later << tr("the server");
-    if (dialog.languageChanged())
-        later << tr("the language");
-    statusBar()->showMessage(later.isEmpty()
-                                 ? tr("Settings saved.")
-                                 : tr("Settings saved; %1 change(s) after a restart.")
-                                       .arg(later.join(tr(" and "))),
-                             8000);
+    const bool newServer = serverAfter.server != serverBefore.server ||
+                           serverAfter.customUrl != serverBefore.customUrl ||
+                           serverAfter.proxy != serverBefore.proxy;
+    const bool newLanguage = dialog.languageChanged();
+    QString saved = tr("Settings saved.");
+    if (newServer && newLanguage)
+        saved = tr("Settings saved. The new server and language apply after a restart.");
+    else if (newServer)
+        saved = tr("Settings saved. The new server applies after a restart.");
+    else if (newLanguage)
+        saved = tr("Settings saved. The new language applies after a restart.");
+    statusBar()->showMessage(saved, 8000);
     Q_EMIT settingsSaved();
 }
 
