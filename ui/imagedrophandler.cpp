@@ -155,6 +155,7 @@ void ImageDropHandler::insertBlocks(QTextCursor cursor, const QStringList &block
     if (next.isValid() && !next.text().trimmed().isEmpty())
         cursor.insertText(isMarkdown() ? QStringLiteral("\n") : QString());
     cursor.endEditBlock();
+    m_undoStepsAfterOwnEdit = m_editor->document()->availableUndoSteps();
     m_editor->setTextCursor(cursor);
 }
 
@@ -173,7 +174,16 @@ void ImageDropHandler::rewrite(int id, const QString &text)
         }
     }
     const int start = c.selectionStart();
+    // Progress and the final figure belong to the insertion's undo step while nothing else was
+    // edited since: one undo takes the whole image out, not each percent.
+    QTextDocument *doc = m_editor->document();
+    if (doc->availableUndoSteps() == m_undoStepsAfterOwnEdit)
+        c.joinPreviousEditBlock();
+    else
+        c.beginEditBlock();
     c.insertText(text);
+    c.endEditBlock();
+    m_undoStepsAfterOwnEdit = doc->availableUndoSteps();
     QTextCursor updated(m_editor->document());
     updated.setPosition(start);
     updated.setPosition(start + int(text.size()), QTextCursor::KeepAnchor);

@@ -82,6 +82,8 @@ private:
     QPointer<SourceEditor> m_editor;
     ImageUploadQueue *m_queue = nullptr;
     QHash<int, Placeholder> m_placeholders;
+    /// Undo steps right after this handler's last edit; equal now means nobody edited since.
+    int m_undoStepsAfterOwnEdit = -1;
     QAction *m_retryAction = nullptr;
     QAction *m_insertUrlAction = nullptr;
 };

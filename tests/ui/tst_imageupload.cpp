@@ -156,6 +156,51 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("\n\n![](")), qPrintable(text));
     }
 
+    void dropThenUpload_isOneUndoStep()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        rig.editor.setPlainText(QStringLiteral("Intro paragraph."));
+        const QString a = writePng(rig.dir, QStringLiteral("one.png"), Qt::green);
+        QSignalSpy done(rig.queue.get(), &ImageUploadQueue::done);
+        drop(rig.handler.get(), &rig.editor, {a});
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        QCOMPARE(figureUrls(rig.editor.toPlainText()).size(), 1);
+        // Placeholder, progress and figure are one step: one undo takes the image out.
+        rig.editor.undo();
+        QCOMPARE(rig.editor.toPlainText(), QStringLiteral("Intro paragraph."));
+        rig.editor.redo();
+        QCOMPARE(figureUrls(rig.editor.toPlainText()).size(), 1);
+    }
+
+    void typingDuringUpload_staysItsOwnUndoStep()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        rig.editor.setPlainText(QStringLiteral("Intro."));
+        const QString a = writePng(rig.dir, QStringLiteral("two.png"), Qt::yellow);
+        QSignalSpy done(rig.queue.get(), &ImageUploadQueue::done);
+        drop(rig.handler.get(), &rig.editor, {a});
+        QTextCursor c(rig.editor.document());
+        c.movePosition(QTextCursor::Start);
+        c.insertText(QStringLiteral("Typed meanwhile. "));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        const QString finished = rig.editor.toPlainText();
+        QVERIFY(finished.startsWith(QStringLiteral("Typed meanwhile. Intro.")));
+        QCOMPARE(figureUrls(finished).size(), 1);
+        // Undoing never mixes the typing with the image: first the upload's result goes (the
+        // placeholder is back), then the typing, then the placeholder.
+        rig.editor.undo();
+        QCOMPARE(figureUrls(rig.editor.toPlainText()).size(), 0);
+        QVERIFY(rig.editor.toPlainText().startsWith(QStringLiteral("Typed meanwhile. Intro.")));
+        QVERIFY(rig.editor.toPlainText().contains(QStringLiteral("Uploading two.png")));
+        rig.editor.undo();
+        QVERIFY(rig.editor.toPlainText().startsWith(QStringLiteral("Intro.")));
+        QVERIFY(rig.editor.toPlainText().contains(QStringLiteral("Uploading two.png")));
+        rig.editor.undo();
+        QCOMPARE(rig.editor.toPlainText(), QStringLiteral("Intro."));
+    }
+
     void dropInHtmlMode_writesFigure()
     {
         Rig rig;
