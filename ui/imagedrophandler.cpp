@@ -51,6 +51,24 @@ ImageDropHandler::ImageDropHandler(SourceEditor *editor, ImageUploadQueue *queue
     connect(m_retryAction, &QAction::triggered, this, [this] { retryFailed(); });
     m_insertUrlAction = new QAction(tr("Insert Image by URL…"), this);
     connect(m_insertUrlAction, &QAction::triggered, this, &ImageDropHandler::promptImageUrl);
+    // Pastes from the context menu, the Edit menu or the keyboard all reach the editor here.
+    editor->setMimeHandler([this](const QMimeData *mime) { return insertFromMime(mime); });
+}
+
+bool ImageDropHandler::insertFromMime(const QMimeData *mime)
+{
+    if (!m_editor || !mime)
+        return false;
+    const QStringList files = localImageFiles(mime);
+    if (!files.isEmpty()) {
+        insertFiles(files, m_editor->textCursor());
+        return true;
+    }
+    if (mime->hasImage() && !mime->hasText()) {
+        insertImage(qvariant_cast<QImage>(mime->imageData()), m_editor->textCursor());
+        return true;
+    }
+    return false;
 }
 
 ImageDropHandler::~ImageDropHandler()
@@ -58,6 +76,7 @@ ImageDropHandler::~ImageDropHandler()
     if (m_editor) {
         m_editor->removeEventFilter(this);
         m_editor->viewport()->removeEventFilter(this);
+        m_editor->setMimeHandler({});
     }
 }
 
@@ -305,21 +324,6 @@ bool ImageDropHandler::eventFilter(QObject *watched, QEvent *event)
         }
         default:
             break;
-        }
-    }
-    if (watched == m_editor && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
-        const QMimeData *mime = QApplication::clipboard()->mimeData();
-        if (!mime)
-            return false;
-        const QStringList files = localImageFiles(mime);
-        if (!files.isEmpty()) {
-            insertFiles(files, m_editor->textCursor());
-            return true;
-        }
-        if (mime->hasImage() && !mime->hasText()) {
-            insertImage(qvariant_cast<QImage>(mime->imageData()), m_editor->textCursor());
-            return true;
         }
     }
     return false;

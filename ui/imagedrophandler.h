@@ -61,6 +61,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Takes image files or a clipboard image from pasted data; false for anything else.
+    bool insertFromMime(const QMimeData *mime);
     struct Placeholder
     {
         QTextCursor cursor; ///< selects the placeholder text

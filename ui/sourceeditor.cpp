@@ -234,11 +234,15 @@ void SourceEditor::zoom(int steps)
 
 bool SourceEditor::canInsertFromMimeData(const QMimeData *source) const
 {
+    if (m_mimeHandler && (source->hasImage() || source->hasUrls()))
+        return true;
     return source->hasHtml() || QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 void SourceEditor::insertFromMimeData(const QMimeData *source)
 {
+    if (m_mimeHandler && m_mimeHandler(source))
+        return;
     if (source->hasHtml() && receivers(SIGNAL(richHtmlPasted(QString))) > 0) {
         Q_EMIT richHtmlPasted(source->html());
         return;

@@ -5,6 +5,8 @@
 
 #include <QPlainTextEdit>
 
+#include <functional>
+
 namespace tg {
 
 class SourceHighlighter;
@@ -15,6 +17,11 @@ class SourceEditor : public QPlainTextEdit
 {
     Q_OBJECT
 public:
+    /// Offered every paste and drop first (keyboard, context menu, Edit menu); returns true when
+    /// it took the data (e.g. images to upload). Not owned; clear it with an empty function.
+    using MimeHandler = std::function<bool(const QMimeData *)>;
+    void setMimeHandler(MimeHandler handler) { m_mimeHandler = std::move(handler); }
+
     /// Each paragraph's writing direction, from its first strong character (as in the preview).
     static Qt::LayoutDirection paragraphDirection(const QString &text);
 
@@ -61,6 +68,7 @@ protected:
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
+    MimeHandler m_mimeHandler;
     void useParagraphDirections();
     void alignVisibleParagraphs();
 

@@ -236,6 +236,40 @@ private Q_SLOTS:
         QVERIFY(!ImageDropHandler::hasLocalImages(rig.editor.toPlainText()));
     }
 
+    void pasteFromTheMenus_uploadsToo()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        // The context menu's and the Edit menu's Paste call paste(), not a key press.
+        QImage image(8, 8, QImage::Format_ARGB32);
+        image.fill(Qt::magenta);
+        auto *mime = new QMimeData;
+        mime->setImageData(image);
+        QApplication::clipboard()->setMimeData(mime);
+        QVERIFY(rig.editor.canPaste());
+        QSignalSpy done(rig.queue.get(), &ImageUploadQueue::done);
+        rig.editor.paste();
+        QVERIFY2(rig.editor.toPlainText().contains(QStringLiteral("Uploading pasted image")),
+                 qPrintable(rig.editor.toPlainText()));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+
+        // Copied image files (a file manager's Copy) upload as files.
+        const QString file = writePng(rig.dir, QStringLiteral("copied.png"), Qt::cyan);
+        auto *files = new QMimeData;
+        files->setUrls({QUrl::fromLocalFile(file)});
+        QApplication::clipboard()->setMimeData(files);
+        rig.editor.paste();
+        QVERIFY(rig.editor.toPlainText().contains(QStringLiteral("Uploading copied.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 20000);
+        QCOMPARE(figureUrls(rig.editor.toPlainText()).size(), 2);
+
+        // Plain text still pastes as text.
+        QApplication::clipboard()->setText(QStringLiteral("just words"));
+        rig.editor.paste();
+        QVERIFY(rig.editor.toPlainText().contains(QStringLiteral("just words")));
+        QCOMPARE(done.count(), 2);
+    }
+
     void insertImage_nullImage_isRejected()
     {
         Rig rig;
