@@ -9,6 +9,7 @@
 #include "uitestwindow.h"
 
 #include <QApplication>
+#include <QScrollBar>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -188,6 +189,35 @@ private Q_SLOTS:
             evalInPreview(w->preview(), QStringLiteral("document.documentElement.className"))
                 .toString(),
             QStringLiteral("dark"));
+    }
+
+    void scrollingTheEditor_scrollsThePreviewAlong()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        QString text;
+        for (int i = 0; i < 200; ++i)
+            text += QStringLiteral("Paragraph %1 of a long article.\n\n").arg(i);
+        w->editorPane()->editor()->setPlainText(text);
+        QVERIFY(waitForPreview(w));
+        const auto previewY = [w] {
+            return evalInPreview(w->preview(), QStringLiteral("window.scrollY")).toDouble();
+        };
+        const auto previewMax = [w] {
+            return evalInPreview(w->preview(),
+                                 QStringLiteral("document.documentElement.scrollHeight - "
+                                                "window.innerHeight"))
+                .toDouble();
+        };
+        QTRY_VERIFY(previewMax() > 100);
+        QScrollBar *bar = w->editorPane()->editor()->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(previewY() > previewMax() * 0.9);
+        bar->setValue((bar->minimum() + bar->maximum()) / 2);
+        QTRY_VERIFY(previewY() > previewMax() * 0.35 && previewY() < previewMax() * 0.65);
+        bar->setValue(bar->minimum());
+        QTRY_COMPARE(previewY(), 0.0);
     }
 
     void previewTheme_followsTheSystemUntilChosen()
