@@ -220,6 +220,34 @@ private Q_SLOTS:
         QTRY_COMPARE(previewY(), 0.0);
     }
 
+    void clickingALink_opensItOutside_andThePreviewStays()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->editor()->setPlainText(
+            QStringLiteral("# Links\n\n[A very long link text to click on](https://example.org/a)"));
+        QVERIFY(waitForPreview(w));
+        PreviewPage *page = w->preview()->previewPage();
+        QVERIFY(page);
+        QSignalSpy requested(page, &PreviewPage::externalLinkRequested);
+        const QVariantList rect =
+            evalInPreview(w->preview(),
+                          QStringLiteral("(function(){var r=document.querySelector('#content a')"
+                                         ".getBoundingClientRect();return [r.left+r.width/2,"
+                                         "r.top+r.height/2];})()"))
+                .toList();
+        QCOMPARE(rect.size(), 2);
+        const QPoint at(int(rect.at(0).toDouble()), int(rect.at(1).toDouble()));
+        QWidget *target = w->preview()->focusProxy() ? w->preview()->focusProxy() : w->preview();
+        QTest::mouseMove(target, at);
+        QTest::mouseClick(target, Qt::LeftButton, Qt::NoModifier, at);
+        QTRY_COMPARE_WITH_TIMEOUT(requested.count(), 1, 10000);
+        QCOMPARE(requested.first().first().toUrl(), QUrl(QStringLiteral("https://example.org/a")));
+        // The preview did not navigate away.
+        QCOMPARE(w->preview()->page()->url().scheme(), QStringLiteral("qrc"));
+    }
+
     void previewTheme_followsTheSystemUntilChosen()
     {
         const QPalette original = QGuiApplication::palette();
