@@ -1401,6 +1401,13 @@
         <source>This part is no longer in the series.</source>
         <translation>Dieser Teil gehört nicht mehr zur Serie.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>Telegraph bittet, %n Sekunde zu warten; die Serie geht danach weiter.</numerusform>
+            <numerusform>Telegraph bittet, %n Sekunden zu warten; die Serie geht danach weiter.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

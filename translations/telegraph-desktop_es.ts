@@ -1401,6 +1401,13 @@
         <source>This part is no longer in the series.</source>
         <translation>Esta parte ya no está en la serie.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>Telegraph pide esperar %n segundo; la serie continuará después.</numerusform>
+            <numerusform>Telegraph pide esperar %n segundos; la serie continuará después.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

@@ -1383,6 +1383,12 @@
         <source>This part is no longer in the series.</source>
         <translation>این بخش دیگر در مجموعه نیست.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>تلگراف می‌خواهد %n ثانیه صبر کنید؛ پس از آن مجموعه ادامه می‌یابد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

@@ -1401,6 +1401,13 @@
         <source>This part is no longer in the series.</source>
         <translation>Esta parte não faz mais parte da série.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>O Telegraph pede para esperar %n segundo; a série continua depois.</numerusform>
+            <numerusform>O Telegraph pede para esperar %n segundos; a série continua depois.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

@@ -1419,6 +1419,14 @@
         <source>This part is no longer in the series.</source>
         <translation>Эта часть больше не входит в серию.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>Telegraph просит подождать %n секунду; серия продолжится после этого.</numerusform>
+            <numerusform>Telegraph просит подождать %n секунды; серия продолжится после этого.</numerusform>
+            <numerusform>Telegraph просит подождать %n секунд; серия продолжится после этого.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

@@ -1419,6 +1419,14 @@
         <source>This part is no longer in the series.</source>
         <translation>Ця частина більше не входить до серії.</translation>
     </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <translation>
+            <numerusform>Telegraph просить зачекати %n секунду; серія продовжиться після цього.</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунди; серія продовжиться після цього.</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунд; серія продовжиться після цього.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::SeriesSplitter</name>

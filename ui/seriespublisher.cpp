@@ -36,7 +36,10 @@ void SeriesRecord::save(QSettings &settings, const QString &draftId) const
 SeriesPublisher::SeriesPublisher(TelegraphClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{}
+{
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &SeriesPublisher::tick);
+}
 
 bool SeriesPublisher::publish(const Request &request)
 {
@@ -70,7 +73,13 @@ bool SeriesPublisher::publish(const Request &request)
     auto run = [this](PageJob *job, std::function<void(const Page &)> done) {
         connect(job, &ApiJob::finished, this, [this, job, done] {
             if (!job->isSucceeded()) {
-                fail(job->error().message);
+                const ApiError &e = job->error();
+                if (e.category == ApiError::Category::FloodWait &&
+                    e.floodSeconds <= m_maxFloodWait) {
+                    waitThenRetry(e.floodSeconds); // the same step again, after the wait
+                    return;
+                }
+                fail(e.message);
                 return;
             }
             done(job->page());
@@ -147,12 +156,37 @@ void SeriesPublisher::next()
         Q_EMIT finished(true, QString());
         return;
     }
-    const std::function<void()> step = m_steps.takeFirst();
-    step();
+    m_current = m_steps.takeFirst();
+    m_current();
+}
+
+void SeriesPublisher::waitThenRetry(int seconds)
+{
+    m_waitLeft = qMax(1, seconds);
+    Q_EMIT floodWait(m_waitLeft);
+    Q_EMIT progress(tr("Telegraph asks to wait %n second(s); the series continues then.", nullptr,
+                       m_waitLeft));
+    m_countdown.start();
+}
+
+void SeriesPublisher::tick()
+{
+    --m_waitLeft;
+    Q_EMIT floodWait(qMax(0, m_waitLeft));
+    if (m_waitLeft > 0) {
+        Q_EMIT progress(tr("Telegraph asks to wait %n second(s); the series continues then.",
+                           nullptr, m_waitLeft));
+        return;
+    }
+    m_countdown.stop();
+    if (m_busy && m_current)
+        m_current();
 }
 
 void SeriesPublisher::fail(const QString &error)
 {
+    m_countdown.stop();
+    m_current = nullptr;
     m_steps.clear();
     m_busy = false;
     Q_EMIT finished(false, error);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 
@@ -60,10 +61,14 @@ Q_SIGNALS:
     void finished(bool ok, const QString &error);
     /// Progress text for the status bar ("Creating part 2 of 5…").
     void progress(const QString &message);
+    /// Telegraph asked to wait; seconds left before the run goes on by itself (counts down to 0).
+    void floodWait(int secondsLeft);
 
 private:
     void next();
     void fail(const QString &error);
+    void waitThenRetry(int seconds);
+    void tick();
 
     TelegraphClient *m_client;
     Request m_request;
@@ -71,6 +76,10 @@ private:
     SeriesRecord m_record;
     QList<std::function<void()>> m_steps;
     bool m_busy = false;
+    std::function<void()> m_current; ///< the step running, repeated after a flood wait
+    QTimer m_countdown;
+    int m_waitLeft = 0;
+    int m_maxFloodWait = 600; ///< longer waits end the run (what is done stays recorded)
 };
 
 } // namespace tg

@@ -197,6 +197,39 @@ private Q_SLOTS:
         QCOMPARE(publisher.record().partPaths, first.partPaths.mid(0, 3));
     }
 
+    void publish_floodWaitMidRun_waitsAndGoesOn()
+    {
+        sandbox::ServerSettings ss;
+        ss.flood.burst = 4; // the fifth write in a row must wait a second
+        ss.flood.intervalSec = 1.0;
+        test::SandboxFixture sandbox(ss);
+        QVERIFY(sandbox.start());
+        ClientSettings cs;
+        cs.apiUrl = sandbox.url();
+        cs.timeoutMs = 10000;
+        cs.flood.waitAndRetry = false; // as in the app: the series waits by itself
+        TelegraphClient client(cs);
+        CreateAccountRequest acc;
+        acc.shortName = QStringLiteral("Flooded");
+        AccountJob *job = client.createAccount(acc);
+        QSignalSpy created(job, &ApiJob::finished);
+        QVERIFY(created.wait(10000));
+        QVERIFY(job->isSucceeded());
+
+        SeriesPublisher publisher(&client);
+        SeriesPublisher::Request req;
+        req.title = QStringLiteral("Under flood control");
+        req.content = document(10, 4, 4000, QStringLiteral("h3"));
+        QSignalSpy waits(&publisher, &SeriesPublisher::floodWait);
+        QSignalSpy done(&publisher, &SeriesPublisher::finished);
+        QVERIFY(publisher.publish(req));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(waits.count() > 0); // it did wait, and then finished the whole series
+        QCOMPARE(publisher.record().partPaths.size(), 4);
+        QVERIFY(!publisher.record().indexPath.isEmpty());
+    }
+
     void publish_withoutAccount_fails()
     {
         test::SandboxFixture sandbox;
