@@ -17,10 +17,13 @@
 #include "pagelistsync.h"
 #include "pagelistwidget.h"
 #include "publishbar.h"
+#include "sandboxfixture.h"
+#include "secretstorechoice.h"
 #include "publisher.h"
 #include "sourceeditor.h"
 #include "statswidget.h"
 #include "testmain.h"
+#include "uisettings.h"
 #include "unpublisher.h"
 #include "updatechecker.h"
 
@@ -29,6 +32,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRadioButton>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,6 +40,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace tg;
 
@@ -339,6 +344,87 @@ private Q_SLOTS:
         const QString text = s.app->window()->publishBar()->text();
         QVERIFY2(text.contains(QStringLiteral("/no/such/uploader")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Settings")));
+    }
+
+    void noKeychain_asksOnce_thenKeepsTokensInTheChosenFile()
+    {
+        // A real server choice (a custom URL: a sandbox standing in for telegra.ph), and no
+        // Secret Service on the session bus.
+        test::SandboxFixture server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/telegraph-test-bus");
+        const QString config = dir.filePath(QStringLiteral("config"));
+        qputenv("TELEGRAPH_CONFIG_DIR", config.toUtf8());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        {
+            QDir().mkpath(data);
+            QSettings settings(QDir(data).filePath(QStringLiteral("settings.ini")),
+                               QSettings::IniFormat);
+            ServerChoice choice;
+            choice.server = QStringLiteral("custom");
+            choice.customUrl = server.url().toString();
+            choice.chosen = true;
+            choice.save(settings);
+        }
+        int asked = 0;
+        QTimer answer;
+        answer.setInterval(20);
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            if (auto *d = qobject_cast<SecretStoreChoiceDialog *>(QApplication::activeModalWidget())) {
+                ++asked;
+                QVERIFY(d->fileButton()->text().contains(config));
+                d->setChoice(SecretStoreChoiceDialog::Choice::File);
+                d->accept();
+            }
+        });
+        answer.start();
+        QString token;
+        {
+            qputenv("TELEGRAPH_DESKTOP_DATA_DIR", data.toUtf8());
+            DesktopApp app{DesktopApp::Options()};
+            QString error;
+            QVERIFY2(app.start(&error), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(app.accounts(), 20000);
+            QCOMPARE(asked, 1);
+            QTRY_VERIFY(app.window()->publishBar()->text().contains(
+                QStringLiteral("No Telegraph account yet")));
+            CreateAccountRequest req;
+            req.shortName = QStringLiteral("Writer");
+            app.accounts()->accountPanel()->createAccount(QStringLiteral("me"), req);
+            QTRY_COMPARE_WITH_TIMEOUT(app.accounts()->currentAccount(), QStringLiteral("me"),
+                                      20000);
+            token = app.accounts()->accountPanel()->currentToken();
+            app.shutdown();
+        }
+        // The token is in the chosen file, readable only by the user, not in the settings.
+        const QString tokens = QDir(config).filePath(QStringLiteral("tokens.json"));
+        QFile file(tokens);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(token.toUtf8()));
+        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup |
+                                       QFile::WriteOther),
+                 QFile::Permissions());
+        {
+            // The next start remembers the choice and asks nothing.
+            DesktopApp again{DesktopApp::Options()};
+            QString error;
+            QVERIFY2(again.start(&error), qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(again.accounts() ? again.accounts()->currentAccount()
+                                                       : QString(),
+                                      QStringLiteral("me"), 20000);
+            QCOMPARE(again.accounts()->accountPanel()->currentToken(), token);
+            QCOMPARE(asked, 1);
+            again.shutdown();
+        }
+        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
+        qunsetenv("TELEGRAPH_CONFIG_DIR");
+        if (bus.isEmpty())
+            qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        else
+            qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
     }
 
     void legacySandboxToken_becomesASavedAccount()
