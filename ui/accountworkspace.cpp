@@ -149,14 +149,14 @@ void AccountWorkspace::buildPanels()
 
     connect(m_panel, &AccountPanel::currentAccountChanged, this,
             &AccountWorkspace::onAccountChanged);
-    connect(m_panel, &AccountPanel::operationFinished, this,
-            [this](bool ok, const QString &text) {
-                if (!ok)
-                    Q_EMIT message(text, true);
-            });
+    connect(m_panel, &AccountPanel::operationFinished, this, [this](bool ok, const QString &text) {
+        if (!ok)
+            Q_EMIT message(text, true);
+    });
     connect(m_pageList, &PageListWidget::currentPageChanged, m_stats, &StatsWidget::setPage);
-    connect(m_pageList, &PageListWidget::openInEditorRequested, this,
-            [this](const Page &page) { m_window->editPage(page.url.isEmpty() ? page.path : page.url); });
+    connect(m_pageList, &PageListWidget::openInEditorRequested, this, [this](const Page &page) {
+        m_window->editPage(page.url.isEmpty() ? page.path : page.url);
+    });
     connect(m_pageList, &PageListWidget::unpublishRequested, this, &AccountWorkspace::unpublish);
     connect(m_sync.get(), &PageListSync::refreshFinished, m_stats,
             &StatsWidget::updateAccountSummary);
@@ -302,8 +302,7 @@ void AccountWorkspace::showBackupDialog()
     QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (base.isEmpty())
         base = QDir::homePath();
-    const QString suggested =
-        QDir(base).filePath(tr("Telegraph backup of %1").arg(m_current));
+    const QString suggested = QDir(base).filePath(tr("Telegraph backup of %1").arg(m_current));
     auto *dialog =
         new BackupDialog(m_client, m_current, m_client->accessToken(), suggested, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

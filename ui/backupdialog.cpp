@@ -105,8 +105,8 @@ BackupDialog::BackupDialog(TelegraphClient *client, const QString &accountName,
     layout->addLayout(buttons);
 
     connect(m_choose, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Backup Folder"),
-                                                              m_folder->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Backup Folder"), m_folder->text());
         if (!dir.isEmpty())
             m_folder->setText(dir);
     });
@@ -174,11 +174,11 @@ void BackupDialog::start()
     connect(m_backup, &AccountBackup::listed, this, [this](int total, int alreadyDone) {
         m_progress->setRange(0, qMax(1, total));
         m_progress->setValue(alreadyDone);
-        m_status->setText(alreadyDone > 0
-                              ? tr("%n page(s) to back up; resuming after %1 already saved.",
-                                   nullptr, total)
-                                    .arg(alreadyDone)
-                              : tr("%n page(s) to back up.", nullptr, total));
+        m_status->setText(
+            alreadyDone > 0
+                ? tr("%n page(s) to back up; resuming after %1 already saved.", nullptr, total)
+                      .arg(alreadyDone)
+                : tr("%n page(s) to back up.", nullptr, total));
     });
     connect(m_backup, &AccountBackup::progress, this, [this](int done, int total) {
         m_progress->setRange(0, qMax(1, total));

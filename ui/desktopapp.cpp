@@ -286,8 +286,8 @@ void DesktopApp::setUpAccounts()
         // sandbox's folder (tokens in a 0600 file), away from the real accounts.
         const QString dir = QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts"));
         QDir().mkpath(dir);
-        m_fileSecrets = std::make_unique<FileSecretStore>(
-            QDir(dir).filePath(AccountStore::tokenFileName()));
+        m_fileSecrets =
+            std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
         return;
     }
@@ -296,22 +296,20 @@ void DesktopApp::setUpAccounts()
     m_keychain = std::make_unique<KeychainSecretStore>();
     m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
     const QString rememberedKey = QStringLiteral("accounts/tokenStore");
-    m_secretChoice->setAsker(
-        [this, rememberedKey](const QString &reason,
-                              const QString &file) -> std::optional<SecretStoreChoiceDialog::Choice> {
-            // A file chosen before stays chosen (the user can delete it to be asked again).
-            if (m_settings->value(rememberedKey).toString() == QLatin1String("file") &&
-                QFileInfo::exists(file))
-                return SecretStoreChoiceDialog::Choice::File;
-            SecretStoreChoiceDialog dialog(reason, file, m_window.get());
-            if (dialog.exec() != QDialog::Accepted)
-                return std::nullopt;
-            m_settings->setValue(rememberedKey,
-                                 dialog.choice() == SecretStoreChoiceDialog::Choice::File
-                                     ? QStringLiteral("file")
-                                     : QStringLiteral("session"));
-            return dialog.choice();
-        });
+    m_secretChoice->setAsker([this, rememberedKey](const QString &reason, const QString &file)
+                                 -> std::optional<SecretStoreChoiceDialog::Choice> {
+        // A file chosen before stays chosen (the user can delete it to be asked again).
+        if (m_settings->value(rememberedKey).toString() == QLatin1String("file") &&
+            QFileInfo::exists(file))
+            return SecretStoreChoiceDialog::Choice::File;
+        SecretStoreChoiceDialog dialog(reason, file, m_window.get());
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        m_settings->setValue(rememberedKey, dialog.choice() == SecretStoreChoiceDialog::Choice::File
+                                                ? QStringLiteral("file")
+                                                : QStringLiteral("session"));
+        return dialog.choice();
+    });
     connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this,
             [this](SecretStore *store) { openAccountWorkspace(store); });
     connect(m_secretChoice.get(), &SecretStoreChoice::declined, this, [this](const QString &why) {
@@ -379,8 +377,8 @@ void DesktopApp::checkForUpdates()
             });
     connect(m_updateChecker.get(), &UpdateChecker::checkFailed, this,
             [this](const QString &message) {
-                m_window->statusBar()->showMessage(
-                    tr("The update check failed: %1").arg(message), 10000);
+                m_window->statusBar()->showMessage(tr("The update check failed: %1").arg(message),
+                                                   10000);
             });
     if (m_updateChecker->checkIfDue(settings, QDateTime::currentDateTimeUtc()))
         settings.save(*m_settings);

@@ -133,7 +133,8 @@ std::unique_ptr<ImageHost> createImageHost(const ImageHostConfig &config,
         s.fieldName = config.httpField.trimmed();
         for (const QString &h : nonEmptyLines(config.httpHeaders)) {
             const qsizetype colon = h.indexOf(QLatin1Char(':'));
-            s.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+            s.headers.append(
+                {h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
         }
         for (const QString &f : nonEmptyLines(config.httpFormFields)) {
             const qsizetype eq = f.indexOf(QLatin1Char('='));

@@ -37,7 +37,7 @@ public:
     QStringList httpFormFields; ///< "name=value"
     QString httpUrlPath;        ///< where the URL is in the JSON answer ("data.url", "/0/src")
     // Command host
-    QString command;            ///< program and arguments; "{file}" stands for the image
+    QString command; ///< program and arguments; "{file}" stands for the image
     int timeoutSeconds = 120;
 
     static ImageHostConfig load(const QSettings &settings);

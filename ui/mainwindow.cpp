@@ -714,8 +714,8 @@ void MainWindow::showSettings()
     const ServerChoice serverBefore = ServerChoice::load(*m_settings);
     dialog.save(*m_settings);
     m_editorSettings = EditorSettings::load(*m_settings);
-    m_previewSettings.dark = followsSystemTheme() ? systemPrefersDark()
-                                                  : PreviewSettings::load(*m_settings).dark;
+    m_previewSettings.dark =
+        followsSystemTheme() ? systemPrefersDark() : PreviewSettings::load(*m_settings).dark;
     m_editor->editor()->setFont(m_editorSettings.font);
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_preview->setDark(m_previewSettings.dark);

@@ -164,8 +164,8 @@ void SeriesPublisher::waitThenRetry(int seconds)
 {
     m_waitLeft = qMax(1, seconds);
     Q_EMIT floodWait(m_waitLeft);
-    Q_EMIT progress(tr("Telegraph asks to wait %n second(s); the series continues then.", nullptr,
-                       m_waitLeft));
+    Q_EMIT progress(
+        tr("Telegraph asks to wait %n second(s); the series continues then.", nullptr, m_waitLeft));
     m_countdown.start();
 }
 

@@ -226,7 +226,9 @@ QWidget *SettingsDialog::buildLanguage(const QSettings &settings)
     m_updates->setChecked(updates.enabled);
     m_feedUrl = new QLineEdit(updates.feedUrl.toString(), page);
     m_feedUrl->setPlaceholderText(QStringLiteral("https://example.org/telegraph-desktop.json"));
-    auto updateFeed = [this] { m_feedUrl->setEnabled(m_updates->isChecked()); };
+    auto updateFeed = [this] {
+        m_feedUrl->setEnabled(m_updates->isChecked());
+    };
     connect(m_updates, &QCheckBox::toggled, this, updateFeed);
     updateFeed();
 

@@ -26,9 +26,10 @@ UnpublishDialog::UnpublishDialog(const Page &page, QWidget *parent)
         this);
     question->setWordWrap(true);
     question->setTextFormat(Qt::RichText);
-    auto *kept = new QLabel(tr("The current content is kept on this computer as a revision of the "
-                               "page's draft: File → Revisions… restores it and publishes it back."),
-                            this);
+    auto *kept =
+        new QLabel(tr("The current content is kept on this computer as a revision of the "
+                      "page's draft: File → Revisions… restores it and publishes it back."),
+                   this);
     kept->setWordWrap(true);
     m_notice->setPlainText(Unpublisher::defaultNotice());
     m_notice->setTabChangesFocus(true);

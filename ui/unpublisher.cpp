@@ -46,8 +46,8 @@ void Unpublisher::fail(const QString &what, const ApiError &error)
         reason = tr("the server could not be reached (%1)").arg(error.message);
         break;
     case ApiError::Category::FloodWait:
-        reason = tr("Telegraph asks to wait %n second(s); try again then", nullptr,
-                    error.floodSeconds);
+        reason =
+            tr("Telegraph asks to wait %n second(s); try again then", nullptr, error.floodSeconds);
         break;
     case ApiError::Category::Api:
         reason = error.code == QLatin1String("PAGE_NOT_FOUND")

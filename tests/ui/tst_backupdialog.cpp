@@ -57,9 +57,8 @@ private Q_SLOTS:
         QVERIFY(dialog.backup());
         QVERIFY(!dialog.startButton()->isEnabled());
         QVERIFY(dialog.cancelButton()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.progressBar()->maximum() == 300 &&
-                                     dialog.progressBar()->value() >= 40,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.progressBar()->maximum() == 300 && dialog.progressBar()->value() >= 40, 30000);
         dialog.cancelButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(finished.first().at(0).toBool(), false);
@@ -98,8 +97,8 @@ private Q_SLOTS:
         QFile index(QDir(folder).filePath(QStringLiteral("index.json")));
         QVERIFY(index.open(QIODevice::ReadOnly));
         const QJsonDocument doc = QJsonDocument::fromJson(index.readAll());
-        const QJsonArray pages = doc.isArray() ? doc.array()
-                                               : doc.object().value(QStringLiteral("pages")).toArray();
+        const QJsonArray pages =
+            doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("pages")).toArray();
         QCOMPARE(pages.size(), 300);
 
         // "Open Folder" opens the backup folder.

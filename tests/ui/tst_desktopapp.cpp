@@ -17,9 +17,9 @@
 #include "pagelistsync.h"
 #include "pagelistwidget.h"
 #include "publishbar.h"
+#include "publisher.h"
 #include "sandboxfixture.h"
 #include "secretstorechoice.h"
-#include "publisher.h"
 #include "sourceeditor.h"
 #include "statswidget.h"
 #include "testmain.h"
@@ -32,8 +32,8 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QRadioButton>
 #include <QMenu>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QStringList docks;
         for (QDockWidget *d : w->findChildren<QDockWidget *>())
             docks << d->objectName();
-        QVERIFY2(docks.contains(QStringLiteral("accountPanelDock")), qPrintable(docks.join(QLatin1Char(','))));
+        QVERIFY2(docks.contains(QStringLiteral("accountPanelDock")),
+                 qPrintable(docks.join(QLatin1Char(','))));
         QVERIFY(docks.contains(QStringLiteral("pageListDock")));
         QVERIFY(docks.contains(QStringLiteral("statsDock")));
         QVERIFY(w->accountMenu()->actions().contains(ws->backupAction()));
@@ -172,7 +173,8 @@ private Q_SLOTS:
         MainWindow *w = s.app->window();
         AccountWorkspace *ws = s.app->accounts();
         QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
-        const QString original = QStringLiteral("## Plans\n\nMeet at *noon* by the [pier](https://example.org/pier).");
+        const QString original =
+            QStringLiteral("## Plans\n\nMeet at *noon* by the [pier](https://example.org/pier).");
         w->editorPane()->titleEdit()->setText(QStringLiteral("Plans"));
         w->editorPane()->editor()->setPlainText(original);
         QVERIFY(publishOpenDraft(w));
@@ -196,8 +198,8 @@ private Q_SLOTS:
         ws->pageList()->unpublishAction()->trigger();
         QVERIFY(unpublished.wait(20000));
         QCOMPARE(unpublished.first().at(1).toString(), draftId); // the page's own draft
-        QTRY_VERIFY_WITH_TIMEOUT(
-            w->publishBar()->text().contains(QStringLiteral("is unpublished")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->publishBar()->text().contains(QStringLiteral("is unpublished")),
+                                 10000);
         // The editor still holds the text; the list shows the notice as the page's description.
         QCOMPARE(w->editorPane()->body(), original);
         QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->page(0).description,
@@ -284,8 +286,8 @@ private Q_SLOTS:
     {
         tg::test::FeedServer feed;
         QVERIFY(feed.start());
-        feed.body = QByteArrayLiteral(
-            "{\"version\":\"99.0.0\",\"url\":\"https://example.org/release\"}");
+        feed.body =
+            QByteArrayLiteral("{\"version\":\"99.0.0\",\"url\":\"https://example.org/release\"}");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString data = dir.filePath(QStringLiteral("data"));
@@ -373,7 +375,8 @@ private Q_SLOTS:
         QTimer answer;
         answer.setInterval(20);
         QObject::connect(&answer, &QTimer::timeout, [&] {
-            if (auto *d = qobject_cast<SecretStoreChoiceDialog *>(QApplication::activeModalWidget())) {
+            if (auto *d =
+                    qobject_cast<SecretStoreChoiceDialog *>(QApplication::activeModalWidget())) {
                 ++asked;
                 QVERIFY(d->fileButton()->text().contains(config));
                 d->setChoice(SecretStoreChoiceDialog::Choice::File);
@@ -404,8 +407,8 @@ private Q_SLOTS:
         QFile file(tokens);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains(token.toUtf8()));
-        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup |
-                                       QFile::WriteOther),
+        QCOMPARE(file.permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
         {
             // The next start remembers the choice and asks nothing.

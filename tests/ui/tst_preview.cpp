@@ -9,10 +9,10 @@
 #include "uitestwindow.h"
 
 #include <QApplication>
-#include <QScrollBar>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -225,8 +225,8 @@ private Q_SLOTS:
         test::UiTestWindow t;
         QVERIFY(t.open());
         MainWindow *w = t.window.get();
-        w->editorPane()->editor()->setPlainText(
-            QStringLiteral("# Links\n\n[A very long link text to click on](https://example.org/a)"));
+        w->editorPane()->editor()->setPlainText(QStringLiteral(
+            "# Links\n\n[A very long link text to click on](https://example.org/a)"));
         QVERIFY(waitForPreview(w));
         PreviewPage *page = w->preview()->previewPage();
         QVERIFY(page);

@@ -5,10 +5,10 @@
 #include "sourceeditor.h"
 #include "testmain.h"
 
-#include <QApplication>
-#include <QScrollBar>
-#include <QDir>
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDir>
+#include <QScrollBar>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -52,8 +52,8 @@ private Q_SLOTS:
         e.show();
         QVERIFY(QTest::qWaitForWindowExposed(&e));
         e.setPlainText(Persian + QStringLiteral("\n\n") + English + QStringLiteral("\n\n") +
-                       QStringLiteral("## عنوان\n- مورد یک\n") + QStringLiteral("Tehran is تهران\n") +
-                       QStringLiteral("تهران is Tehran\n"));
+                       QStringLiteral("## عنوان\n- مورد یک\n") +
+                       QStringLiteral("Tehran is تهران\n") + QStringLiteral("تهران is Tehran\n"));
         const int undoSteps = e.document()->availableUndoSteps();
         e.document()->setModified(false);
         e.viewport()->repaint();
@@ -64,14 +64,12 @@ private Q_SLOTS:
             bool rtl;
         };
         const Expect expected[] = {
-            {Persian.left(3), true},
-            {English.left(6), false},
-            {QStringLiteral("## "), true},
-            {QStringLiteral("- "), true},
-            {QStringLiteral("Tehran"), false},
-            {QStringLiteral("تهران"), true},
+            {Persian.left(3), true},           {English.left(6), false},
+            {QStringLiteral("## "), true},     {QStringLiteral("- "), true},
+            {QStringLiteral("Tehran"), false}, {QStringLiteral("تهران"), true},
         };
-        const qreal width = e.document()->documentLayout()->blockBoundingRect(e.document()->begin()).width();
+        const qreal width =
+            e.document()->documentLayout()->blockBoundingRect(e.document()->begin()).width();
         for (const Expect &x : expected) {
             const QTextBlock b = blockStarting(e.document(), x.prefix);
             QVERIFY2(b.isValid(), qPrintable(x.prefix));
@@ -82,11 +80,11 @@ private Q_SLOTS:
             const QTextLine line = b.layout()->lineAt(0);
             const QRectF r = line.naturalTextRect();
             if (x.rtl)
-                QVERIFY2(r.right() > width - 30, qPrintable(b.text() + QLatin1Char(' ') +
-                                                            QString::number(r.right())));
+                QVERIFY2(r.right() > width - 30,
+                         qPrintable(b.text() + QLatin1Char(' ') + QString::number(r.right())));
             else
-                QVERIFY2(r.left() < 30, qPrintable(b.text() + QLatin1Char(' ') +
-                                                   QString::number(r.left())));
+                QVERIFY2(r.left() < 30,
+                         qPrintable(b.text() + QLatin1Char(' ') + QString::number(r.left())));
         }
         // Direction and alignment are layout only.
         QCOMPARE(e.document()->availableUndoSteps(), undoSteps);

@@ -21,9 +21,9 @@
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QStandardPaths>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;

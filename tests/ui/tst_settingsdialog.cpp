@@ -136,16 +136,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<int>("tab");
-        QTest::newRow("ftp upload url") << "http" << "ftp://img.example/upload" << "http://" << 2;
-        QTest::newRow("relative upload url") << "http" << "/upload" << "http://" << 2;
-        QTest::newRow("bad header") << "header" << "no colon here" << "no colon here" << 2;
-        QTest::newRow("bad form field") << "form" << "justaname" << "justaname" << 2;
-        QTest::newRow("missing program") << "command" << "tg-no-such-uploader {file}"
+        QTest::newRow("ftp upload url") << "http"
+                                        << "ftp://img.example/upload"
+                                        << "http://" << 2;
+        QTest::newRow("relative upload url") << "http"
+                                             << "/upload"
+                                             << "http://" << 2;
+        QTest::newRow("bad header") << "header"
+                                    << "no colon here"
+                                    << "no colon here" << 2;
+        QTest::newRow("bad form field") << "form"
+                                        << "justaname"
+                                        << "justaname" << 2;
+        QTest::newRow("missing program") << "command"
+                                         << "tg-no-such-uploader {file}"
                                          << "tg-no-such-uploader" << 2;
-        QTest::newRow("empty command") << "command" << "   " << "empty" << 2;
-        QTest::newRow("plain http feed") << "feed" << "http://example.org/feed.json"
+        QTest::newRow("empty command") << "command"
+                                       << "   "
+                                       << "empty" << 2;
+        QTest::newRow("plain http feed") << "feed"
+                                         << "http://example.org/feed.json"
                                          << "https://" << 3;
-        QTest::newRow("custom server") << "server" << "api.example.org" << "custom API URL" << 0;
+        QTest::newRow("custom server") << "server"
+                                       << "api.example.org"
+                                       << "custom API URL" << 0;
     }
 
     void badValues_keepTheDialogOpenWithTheReason()
@@ -233,8 +247,8 @@ private Q_SLOTS:
         UploadJob *job = host->upload(writeFile(*m_dir, QStringLiteral("a.gif"), Gif));
         QVERIFY(finish(job));
         QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
-        QVERIFY(job->url().toString().startsWith(sandbox.url().toString() +
-                                                 QStringLiteral("/file/")));
+        QVERIFY(
+            job->url().toString().startsWith(sandbox.url().toString() + QStringLiteral("/file/")));
     }
 
     void commandHost_fromSettings_runsTheCommand()
@@ -268,14 +282,13 @@ private Q_SLOTS:
                 qobject_cast<QComboBox *>(w->parentWidget()))
                 continue;
             // A form label names its field for screen readers (QLabel::setBuddy via addRow).
-            const bool labelled = !w->accessibleName().isEmpty() ||
-                                  qobject_cast<QCheckBox *>(w) ||
-                                  [&] {
-                                      for (QLabel *l : d.findChildren<QLabel *>())
-                                          if (l->buddy() == w)
-                                              return true;
-                                      return false;
-                                  }();
+            const bool labelled =
+                !w->accessibleName().isEmpty() || qobject_cast<QCheckBox *>(w) || [&] {
+                    for (QLabel *l : d.findChildren<QLabel *>())
+                        if (l->buddy() == w)
+                            return true;
+                    return false;
+                }();
             if (!labelled)
                 nameless << QString::fromLatin1(w->metaObject()->className());
         }

@@ -24,8 +24,7 @@ namespace {
 
 /// Runs `fn` on another thread (the sender blocks; the receiver needs this thread's event loop)
 /// and returns its result once done.
-template<typename Fn>
-bool onOtherThread(Fn fn)
+template<typename Fn> bool onOtherThread(Fn fn)
 {
     std::atomic<int> result{-1};
     QThread *t = QThread::create([&] { result = fn() ? 1 : 0; });
@@ -143,12 +142,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::newRow("text") << QByteArray("hello, is anyone there?\n");
-        QTest::newRow("huge length") << QByteArray("\xff\xff\xff\xff" "abc", 7);
+        QTest::newRow("huge length") << QByteArray("\xff\xff\xff\xff"
+                                                   "abc",
+                                                   7);
         QByteArray wrongVersion;
         {
             QDataStream d(&wrongVersion, QIODevice::WriteOnly);
             d.setVersion(QDataStream::Qt_6_0);
-            d << quint32(0x54474449) << quint32(99) << QString() << QStringList{QStringLiteral("a")};
+            d << quint32(0x54474449) << quint32(99) << QString()
+              << QStringList{QStringLiteral("a")};
         }
         QTest::newRow("other version") << frame(wrongVersion);
         QByteArray truncated = SingleInstance::encode({QStringLiteral("a.md")}, QString());
@@ -193,7 +195,8 @@ private Q_SLOTS:
         DesktopOptionsName name(data);
         QVERIFY(QTest::qWaitFor(
             [&] {
-                return onOtherThread([&] { return SingleInstance(name.value).sendToRunning({}, {}, 500); });
+                return onOtherThread(
+                    [&] { return SingleInstance(name.value).sendToRunning({}, {}, 500); });
             },
             60000));
 

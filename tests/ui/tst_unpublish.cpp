@@ -208,7 +208,8 @@ void TestUnpublish::unpublish_unknownPage_failsAndCreatesNothing()
 void TestUnpublish::unpublish_invalidToken_failsAndPageUnchanged()
 {
     const QString path = createFixturePage();
-    m_client->setAccessToken(QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef01234567"));
+    m_client->setAccessToken(
+        QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef01234567"));
     Unpublisher u(m_client.get(), m_drafts.get());
     QSignalSpy failed(&u, &Unpublisher::failed);
     QVERIFY(u.unpublish(path, QStringLiteral("Gone.")));
@@ -250,8 +251,7 @@ void TestUnpublish::unpublish_whileBusy_isRefused()
     QVERIFY(!u.unpublish(path, QStringLiteral("Gone twice.")));
     QCOMPARE(failed.count(), 1);
     QVERIFY(waitFor(done));
-    QCOMPARE(toJson(fetch(path).content),
-             QByteArray("[{\"tag\":\"p\",\"children\":[\"Gone.\"]}]"));
+    QCOMPARE(toJson(fetch(path).content), QByteArray("[{\"tag\":\"p\",\"children\":[\"Gone.\"]}]"));
 }
 
 void TestUnpublish::restore_unknownRevision_isRefused()

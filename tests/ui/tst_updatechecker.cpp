@@ -12,9 +12,9 @@
 
 using namespace Qt::StringLiterals;
 using tg::UpdateChecker;
-using tg::test::FeedServer;
 using tg::UpdateInfo;
 using tg::UpdateSettings;
+using tg::test::FeedServer;
 
 class TestUpdateChecker : public QObject
 {
