@@ -481,9 +481,8 @@ private Q_SLOTS:
         QVERIFY2(s.app->start(&error), qPrintable(error));
         MainWindow *w = s.app->window();
         // The refusal is shown and the old token is not thrown away.
-        QTRY_VERIFY_WITH_TIMEOUT(w->publishBar()->text().contains(QStringLiteral("ACCESS_TOKEN")) ||
-                                     w->publishBar()->text().contains(QStringLiteral("token")),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->publishBar()->text().contains(QStringLiteral("The token was not accepted")), 20000);
         QVERIFY(s.app->accounts()->currentAccount().isEmpty());
         QSettings settings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
                            QSettings::IniFormat);
