@@ -392,6 +392,7 @@ void DesktopApp::tearDownConnection()
     m_fileSecrets.reset();
     m_imageDrop.reset();
     m_imageQueue.reset();
+    m_retiredHosts.clear();
     m_imageHost.reset();
     m_window->setPublisher(nullptr);
     m_window->setSeriesPublisher(nullptr);
