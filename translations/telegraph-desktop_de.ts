@@ -386,6 +386,10 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>Die Sicherung wurde unterbrochen: %1. Gespeichertes bleibt; „Starten“ setzt sie fort.</translation>
     </message>
+    <message>
+        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
+        <translation>%1 von %2 Seiten gespeichert (%3 aus dem früheren Lauf, %4 als HTML)…</translation>
+    </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>

@@ -386,6 +386,10 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>La copia se detuvo: %1. Lo guardado se conserva; Iniciar la reanuda.</translation>
     </message>
+    <message>
+        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
+        <translation>Guardadas %1 de %2 páginas (%3 de la ejecución anterior, %4 como HTML)…</translation>
+    </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>

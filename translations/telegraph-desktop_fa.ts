@@ -378,6 +378,10 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>پشتیبان‌گیری متوقف شد: %1. آنچه ذخیره شده می‌ماند؛ «شروع» آن را ادامه می‌دهد.</translation>
     </message>
+    <message>
+        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
+        <translation>%1 از %2 صفحه ذخیره شد (%3 از اجرای قبلی، %4 به صورت HTML)…</translation>
+    </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>

@@ -394,6 +394,10 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>Резервное копирование остановилось: %1. Сохранённое остаётся; «Начать» продолжит его.</translation>
     </message>
+    <message>
+        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
+        <translation>Сохранено %1 из %2 страниц (%3 из прошлого запуска, %4 как HTML)…</translation>
+    </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>

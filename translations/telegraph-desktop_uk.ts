@@ -394,6 +394,10 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>Резервне копіювання зупинилося: %1. Збережене залишається; «Почати» продовжить його.</translation>
     </message>
+    <message>
+        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
+        <translation>Збережено %1 з %2 сторінок (%3 з попереднього запуску, %4 як HTML)…</translation>
+    </message>
 </context>
 <context>
     <name>tg::ClientPublisher</name>

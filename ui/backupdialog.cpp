@@ -183,7 +183,15 @@ void BackupDialog::start()
     connect(m_backup, &AccountBackup::progress, this, [this](int done, int total) {
         m_progress->setRange(0, qMax(1, total));
         m_progress->setValue(done);
-        m_status->setText(tr("Saved %1 of %2 pages…").arg(done).arg(total));
+        const int earlier = m_backup ? m_backup->skippedPages() : 0;
+        const int html = m_backup ? m_backup->htmlPages() : 0;
+        m_status->setText(earlier > 0 || html > 0
+                              ? tr("Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…")
+                                    .arg(done)
+                                    .arg(total)
+                                    .arg(earlier)
+                                    .arg(html)
+                              : tr("Saved %1 of %2 pages…").arg(done).arg(total));
     });
     connect(m_backup, &AccountBackup::finished, this, &BackupDialog::onFinished);
     setRunning(true);

@@ -72,8 +72,16 @@ private Q_SLOTS:
         QVERIFY(dialog.startButton()->isEnabled());
 
         dialog.startButton()->click();
+        // While it runs, the status says how many pages came from the earlier run.
+        QStringList statuses;
+        QVERIFY(dialog.backup());
+        connect(dialog.backup(), &AccountBackup::progress, this,
+                [&] { statuses << dialog.statusLabel()->text(); });
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
         QCOMPARE(finished.last().at(0).toBool(), true);
+        QVERIFY(!statuses.isEmpty());
+        QVERIFY2(statuses.last().contains(QStringLiteral("%1 from the earlier run").arg(saved)),
+                 qPrintable(statuses.last()));
         const QString summary = finished.last().at(1).toString();
         QVERIFY2(summary.contains(QStringLiteral("300")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("resumed")), qPrintable(summary));
