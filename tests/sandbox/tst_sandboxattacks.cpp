@@ -81,6 +81,8 @@ private:
     qint64 serverRss() const;
     /// A normal API call on a fresh connection, answered within a second.
     RawReply probe();
+    /// Sends raw bytes on a fresh connection (closing after the answer) and returns the answer.
+    QByteArray exchange(const QByteArray &request);
 
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<RawHttp> m_http;
@@ -95,6 +97,10 @@ private Q_SLOTS:
     void pipelinedFlood_isAnsweredInOrderWhileOthersAreServed();
     void unreadAnswers_stopTheConnectionInsteadOfFillingMemory();
     void endlessTrailers_areRefusedAtTheHeaderLimit();
+    void control_foreignHostOrOrigin_isRefused_data();
+    void control_foreignHostOrOrigin_isRefused();
+    void control_nonFiniteOrOutOfRangeNumbers_areRefused_data();
+    void control_nonFiniteOrOutOfRangeNumbers_areRefused();
     void connectionFlood_extraConnectionsGet503();
 };
 
@@ -151,6 +157,16 @@ RawReply TestSandboxAttacks::probe()
     // A new manager, so the request goes over a connection of its own.
     RawHttp http(m_url);
     return http.get(QStringLiteral("/getPage/Probe-01-01"), {}, ProbeTimeoutMs);
+}
+
+QByteArray TestSandboxAttacks::exchange(const QByteArray &request)
+{
+    Attacker a(m_port);
+    QObject::connect(&a.socket, &QTcpSocket::connected, &a.socket,
+                     [&] { a.socket.write(request); });
+    [[maybe_unused]] const bool closed = QTest::qWaitFor([&] { return a.closed(); }, 5000);
+    a.take();
+    return a.received;
 }
 
 #define TG_VERIFY_SERVER_HEALTHY()                                                                 \
@@ -262,6 +278,130 @@ void TestSandboxAttacks::endlessTrailers_areRefusedAtTheHeaderLimit()
     QTRY_VERIFY_WITH_TIMEOUT(!a.received.isEmpty() || a.closed() || written >= 32, 20000);
     QVERIFY2(a.received.startsWith("HTTP/1.1 431 "), a.received.left(100).constData());
     QTRY_VERIFY_WITH_TIMEOUT(a.closed(), 5000);
+    TG_VERIFY_SERVER_HEALTHY();
+}
+
+void TestSandboxAttacks::control_foreignHostOrOrigin_isRefused_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("error");
+    // PORT stands for the server's port.
+    QTest::newRow("loopback address")
+        << QByteArray("Host: 127.0.0.1:PORT\r\n") << 200 << QByteArray();
+    QTest::newRow("other loopback address")
+        << QByteArray("Host: 127.1.2.3:PORT\r\n") << 200 << QByteArray();
+    QTest::newRow("localhost") << QByteArray("Host: LocalHost:PORT\r\n") << 200 << QByteArray();
+    QTest::newRow("IPv6 loopback") << QByteArray("Host: [::1]:PORT\r\n") << 200 << QByteArray();
+    QTest::newRow("configured public host")
+        << QByteArray("Host: graph.org\r\n") << 200 << QByteArray();
+    QTest::newRow("same origin") << QByteArray(
+                                        "Host: 127.0.0.1:PORT\r\nOrigin: http://127.0.0.1:PORT\r\n")
+                                 << 200 << QByteArray();
+    QTest::newRow("foreign host (DNS rebinding)")
+        << QByteArray("Host: rebind.example:PORT\r\n") << 403 << QByteArray("HOST_NOT_ALLOWED");
+    QTest::newRow("host that only starts like localhost")
+        << QByteArray("Host: localhost.example\r\n") << 403 << QByteArray("HOST_NOT_ALLOWED");
+    QTest::newRow("host that only starts like 127")
+        << QByteArray("Host: 127.0.0.1.example\r\n") << 403 << QByteArray("HOST_NOT_ALLOWED");
+    QTest::newRow("no host") << QByteArray() << 403 << QByteArray("HOST_NOT_ALLOWED");
+    QTest::newRow("cross-origin page")
+        << QByteArray("Host: 127.0.0.1:PORT\r\nOrigin: http://evil.example\r\n") << 403
+        << QByteArray("ORIGIN_NOT_ALLOWED");
+    QTest::newRow("loopback page on another port")
+        << QByteArray("Host: 127.0.0.1:PORT\r\nOrigin: http://127.0.0.1:1\r\n") << 403
+        << QByteArray("ORIGIN_NOT_ALLOWED");
+    QTest::newRow("opaque origin") << QByteArray("Host: 127.0.0.1:PORT\r\nOrigin: null\r\n") << 403
+                                   << QByteArray("ORIGIN_NOT_ALLOWED");
+}
+
+void TestSandboxAttacks::control_foreignHostOrOrigin_isRefused()
+{
+    QFETCH(QByteArray, headers);
+    QFETCH(int, status);
+    QFETCH(QByteArray, error);
+    QVERIFY(start({QStringLiteral("--public-url"), QStringLiteral("https://graph.org")}));
+    headers.replace("PORT", QByteArray::number(m_port));
+    const QByteArray body = "mode=disabled";
+    const QByteArray answer =
+        exchange("POST /_sandbox/upload HTTP/1.1\r\n" + headers +
+                 "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')),
+             answer.constData());
+    const QJsonObject json =
+        QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+    if (error.isEmpty()) {
+        QCOMPARE(json[QStringLiteral("result")][QStringLiteral("upload")].toString(),
+                 QStringLiteral("disabled"));
+    } else {
+        QCOMPARE(json[QStringLiteral("error")].toString(), QString::fromLatin1(error));
+        QVERIFY(!json[QStringLiteral("reason")].toString().isEmpty());
+        // Nothing changed, and a refused read leaks nothing.
+        const RawReply settings = m_http->get(QStringLiteral("/_sandbox/settings"));
+        QCOMPARE(settings.result()[QStringLiteral("upload")].toString(), QStringLiteral("ok"));
+        QVERIFY(!answer.contains("public_url"));
+    }
+    TG_VERIFY_SERVER_HEALTHY();
+}
+
+void TestSandboxAttacks::control_nonFiniteOrOutOfRangeNumbers_areRefused_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    const QString faults = QStringLiteral("faults");
+    const QString flood = QStringLiteral("flood");
+    const QString views = QStringLiteral("views");
+    QTest::newRow("rate nan") << faults << QByteArray("rate=nan") << "RATE_INVALID";
+    QTest::newRow("rate inf") << faults << QByteArray("rate=inf") << "RATE_INVALID";
+    QTest::newRow("rate -inf") << faults << QByteArray("rate=-inf") << "RATE_INVALID";
+    QTest::newRow("rate 1e400") << faults << QByteArray("rate=1e400") << "RATE_INVALID";
+    QTest::newRow("page_save_failed_rate nan")
+        << faults << QByteArray("page_save_failed_rate=NaN") << "RATE_INVALID";
+    QTest::newRow("latency_ms inf") << faults << QByteArray("latency_ms=inf") << "LATENCY_INVALID";
+    QTest::newRow("interval inf") << flood << QByteArray("interval=inf") << "INTERVAL_INVALID";
+    QTest::newRow("interval nan") << flood << QByteArray("interval=nan") << "INTERVAL_INVALID";
+    QTest::newRow("interval 1e309") << flood << QByteArray("interval=1e309") << "INTERVAL_INVALID";
+    QTest::newRow("interval a century")
+        << flood << QByteArray("interval=3153600000") << "INTERVAL_INVALID";
+    QTest::newRow("interval zero") << flood << QByteArray("interval=0") << "INTERVAL_INVALID";
+    QTest::newRow("burst nan") << flood << QByteArray("burst=nan") << "BURST_INVALID";
+    QTest::newRow("views count huge")
+        << views
+        << QByteArray("path=PATH&timestamps=2025-01-01T00:00:00Z&count=1000000000000000000")
+        << "COUNT_INVALID";
+    QTest::newRow("views timestamp 1e300")
+        << views << QByteArray("path=PATH&timestamps=%5B1e300%5D") << "TIMESTAMP_INVALID";
+    QTest::newRow("views timestamp -1e300")
+        << views << QByteArray("path=PATH&timestamps=%5B-1e300%5D") << "TIMESTAMP_INVALID";
+}
+
+void TestSandboxAttacks::control_nonFiniteOrOutOfRangeNumbers_areRefused()
+{
+    QFETCH(QString, action);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    QVERIFY(start());
+    const QString token = m_http->get(QStringLiteral("/createAccount"), "short_name=N")
+                              .result()[QStringLiteral("access_token")]
+                              .toString();
+    const RawReply page = m_http->postForm(
+        QStringLiteral("/createPage"), {{QStringLiteral("access_token"), token},
+                                        {QStringLiteral("title"), QStringLiteral("Numbers")},
+                                        {QStringLiteral("content"), QStringLiteral("[\"x\"]")}});
+    const QByteArray path = page.result()[QStringLiteral("path")].toString().toLatin1();
+    QVERIFY2(!path.isEmpty(), page.body.constData());
+    body.replace("PATH", path);
+    const QByteArray before = m_http->get(QStringLiteral("/_sandbox/settings")).body;
+
+    const RawReply r =
+        m_http->post(u"/_sandbox/" + action, body, "application/x-www-form-urlencoded");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.apiError(), error);
+    QCOMPARE(m_http->get(QStringLiteral("/_sandbox/settings")).body, before);
+    const RawReply views = m_http->get(QStringLiteral("/getViews"), "path=" + path);
+    QCOMPARE(views.result()[QStringLiteral("views")].toInteger(), 0);
     TG_VERIFY_SERVER_HEALTHY();
 }
 
