@@ -67,15 +67,18 @@ bool parseArguments(const QCommandLineParser &p, tg::sandbox::ServerSettings *s,
     double latency = s->faults.latencyMs;
     double burst = s->flood.burst;
     double maxBody = double(s->limits.maxBodyBytes);
+    double maxConnections = s->limits.maxConnections;
     if (!number("latency", 0, 600000, &latency) || !number("flood-burst", 0, 1000000, &burst) ||
         !number("flood-interval", 0.001, 86400, &s->flood.intervalSec) ||
         !number("fault-rate", 0, 1, &s->faults.rate) ||
         !number("page-save-failed-rate", 0, 1, &s->faults.pageSaveFailedRate) ||
-        !number("max-body", 1024, 1024.0 * 1024 * 1024, &maxBody))
+        !number("max-body", 1024, 1024.0 * 1024 * 1024, &maxBody) ||
+        !number("max-connections", 1, 65536, &maxConnections))
         return false;
     s->faults.latencyMs = int(latency);
     s->flood.burst = int(burst);
     s->limits.maxBodyBytes = qsizetype(maxBody);
+    s->limits.maxConnections = int(maxConnections);
     const QString upload = p.value(QStringLiteral("upload"));
     if (upload != u"ok" && upload != u"disabled")
         return fail(QStringLiteral("--upload is ok or disabled"));
@@ -142,6 +145,9 @@ int main(int argc, char **argv)
          QStringLiteral("FRACTION")},
         {QStringLiteral("max-body"),
          QStringLiteral("Largest request body in bytes (else HTTP 413)."), QStringLiteral("BYTES")},
+        {QStringLiteral("max-connections"),
+         QStringLiteral("Most connections open at once (default 256; one more gets HTTP 503)."),
+         QStringLiteral("N")},
     });
     parser.process(app);
 

@@ -3,6 +3,8 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
+
 #include <sys/socket.h>
 
 namespace tg::sandbox {
@@ -19,26 +21,43 @@ QByteArray errorPage(int status, const QByteArray &message)
 
 } // namespace
 
+namespace {
+
+/// Bytes taken from the socket per read.
+constexpr qint64 ReadChunkBytes = 256 * 1024;
+/// Requests answered per event-loop turn before the connection lets the others run.
+constexpr int RequestsPerTurn = 32;
+/// Bytes read per event-loop turn before the connection lets the others run.
+constexpr qint64 BytesPerTurn = 1024 * 1024;
+/// After its last answer a closing connection drops what the client still sends for this long
+/// and up to this many bytes, then it is cut.
+constexpr int LingerMs = 2000;
+constexpr qint64 MaxLingerBytes = 4 * 1024 * 1024;
+
+} // namespace
+
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Handler handler,
                                QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
     , m_handler(std::move(handler))
+    , m_parser(limits)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(1024 * 1024);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_socket->state() != QAbstractSocket::ConnectedState)
             finish();
     });
-    m_timer.start(m_limits.idleTimeoutMs);
+    startTimer(Timer::Idle, m_limits.idleTimeoutMs);
     if (m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+        schedulePump();
 }
 
 HttpConnection::~HttpConnection() = default;
@@ -60,181 +79,134 @@ void HttpConnection::finish()
     deleteLater();
 }
 
+void HttpConnection::startTimer(Timer what, int ms)
+{
+    m_timerFor = what;
+    m_timer.start(ms);
+}
+
+bool HttpConnection::outputBlocked() const
+{
+    return m_socket->bytesToWrite() > m_limits.maxPendingOutputBytes;
+}
+
 void HttpConnection::onReadyRead()
 {
-    if (m_state == State::Closing)
-        return;
-    if (m_state == State::Busy) {
-        // Pipelined requests wait until the current one is answered; past a bound the data is
-        // left in the socket, so TCP flow control slows the client down.
-        if (m_buffer.size() < m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
-            m_buffer += m_socket->readAll();
+    if (m_state == State::Closing && m_writeShut) {
+        m_discarded += m_socket->skip(m_socket->bytesAvailable());
+        if (m_discarded > MaxLingerBytes)
+            abort();
         return;
     }
-    m_buffer += m_socket->readAll();
-    processBuffer();
+    // While busy or blocked on output the bytes stay in the socket (whose buffer is bounded),
+    // so TCP flow control slows a pipelining client down.
+    if (m_state == State::Reading && m_timerFor != Timer::Output)
+        pump();
 }
 
-void HttpConnection::processBuffer()
+void HttpConnection::onBytesWritten()
 {
-    while (m_state == State::Headers || m_state == State::Body) {
-        if (m_state == State::Headers) {
-            if (m_buffer.isEmpty()) {
-                m_timer.start(m_limits.idleTimeoutMs);
-                return;
-            }
-            // Tolerate stray empty lines between requests.
-            while (m_buffer.startsWith("\r\n"))
-                m_buffer.remove(0, 2);
-            const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
-            if (headEnd < 0) {
-                if (m_buffer.size() > m_limits.maxHeaderBytes)
-                    return fail(431, "Request header too large");
-                if (!m_timer.isActive() || m_timer.interval() != m_limits.requestTimeoutMs)
-                    m_timer.start(m_limits.requestTimeoutMs);
-                return;
-            }
-            if (headEnd > m_limits.maxHeaderBytes)
-                return fail(431, "Request header too large");
-            if (!parseHead(headEnd))
-                return;
-            m_buffer.remove(0, headEnd + 4);
-            m_state = State::Body;
-            m_timer.start(m_limits.requestTimeoutMs);
-            if (m_request.header("expect").toLower() == "100-continue" &&
-                (m_chunked || m_contentLength > m_buffer.size()))
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        }
-        if (m_state == State::Body) {
-            if (m_chunked) {
-                if (!readChunkedBody())
-                    return;
-            } else {
-                if (m_buffer.size() < m_contentLength)
-                    return;
-                m_request.body = m_buffer.left(m_contentLength);
-                m_buffer.remove(0, m_contentLength);
-            }
-            dispatch();
-        }
+    if (m_state == State::Closing) {
+        if (m_socket->bytesToWrite() == 0)
+            shutdownWrite();
+        return;
     }
+    if (m_state != State::Reading || m_timerFor != Timer::Output)
+        return;
+    if (outputBlocked()) {
+        startTimer(Timer::Output, m_limits.idleTimeoutMs); // the client is reading, if slowly
+        return;
+    }
+    m_timerFor = Timer::None;
+    pump();
 }
 
-bool HttpConnection::parseHead(qsizetype headEnd)
+void HttpConnection::schedulePump()
 {
-    m_request = HttpRequest();
-    m_chunked = false;
-    m_contentLength = 0;
-    const QList<QByteArray> lines = m_buffer.left(headEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-        fail(400, "Malformed request line");
-        return false;
-    }
-    m_request.method = requestLine.at(0);
-    m_request.target = requestLine.at(1);
-    m_request.version = requestLine.at(2);
-    if (m_request.target.size() > m_limits.maxTargetBytes) {
-        fail(400, "Request URI too long");
-        return false;
-    }
-    if (!m_request.target.startsWith('/')) {
-        // Absolute form (a proxy-style request): keep only the path and query.
-        const qsizetype scheme = m_request.target.indexOf("://");
-        const qsizetype slash = scheme < 0 ? -1 : m_request.target.indexOf('/', scheme + 3);
-        if (slash < 0) {
-            fail(400, "Malformed request target");
-            return false;
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpQueued = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+void HttpConnection::pump()
+{
+    if (m_pumping)
+        return;
+    m_pumping = true;
+    int requests = 0;
+    qint64 bytes = 0;
+    while (m_state == State::Reading) {
+        if (outputBlocked()) {
+            if (m_timerFor != Timer::Output)
+                startTimer(Timer::Output, m_limits.idleTimeoutMs);
+            break;
         }
-        m_request.target = m_request.target.mid(slash);
-    }
-    const qsizetype q = m_request.target.indexOf('?');
-    m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
-    m_request.query = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        if (line.isEmpty())
+        const HttpRequestParser::Status status = m_parser.next();
+        if (status == HttpRequestParser::Status::NeedMore) {
+            if (m_socket->bytesAvailable() > 0) {
+                if (bytes >= BytesPerTurn) {
+                    schedulePump();
+                    break;
+                }
+                const QByteArray data = m_socket->read(ReadChunkBytes);
+                bytes += data.size();
+                m_parser.append(data);
+                continue;
+            }
+            switch (m_parser.phase()) {
+            case HttpRequestParser::Phase::Idle:
+                if (m_timerFor != Timer::Idle)
+                    startTimer(Timer::Idle, m_limits.idleTimeoutMs);
+                break;
+            case HttpRequestParser::Phase::Head:
+                if (m_timerFor != Timer::Request)
+                    startTimer(Timer::Request, m_limits.requestTimeoutMs);
+                break;
+            case HttpRequestParser::Phase::Body:
+                if (m_timerFor != Timer::Body)
+                    startTimer(Timer::Body, m_limits.requestTimeoutMs);
+                break;
+            }
+            break;
+        }
+        if (status == HttpRequestParser::Status::Continue) {
+            startTimer(Timer::Body, m_limits.requestTimeoutMs);
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             continue;
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
-            fail(400, "Malformed header");
-            return false;
         }
-        m_request.headers.append(
-            {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        if (status == HttpRequestParser::Status::Error) {
+            fail(m_parser.errorStatus(), m_parser.errorMessage());
+            break;
+        }
+        if (++requests > RequestsPerTurn) {
+            schedulePump();
+            break;
+        }
+        m_request = m_parser.takeRequest();
+        dispatch();
     }
-    const QByteArray te = m_request.header("transfer-encoding").toLower();
-    if (!te.isEmpty()) {
-        if (!te.endsWith("chunked")) {
-            fail(501, "Unsupported transfer encoding");
-            return false;
-        }
-        m_chunked = true;
-    } else {
-        const QByteArray cl = m_request.header("content-length");
-        if (!cl.isEmpty()) {
-            bool ok = false;
-            m_contentLength = cl.toLongLong(&ok);
-            if (!ok || m_contentLength < 0) {
-                fail(400, "Invalid Content-Length");
-                return false;
-            }
-            if (m_contentLength > m_limits.maxBodyBytes) {
-                fail(413, "Request body too large");
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-bool HttpConnection::readChunkedBody()
-{
-    // Decodes as many complete chunks as the buffer holds; the decoded bytes collect in the
-    // request body and the consumed bytes leave the buffer.
-    for (;;) {
-        const qsizetype lineEnd = m_buffer.indexOf("\r\n");
-        if (lineEnd < 0) {
-            if (m_buffer.size() > 1024)
-                fail(400, "Malformed chunk");
-            return false;
-        }
-        QByteArray sizeField = m_buffer.left(lineEnd);
-        const qsizetype semicolon = sizeField.indexOf(';');
-        if (semicolon >= 0)
-            sizeField.truncate(semicolon);
-        bool ok = false;
-        const qlonglong size = sizeField.trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0) {
-            fail(400, "Malformed chunk");
-            return false;
-        }
-        if (m_request.body.size() + size > m_limits.maxBodyBytes) {
-            fail(413, "Request body too large");
-            return false;
-        }
-        if (size == 0) {
-            // Trailers (ignored) end with an empty line.
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n", lineEnd);
-            if (end < 0)
-                return false;
-            m_buffer.remove(0, end + 4);
-            return true;
-        }
-        if (m_buffer.size() < lineEnd + 2 + size + 2)
-            return false;
-        m_request.body += m_buffer.mid(lineEnd + 2, size);
-        m_buffer.remove(0, lineEnd + 2 + size + 2);
-    }
+    m_pumping = false;
 }
 
 void HttpConnection::dispatch()
 {
     m_state = State::Busy;
     m_timer.stop();
+    m_timerFor = Timer::None;
     const HttpResponse response = m_handler(m_request);
     if (response.delayMs > 0) {
-        QTimer::singleShot(response.delayMs, this, [this, response] { deliver(response); });
+        QTimer::singleShot(response.delayMs, this, [this, response] {
+            deliver(response);
+            if (m_state == State::Reading)
+                pump();
+        });
     } else {
         deliver(response);
     }
@@ -255,7 +227,7 @@ void HttpConnection::deliver(const HttpResponse &response)
         return;
     }
     case HttpResponse::Fault::Stall:
-        m_timer.start(m_limits.stallTimeoutMs);
+        startTimer(Timer::Stall, m_limits.stallTimeoutMs);
         return;
     case HttpResponse::Fault::Truncate:
         writeResponse(response, false, true);
@@ -267,11 +239,8 @@ void HttpConnection::deliver(const HttpResponse &response)
     const bool keepAlive = !response.close && !connection.contains("close") &&
                            (m_request.version != "HTTP/1.0" || connection.contains("keep-alive"));
     writeResponse(response, keepAlive, false);
-    if (keepAlive) {
-        m_state = State::Headers;
-        m_buffer += m_socket->readAll();
-        processBuffer();
-    }
+    if (keepAlive)
+        m_state = State::Reading; // the caller reads on; never nested in this call
 }
 
 void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive, bool truncate)
@@ -286,35 +255,69 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
     for (const auto &h : response.extraHeaders)
         out += h.first + ": " + h.second + "\r\n";
     out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    if (m_request.method != "HEAD")
-        out += truncate ? response.body.left(response.body.size() / 2) : response.body;
-    m_socket->write(out);
-    if (!keepAlive) {
-        m_state = State::Closing;
-        m_timer.start(m_limits.requestTimeoutMs); // gives up on a client that never reads
-        m_socket->disconnectFromHost();
+    if (m_request.method != "HEAD") {
+        const QByteArray body =
+            truncate ? response.body.left(response.body.size() / 2) : response.body;
+        // Large bodies go out as they are rather than copied into one block with the head.
+        if (body.size() <= 64 * 1024) {
+            out += body;
+        } else {
+            m_socket->write(out);
+            out = body;
+        }
     }
+    m_socket->write(out);
+    if (!keepAlive)
+        closeGracefully();
+}
+
+void HttpConnection::closeGracefully()
+{
+    m_state = State::Closing;
+    startTimer(Timer::Stall, m_limits.requestTimeoutMs); // gives up on a client that never reads
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWrite();
+}
+
+void HttpConnection::shutdownWrite()
+{
+    if (m_writeShut)
+        return;
+    m_writeShut = true;
+    // Only the sending side closes: the client sees the end of the answer, and what it still
+    // sends is read and dropped, because closing with unread input would reset the connection
+    // and could destroy the answer before the client reads it. The client's close ends it.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0 || ::shutdown(int(fd), SHUT_WR) != 0) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    startTimer(Timer::Stall, std::min(m_limits.requestTimeoutMs, LingerMs));
+    onReadyRead();
 }
 
 void HttpConnection::fail(int status, const QByteArray &message)
 {
+    m_request = HttpRequest(); // the answer is to bytes that never became a request
     HttpResponse r = HttpResponse::html(errorPage(status, message), status);
     writeResponse(r, false, false);
 }
 
 void HttpConnection::onTimeout()
 {
-    if (m_state == State::Busy || m_state == State::Closing) {
-        // A stalled response ran out of time.
+    const Timer what = m_timerFor;
+    m_timerFor = Timer::None;
+    if (m_state != State::Reading || what == Timer::Output || what == Timer::Stall) {
+        // A stalled response, a closing connection or a client that stopped reading ran out of
+        // time.
         abort();
         return;
     }
-    if (m_state == State::Body || !m_buffer.isEmpty()) {
+    if (what == Timer::Request || what == Timer::Body) {
         fail(408, "Request timed out");
         return;
     }
-    m_state = State::Closing;
-    m_socket->disconnectFromHost();
+    closeGracefully();
 }
 
 } // namespace tg::sandbox

@@ -3,6 +3,7 @@
 
 #include "httplimits.h"
 #include "httpmessage.h"
+#include "httprequestparser.h"
 
 #include <QObject>
 #include <QTimer>
@@ -16,6 +17,9 @@ namespace tg::sandbox {
 /// One client connection of the sandbox's HTTP/1.1 server: reads requests (Content-Length or
 /// chunked bodies, keep-alive, one request at a time), enforces the limits and timeouts, hands
 /// each request to the handler and writes its answer, honouring the response's fault and delay.
+/// Pipelined requests are answered in a loop, a few per event-loop turn; bytes are read from the
+/// socket only when the parser needs them, and not at all while the client leaves more than
+/// HttpLimits::maxPendingOutputBytes of answers unread (TCP flow control then slows it down).
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -37,20 +41,36 @@ Q_SIGNALS:
 private:
     enum class State
     {
-        Headers,
-        Body,
-        Busy,
+        Reading, ///< reading and answering requests
+        Busy,    ///< a request is with the handler or its answer is delayed or stalled
         Closing
+    };
+    /// What the timer currently guards.
+    enum class Timer
+    {
+        None,
+        Idle,    ///< a keep-alive connection waiting for its next request
+        Request, ///< a started request that must be complete in time
+        Body,    ///< the body of a request whose head is complete
+        Output,  ///< answers the client does not read
+        Stall,   ///< a stalled (fault) answer, or a closing connection
     };
 
     void onReadyRead();
-    void processBuffer();
-    bool parseHead(qsizetype headEnd);
-    bool readChunkedBody();
+    void onBytesWritten();
+    /// Reads and answers requests until the parser needs bytes the socket does not have, the
+    /// connection is busy or blocked on output, or this turn's budget is spent.
+    void pump();
+    void schedulePump();
+    bool outputBlocked() const;
+    void startTimer(Timer what, int ms);
     void dispatch();
     void deliver(const HttpResponse &response);
     void writeResponse(const HttpResponse &response, bool keepAlive, bool truncate);
     void fail(int status, const QByteArray &message);
+    /// Sends what is queued, then ends the connection without resetting it.
+    void closeGracefully();
+    void shutdownWrite();
     void onTimeout();
     void finish();
 
@@ -58,12 +78,15 @@ private:
     HttpLimits m_limits;
     Handler m_handler;
     QTimer m_timer;
-    QByteArray m_buffer;
-    State m_state = State::Headers;
+    Timer m_timerFor = Timer::None;
+    HttpRequestParser m_parser;
+    State m_state = State::Reading;
     HttpRequest m_request;
-    qsizetype m_contentLength = 0;
-    bool m_chunked = false;
+    bool m_pumping = false;
+    bool m_pumpQueued = false;
     bool m_finished = false;
+    bool m_writeShut = false;
+    qint64 m_discarded = 0;
 };
 
 } // namespace tg::sandbox

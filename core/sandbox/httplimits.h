@@ -15,6 +15,10 @@ struct HttpLimits
     int requestTimeoutMs = 15000; ///< a started request must be complete within this; else 408
     int idleTimeoutMs = 60000;    ///< an idle keep-alive connection is closed after this
     int stallTimeoutMs = 120000;  ///< a stalled (fault) response closes the connection after this
+    int maxConnections = 256;     ///< open connections; one more is answered 503 and closed
+    /// Unsent response bytes of one connection; over it, the connection reads no further
+    /// requests until the client has taken some of them.
+    qint64 maxPendingOutputBytes = 2 * 1024 * 1024;
 };
 
 } // namespace tg::sandbox

@@ -77,6 +77,8 @@ inline QByteArray httpReasonPhrase(int status)
         return QByteArrayLiteral("OK");
     case 400:
         return QByteArrayLiteral("Bad Request");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
     case 404:
         return QByteArrayLiteral("Not Found");
     case 405:
@@ -95,6 +97,8 @@ inline QByteArray httpReasonPhrase(int status)
         return QByteArrayLiteral("Not Implemented");
     case 502:
         return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
     default:
         return QByteArrayLiteral("Unknown");
     }

@@ -3,8 +3,20 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
 
 namespace tg::sandbox {
+
+namespace {
+
+/// Connections being turned away at once; past it, further ones are dropped without an answer.
+constexpr int MaxRejecting = 64;
+/// How long a turned-away client gets to read its 503 before the connection is dropped.
+constexpr int RejectLingerMs = 2000;
+
+} // namespace
 
 HttpServer::HttpServer(HttpConnection::Handler handler, QObject *parent)
     : QObject(parent)
@@ -56,9 +68,44 @@ void HttpServer::close()
     }
 }
 
+void HttpServer::reject(QTcpSocket *socket)
+{
+    if (m_rejecting >= MaxRejecting) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    ++m_rejecting;
+    socket->setParent(this);
+    connect(socket, &QObject::destroyed, this, [this] { --m_rejecting; });
+    // The request is read and thrown away, so closing does not reset the connection (a reset
+    // can destroy the answer before the client reads it); the write side is shut once the 503
+    // is out, and the client's close ends it.
+    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+        if (socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    });
+    QTimer::singleShot(RejectLingerMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    const QByteArray body = "{\"ok\":false,\"error\":\"Too many open connections (the limit is " +
+                            QByteArray::number(m_limits.maxConnections) + ")\"}";
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nServer: telegraph-sandbox\r\n"
+                  "Content-Type: application/json\r\nContent-Length: " +
+                  QByteArray::number(body.size()) +
+                  "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + body);
+}
+
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections.size() >= m_limits.maxConnections) {
+            reject(socket);
+            continue;
+        }
         auto *connection = new HttpConnection(socket, m_limits, m_handler, this);
         m_connections.insert(connection);
         connect(connection, &HttpConnection::closed, this,

@@ -9,11 +9,14 @@
 #include <QSet>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace tg::sandbox {
 
 /// A small HTTP/1.1 server over QTcpServer. Unlike QHttpServer (a preview in Qt 6.4) it keeps
 /// control of the socket, which the sandbox's faults (reset, stall, truncation) and limits need.
+/// At most HttpLimits::maxConnections connections are open; one more is answered `503` and
+/// closed.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -37,11 +40,14 @@ public:
 
 private:
     void onNewConnection();
+    /// Answers a connection over the cap with 503 and closes it.
+    void reject(QTcpSocket *socket);
 
     HttpConnection::Handler m_handler;
     HttpLimits m_limits;
     QTcpServer *m_server = nullptr;
     QSet<HttpConnection *> m_connections;
+    int m_rejecting = 0;
 };
 
 } // namespace tg::sandbox

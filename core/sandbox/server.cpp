@@ -15,11 +15,20 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
+
 namespace tg::sandbox {
 
 namespace {
 
 constexpr qsizetype UploadMaxBytes = 5 * 1024 * 1024;
+/// Bounds of the control endpoint's views call: timestamps per call, views per timestamp, and
+/// the Unix seconds a timestamp may have (years 1 to 9999).
+constexpr qsizetype MaxViewTimestamps = 10000;
+constexpr qint64 MaxViewCount = 1000000000;
+constexpr double MinTimestamp = -62135596800.;
+constexpr double MaxTimestamp = 253402300799.;
 
 /// Content sniffing of the four types the legacy upload accepted: MIME type and extension.
 bool sniff(const QByteArray &data, QByteArray *mime, QString *ext)
@@ -57,6 +66,46 @@ QByteArray nginxPage(int status)
     const QByteArray title = QByteArray::number(status) + ' ' + httpReasonPhrase(status);
     return "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title +
            "</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
+}
+
+/// The host part of a Host header or URL authority: lower case, without port and brackets.
+QString hostPart(const QByteArray &authority)
+{
+    QString a = QString::fromLatin1(authority).trimmed().toLower();
+    if (a.startsWith(u'[')) {
+        const qsizetype close = a.indexOf(u']');
+        return close < 0 ? QString() : a.mid(1, close - 1);
+    }
+    const qsizetype colon = a.indexOf(u':');
+    if (colon >= 0 && a.indexOf(u':', colon + 1) < 0)
+        a.truncate(colon);
+    return a;
+}
+
+/// localhost, 127.0.0.0/8 or ::1.
+bool isLoopbackHost(const QString &host)
+{
+    if (host == u"localhost")
+        return true;
+    QHostAddress address;
+    return address.setAddress(host) && address.isLoopback();
+}
+
+/// scheme://host[:port] of a URL, as a browser writes it in Origin.
+QByteArray originOf(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    QByteArray origin = url.scheme().toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLatin1();
+    if (url.port() >= 0)
+        origin += ':' + QByteArray::number(url.port());
+    return origin;
+}
+
+/// A header value shortened for an error message.
+QString shown(const QByteArray &value)
+{
+    return value.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(value.left(100));
 }
 
 bool looksLikePagePath(const QString &segment)
@@ -367,8 +416,57 @@ QByteArray Server::settingsJson() const
         .toJson();
 }
 
+std::optional<HttpResponse> Server::refuseControl(const HttpRequest &request) const
+{
+    auto refuse = [](const char *code, const QString &reason) {
+        return HttpResponse::json(JsonBuilder()
+                                      .add("ok", false)
+                                      .add("error", QLatin1String(code))
+                                      .add("reason", reason)
+                                      .toJson(),
+                                  403);
+    };
+    // Only local callers (or the configured public host) may steer the sandbox: a Host naming
+    // anything else is a page reaching it through DNS rebinding.
+    const QByteArray hostHeader = request.header("host");
+    const QString host = hostPart(hostHeader);
+    const QHostAddress bound = m_http->address();
+    const bool hostAllowed =
+        !host.isEmpty() &&
+        (isLoopbackHost(host) ||
+         (m_settings.publicUrl.isValid() &&
+          host == m_settings.publicUrl.host(QUrl::FullyEncoded).toLower()) ||
+         (!bound.isNull() && bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
+          bound != QHostAddress::AnyIPv6 && QHostAddress(host).isEqual(bound)));
+    if (!hostAllowed) {
+        return refuse("HOST_NOT_ALLOWED",
+                      QStringLiteral("The control endpoint answers only requests for a loopback "
+                                     "host (127.0.0.0/8, localhost, [::1]) or the public URL's "
+                                     "host; Host is %1.")
+                          .arg(shown(hostHeader)));
+    }
+    // A browser names the page that sends a request in Origin; only the sandbox's own origin
+    // may use the endpoint, so no web page can post to it.
+    if (request.headers.end() != std::find_if(request.headers.begin(), request.headers.end(),
+                                              [](const auto &h) { return h.first == "origin"; })) {
+        const QByteArray origin = request.header("origin").toLower();
+        const bool sameOrigin =
+            origin == "http://" + hostHeader.toLower() ||
+            (m_settings.publicUrl.isValid() && origin == originOf(m_settings.publicUrl).toLower());
+        if (!sameOrigin) {
+            return refuse("ORIGIN_NOT_ALLOWED",
+                          QStringLiteral("The control endpoint does not answer pages of another "
+                                         "origin; Origin is %1.")
+                              .arg(shown(origin)));
+        }
+    }
+    return std::nullopt;
+}
+
 HttpResponse Server::handleControl(const QString &action, const HttpRequest &request)
 {
+    if (std::optional<HttpResponse> refused = refuseControl(request))
+        return *refused;
     auto fail = [](const char *code) {
         return HttpResponse::json(JsonBuilder::error(QLatin1String(code)), 400);
     };
@@ -387,7 +485,7 @@ HttpResponse Server::handleControl(const QString &action, const HttpRequest &req
                 return true;
             bool ok = false;
             const double v = p.text(name).trimmed().toDouble(&ok);
-            if (!ok || v < 0 || v > 1)
+            if (!ok || !std::isfinite(v) || v < 0 || v > 1)
                 return false;
             *out = v;
             return true;
@@ -434,7 +532,7 @@ HttpResponse Server::handleControl(const QString &action, const HttpRequest &req
         if (p.has(QStringLiteral("interval"))) {
             bool ok = false;
             const double v = p.text(QStringLiteral("interval")).trimmed().toDouble(&ok);
-            if (!ok || v <= 0)
+            if (!ok || !std::isfinite(v) || v < 0.001 || v > 86400)
                 return fail("INTERVAL_INVALID");
             fl.intervalSec = v;
         }
@@ -457,7 +555,7 @@ HttpResponse Server::handleControl(const QString &action, const HttpRequest &req
         qint64 count = 1;
         if (p.has(QStringLiteral("count"))) {
             const std::optional<qint64> v = p.integer(QStringLiteral("count"));
-            if (!v || *v <= 0)
+            if (!v || *v <= 0 || *v > MaxViewCount)
                 return fail("COUNT_INVALID");
             count = *v;
         }
@@ -472,10 +570,15 @@ HttpResponse Server::handleControl(const QString &action, const HttpRequest &req
         }
         if (list.isEmpty())
             return fail("TIMESTAMPS_REQUIRED");
+        if (list.size() > MaxViewTimestamps)
+            return fail("TIMESTAMPS_TOO_MANY");
         for (const QJsonValue &v : list) {
             QDateTime t;
             if (v.isDouble()) {
-                t = QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+                const double secs = v.toDouble();
+                if (!std::isfinite(secs) || secs < MinTimestamp || secs > MaxTimestamp)
+                    return fail("TIMESTAMP_INVALID");
+                t = QDateTime::fromSecsSinceEpoch(qint64(secs), Qt::UTC);
             } else {
                 t = QDateTime::fromString(v.toString(), Qt::ISODate);
                 if (t.isValid() && t.timeSpec() == Qt::LocalTime)

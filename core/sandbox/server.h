@@ -75,6 +75,8 @@ private:
     HttpResponse handleAuth(const QString &code);
     HttpResponse handlePage(const QString &path, const HttpRequest &request);
     HttpResponse handleControl(const QString &action, const HttpRequest &request);
+    /// The 403 for a control request from a foreign Host or Origin, if it is one.
+    std::optional<HttpResponse> refuseControl(const HttpRequest &request) const;
     QByteArray settingsJson() const;
     /// Rolls the fault dice: the fault this request suffers, if any.
     std::optional<FaultKind> rollFault();

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Load harness for telegraph-sandbox: opens N concurrent keep-alive connections (default 200) to
-// an in-process server running on its own thread and reports requests/s and p50/p90/p99 latency
-// for getPage and for createPage (flood control off).
+// Load harness for telegraph-sandbox: opens N concurrent connections (default 200) to an
+// in-process server running on its own thread and reports requests/s and p50/p90/p99 latency
+// for getPage and createPage over keep-alive connections, getPage pipelined (--depth requests
+// in flight per connection) and getPage with a new connection per request (flood control off).
 //
-//   bench_sandbox_load [--connections 200] [--requests 50] [--data DIR]
+//   bench_sandbox_load [--connections 200] [--requests 50] [--depth 16] [--data DIR]
 #include "keepaliveclient.h"
 #include "server.h"
 
@@ -80,6 +81,120 @@ PhaseResult runPhase(quint16 port, int connections, int perConnection,
     return result;
 }
 
+/// Like runPhase, but each connection keeps `depth` GETs of `path` in flight (pipelining); the
+/// latency of a request is the time until the whole batch it was sent in is answered.
+PhaseResult runPipelined(quint16 port, int connections, int perConnection, int depth,
+                         const QByteArray &path)
+{
+    PhaseResult result;
+    QList<KeepAliveClient *> clients;
+    QEventLoop loop;
+    int outstanding = connections * perConnection;
+    const QByteArray one = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    QElapsedTimer wall;
+    wall.start();
+    for (int i = 0; i < connections; ++i) {
+        auto *c = new KeepAliveClient;
+        clients.append(c);
+        struct Progress
+        {
+            int sent = 0;
+            int pending = 0;
+            QElapsedTimer batch;
+        };
+        auto state = std::make_shared<Progress>();
+        auto sendBatch = [c, state, perConnection, depth, one] {
+            const int n = std::min(depth, perConnection - state->sent);
+            state->sent += n;
+            state->pending = n;
+            state->batch.start();
+            c->socket().write(one.repeated(n));
+        };
+        QObject::connect(c, &KeepAliveClient::answered, c,
+                         [&, state, sendBatch](const KeepAliveClient::Answer &a) {
+                             ++(a.status == 200 ? result.ok : result.failed);
+                             result.latenciesNs.append(state->batch.nsecsElapsed());
+                             if (--outstanding == 0)
+                                 loop.quit();
+                             if (--state->pending == 0 && state->sent < perConnection)
+                                 sendBatch();
+                         });
+        QObject::connect(c, &KeepAliveClient::failed, c, [&, state](const QString &) {
+            const int lost = perConnection - state->sent + state->pending;
+            result.failed += lost;
+            outstanding -= lost;
+            state->sent = perConnection;
+            state->pending = 0;
+            if (outstanding <= 0)
+                loop.quit();
+        });
+        QObject::connect(&c->socket(), &QTcpSocket::connected, c, sendBatch);
+        c->connectTo(port);
+    }
+    loop.exec();
+    result.seconds = wall.nsecsElapsed() / 1e9;
+    qDeleteAll(clients);
+    return result;
+}
+
+/// Each of `connections` slots opens a connection, sends one `Connection: close` GET, reads the
+/// answer to the server's close, and starts over, `perConnection` times.
+PhaseResult runConnectionPerRequest(quint16 port, int connections, int perConnection,
+                                    const QByteArray &path)
+{
+    PhaseResult result;
+    QEventLoop loop;
+    int outstanding = connections * perConnection;
+    const QByteArray request =
+        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    QList<QObject *> holders;
+    QElapsedTimer wall;
+    wall.start();
+    for (int i = 0; i < connections; ++i) {
+        auto *slot = new QObject;
+        holders.append(slot);
+        auto remaining = std::make_shared<int>(perConnection);
+        auto start = std::make_shared<std::function<void()>>();
+        *start = [&, slot, remaining, start] {
+            auto *socket = new QTcpSocket(slot);
+            auto received = std::make_shared<QByteArray>();
+            auto timer = std::make_shared<QElapsedTimer>();
+            QObject::connect(socket, &QTcpSocket::connected, socket,
+                             [socket, &request] { socket->write(request); });
+            QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                             [socket, received] { *received += socket->readAll(); });
+            auto done = std::make_shared<bool>(false);
+            auto finishOne = [&, socket, received, timer, remaining, start, done] {
+                if (*done)
+                    return;
+                *done = true;
+                *received += socket->readAll();
+                ++(received->startsWith("HTTP/1.1 200 ") ? result.ok : result.failed);
+                result.latenciesNs.append(timer->nsecsElapsed());
+                socket->deleteLater();
+                if (--outstanding == 0)
+                    loop.quit();
+                if (--*remaining > 0)
+                    (*start)();
+            };
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, finishOne);
+            QObject::connect(socket, &QTcpSocket::errorOccurred, socket,
+                             [socket, finishOne](QAbstractSocket::SocketError) {
+                                 if (socket->state() == QAbstractSocket::UnconnectedState)
+                                     finishOne();
+                             });
+            timer->start();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        };
+        (*start)();
+    }
+    loop.exec();
+    result.seconds = wall.nsecsElapsed() / 1e9;
+    for (QObject *slot : std::as_const(holders))
+        delete slot;
+    return result;
+}
+
 void report(QTextStream &out, const char *name, int connections, PhaseResult r)
 {
     std::sort(r.latenciesNs.begin(), r.latenciesNs.end());
@@ -111,12 +226,15 @@ int main(int argc, char **argv)
           QStringLiteral("N"), QStringLiteral("200")},
          {QStringLiteral("requests"), QStringLiteral("Requests per connection and phase."),
           QStringLiteral("N"), QStringLiteral("50")},
+         {QStringLiteral("depth"), QStringLiteral("Requests in flight per pipelined connection."),
+          QStringLiteral("N"), QStringLiteral("16")},
          {QStringLiteral("data"),
           QStringLiteral("Persist to DIR (default: a temporary folder; 'memory' for in-memory)."),
           QStringLiteral("DIR")}});
     parser.process(app);
     const int connections = std::max(1, parser.value(QStringLiteral("connections")).toInt());
     const int requests = std::max(1, parser.value(QStringLiteral("requests")).toInt());
+    const int depth = std::max(1, parser.value(QStringLiteral("depth")).toInt());
 
     QTemporaryDir tmp;
     tg::sandbox::ServerSettings settings;
@@ -177,6 +295,10 @@ int main(int argc, char **argv)
     report(out, "getPage", connections, runPhase(port, connections, requests, [&](int, int) {
                return qMakePair(getPath, QByteArray());
            }));
+    report(out, "pipelined", connections,
+           runPipelined(port, connections, requests, depth, getPath));
+    report(out, "conn/req", connections,
+           runConnectionPerRequest(port, connections, requests, getPath));
     const QByteArray createBody =
         "{\"access_token\":\"" + token +
         R"(","title":"Load test","content":[{"tag":"p","children":["Hello from the benchmark."]}]})";
