@@ -438,7 +438,7 @@ void DesktopApp::shutdown()
     m_shutDown = true;
     if (m_window)
         m_window->saveNow();
-    m_store->flush();
+    // While a text is not on disk the session stays marked as running: the next start says so.
     m_store->endSession();
     if (m_settings)
         m_settings->sync();

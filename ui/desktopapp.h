@@ -72,6 +72,8 @@ public:
     /// True when the previous run ended without a clean quit (its drafts were restored).
     bool recoveredFromCrash() const { return m_recovered; }
     QString dataDir() const { return m_dataDir; }
+    /// The drafts database (null before start()).
+    DraftStore *store() const { return m_store.get(); }
 
 private:
     void setUpServer();

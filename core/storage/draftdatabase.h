@@ -28,6 +28,9 @@ public:
     bool isOpen() const;
     void close();
     QString lastError() const { return m_error; }
+    /// The name of the SQL connection (valid on the thread that opened it), for pragmas and
+    /// checks from outside.
+    QString connectionName() const { return m_connection; }
 
     /// Inserts or replaces the draft (all fields); keeps its trash state as given.
     bool saveDraft(const Draft &draft);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The drafts database: saving, the trash, revisions and the crash flag, on real SQLite.
 #include "draftdatabase.h"
+#include "draftfiles.h"
 #include "draftstore.h"
 #include "testmain.h"
 
@@ -163,6 +164,34 @@ private Q_SLOTS:
         DraftStore store;
         QVERIFY(!store.open(QStringLiteral("/nonexistent-dir/x/y/drafts.db")));
         QVERIFY(!store.lastError().isEmpty());
+    }
+
+    void save_whileTheDatabaseRefusesWrites_staysUnsavedAndRetriesUntilWritten()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.db"));
+        DraftStore store;
+        QVERIFY(store.open(path));
+        QVERIFY(test::setStorePragma(store, QStringLiteral("query_only=ON")));
+        QSignalSpy failed(&store, &DraftStore::saveFailed);
+        QSignalSpy recovered(&store, &DraftStore::saveRecovered);
+        Draft d = Draft::create();
+        d.body = QStringLiteral("every word counts");
+        store.save(d);
+        QVERIFY(!store.flush());
+        QVERIFY(failed.wait(5000));
+        QVERIFY(store.isFailing());
+        QVERIFY(store.isUnsaved(d.id));
+        QCOMPARE(store.unsavedDrafts().size(), 1);
+        QVERIFY(!store.endSession()); // no clean-exit record while text is only in memory
+        QVERIFY(test::setStorePragma(store, QStringLiteral("query_only=OFF")));
+        // No further save() call: the store tries again on its own.
+        QVERIFY(recovered.wait(10000));
+        QVERIFY(!store.isUnsaved(d.id));
+        QVERIFY(!store.isFailing());
+        DraftDatabase db;
+        QVERIFY(db.open(path));
+        QCOMPARE(db.draft(d.id)->body, d.body);
     }
 };
 

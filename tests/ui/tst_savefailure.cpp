@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// The whole desktop app when its drafts cannot be saved or read: a database that refuses writes
+// or is full while typing, a damaged or newer database at start, and the modes of what it
+// creates.
+#include "desktopapp.h"
+#include "draftdatabase.h"
+#include "draftfiles.h"
+#include "draftsession.h"
+#include "draftstore.h"
+#include "editorpane.h"
+#include "mainwindow.h"
+#include "publishbar.h"
+#include "saveproblembar.h"
+#include "sourceeditor.h"
+#include "testmain.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace tg;
+
+namespace {
+
+/// Runs the app with --sandbox in its own data folder.
+struct SandboxApp
+{
+    explicit SandboxApp(const QString &dataDir)
+    {
+        qputenv("TELEGRAPH_DESKTOP_DATA_DIR", dataDir.toUtf8());
+        DesktopApp::Options options;
+        options.sandbox = true;
+        app = std::make_unique<DesktopApp>(options);
+    }
+    ~SandboxApp()
+    {
+        app->shutdown();
+        app.reset();
+        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
+    }
+    std::unique_ptr<DesktopApp> app;
+};
+
+/// The body of a draft as the database file holds it (read with a connection of its own).
+QString storedBody(const QString &dbPath, const QString &id)
+{
+    DraftDatabase db;
+    if (!db.open(dbPath))
+        return QStringLiteral("<cannot open: %1>").arg(db.lastError());
+    const std::optional<Draft> d = db.draft(id);
+    return d ? d->body : QString();
+}
+
+/// Answers the next modal message box with the given button, remembering its text.
+class BoxAnswer : public QObject
+{
+public:
+    explicit BoxAnswer(QMessageBox::StandardButton button)
+        : m_button(button)
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            text = box->text();
+            box->button(m_button)->click();
+        });
+        m_timer.start(20);
+    }
+    QString text;
+
+private:
+    QMessageBox::StandardButton m_button;
+    QTimer m_timer;
+};
+
+} // namespace
+
+class TestSaveFailure : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void saveFailsMidTyping_isShown_losesNothing_andSavesOnceTheCauseIsGone_data()
+    {
+        QTest::addColumn<bool>("full");
+        QTest::addColumn<bool>("clickRetry");
+        QTest::newRow("read-only database, Retry clicked") << false << true;
+        QTest::newRow("read-only database, retried on its own") << false << false;
+        QTest::newRow("full database, retried on its own") << true << false;
+    }
+    void saveFailsMidTyping_isShown_losesNothing_andSavesOnceTheCauseIsGone()
+    {
+        QFETCH(bool, full);
+        QFETCH(bool, clickRetry);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        DraftStore *store = s.app->store();
+        SourceEditor *ed = w->editorPane()->editor();
+        const QString dbPath = store->path();
+        QTest::keyClicks(ed, QStringLiteral("First words. "));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->session()->isDirty(), 10000);
+        const QString id = w->session()->draft().id;
+        QCOMPARE(storedBody(dbPath, id), ed->toPlainText());
+
+        if (full) {
+            QVariant pages;
+            QVERIFY(test::setStorePragma(*store, QStringLiteral("page_count"), &pages));
+            QVERIFY(test::setStorePragma(*store,
+                                         QStringLiteral("max_page_count=%1").arg(pages.toInt())));
+            // More than the free pages left can hold.
+            ed->insertPlainText(QString(40000, QLatin1Char('x')));
+        } else {
+            QVERIFY(test::setStorePragma(*store, QStringLiteral("query_only=ON")));
+        }
+        QTest::keyClicks(ed, QStringLiteral("Second words."));
+        SaveProblemBar *bar = w->saveProblemBar();
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->text().isEmpty(), 10000);
+        QVERIFY2(bar->text().contains(QDir::toNativeSeparators(dbPath)), qPrintable(bar->text()));
+        QVERIFY(bar->isVisibleTo(w));
+        QVERIFY(bar->retryButton()->isVisibleTo(w));
+        QVERIFY(bar->otherFolderButton()->isVisibleTo(w));
+        QVERIFY(bar->saveAsButton()->isVisibleTo(w));
+        QVERIFY(w->session()->isDirty());
+        QVERIFY(ed->toPlainText().endsWith(QStringLiteral("Second words.")));
+        QVERIFY(!storedBody(dbPath, id).contains(QStringLiteral("Second words.")));
+
+        if (full)
+            QVERIFY(test::setStorePragma(*store, QStringLiteral("max_page_count=1073741823")));
+        else
+            QVERIFY(test::setStorePragma(*store, QStringLiteral("query_only=OFF")));
+        if (clickRetry)
+            QTest::mouseClick(bar->retryButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->session()->isDirty(), 10000);
+        QCOMPARE(storedBody(dbPath, id), ed->toPlainText());
+    }
+
+    void quitWithUnsavedText_asksFirst_cancelKeepsIt_discardLeavesTheSessionUnclean()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        DraftStore *store = s.app->store();
+        SourceEditor *ed = w->editorPane()->editor();
+        const QString dbPath = store->path();
+        QVERIFY(test::setStorePragma(*store, QStringLiteral("query_only=ON")));
+        QTest::keyClicks(ed, QStringLiteral("Words only in memory."));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->saveProblemBar()->text().isEmpty(), 10000);
+        {
+            BoxAnswer cancel(QMessageBox::Cancel);
+            QVERIFY(!w->close());
+            QVERIFY2(cancel.text.contains(QDir::toNativeSeparators(dbPath)),
+                     qPrintable(cancel.text));
+        }
+        QVERIFY(w->isVisible());
+        QCOMPARE(ed->toPlainText(), QStringLiteral("Words only in memory."));
+
+        // What Save As File writes is the text as typed.
+        const QString file = dir.filePath(QStringLiteral("rescued.md"));
+        QVERIFY(w->saveProblemBar()->saveTextTo(file));
+        QCOMPARE(QString::fromUtf8(test::readFile(file)), QStringLiteral("Words only in memory."));
+        {
+            BoxAnswer discard(QMessageBox::Discard);
+            QVERIFY(w->close());
+            QVERIFY(!discard.text.isEmpty());
+        }
+        s.app->shutdown();
+        // The text never reached the disk, so no clean exit was recorded.
+        DraftDatabase db;
+        QVERIFY(db.open(dbPath));
+        QCOMPARE(db.meta(QStringLiteral("session_open")), QStringLiteral("1"));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    tg::test::applyHeadlessDefaults();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestSaveFailure tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+#include "tst_savefailure.moc"
