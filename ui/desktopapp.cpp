@@ -5,6 +5,7 @@
 #include "apirequests.h"
 #include "clientpublisher.h"
 #include "datalocation.h"
+#include "draftdatabase.h"
 #include "draftstore.h"
 #include "editorpane.h"
 #include "filesecretstore.h"
@@ -116,10 +117,9 @@ bool DesktopApp::start(QString *error)
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
     const QString dbPath = QDir(m_dataDir).filePath(QStringLiteral("drafts.sqlite"));
-    if (!m_store->open(dbPath)) {
-        *error = tr("Cannot open the drafts database %1: %2").arg(dbPath, m_store->lastError());
+    QString recoveryNotice;
+    if (!openDrafts(dbPath, &recoveryNotice, error))
         return false;
-    }
     m_recovered = m_store->beginSession();
     m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
     if (m_options.sandbox)
@@ -128,7 +128,7 @@ bool DesktopApp::start(QString *error)
         setUpServer();
     setUpImages();
     m_window->openLastDraft();
-    const QStringList problems = openItems(m_options.openItems);
+    QStringList problems = openItems(m_options.openItems);
     m_window->show();
     m_window->activateWindow();
     if (m_recovered) {
@@ -139,6 +139,8 @@ bool DesktopApp::start(QString *error)
                nullptr, count),
             false);
     }
+    if (!recoveryNotice.isEmpty())
+        problems.prepend(recoveryNotice);
     if (!problems.isEmpty())
         m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
@@ -148,6 +150,45 @@ bool DesktopApp::start(QString *error)
         setUpAccounts();
     QTimer::singleShot(0, this, &DesktopApp::checkForUpdates);
     return true;
+}
+
+bool DesktopApp::openDrafts(const QString &path, QString *notice, QString *error)
+{
+    if (m_store->open(path))
+        return true;
+    switch (m_store->openFailure()) {
+    case DraftDatabase::OpenFailure::TooNew:
+        *error = tr("The drafts database %1 was written by a newer version of Telegraph Desktop "
+                    "and this version cannot open it (%2). The file was left unchanged: use the "
+                    "newer version, or move the file away to start with an empty one.")
+                     .arg(QDir::toNativeSeparators(path), m_store->lastError());
+        return false;
+    case DraftDatabase::OpenFailure::Damaged: {
+        // A damaged file is kept aside, never deleted: what it still holds is copied out.
+        const DraftDatabase::Recovery r =
+            DraftDatabase::recover(path, QDateTime::currentDateTime());
+        if (!r.ok || !m_store->open(path)) {
+            *error =
+                tr("The drafts database %1 is damaged and could not be replaced: %2")
+                    .arg(QDir::toNativeSeparators(path), r.ok ? m_store->lastError() : r.error);
+            return false;
+        }
+        *notice = tr("The drafts database was damaged. It was moved to %1; %n draft(s) were "
+                     "recovered from it, with %2 revision(s), into a new database.",
+                     nullptr, r.copied.drafts)
+                      .arg(QDir::toNativeSeparators(r.movedTo))
+                      .arg(r.copied.revisions);
+        if (r.copied.skipped > 0)
+            *notice += QLatin1Char(' ') +
+                       tr("%n damaged row(s) could not be read.", nullptr, r.copied.skipped);
+        return true;
+    }
+    case DraftDatabase::OpenFailure::None:
+    case DraftDatabase::OpenFailure::Other:
+        break;
+    }
+    *error = tr("Cannot open the drafts database %1: %2").arg(path, m_store->lastError());
+    return false;
 }
 
 QStringList DesktopApp::openItems(const QStringList &items, const QString &workingDir)

@@ -76,6 +76,9 @@ public:
     DraftStore *store() const { return m_store.get(); }
 
 private:
+    /// Opens the drafts database; a damaged one is moved aside and what it holds recovered into a
+    /// new one (notice says so), one with a newer schema is refused untouched.
+    bool openDrafts(const QString &path, QString *notice, QString *error);
     void setUpServer();
     void setUpSandbox();
     void offerServerChoice();

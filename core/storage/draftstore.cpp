@@ -48,12 +48,15 @@ bool DraftStore::open(const QString &path)
 {
     bool ok = false;
     QString error;
+    DraftDatabase::OpenFailure failure = DraftDatabase::OpenFailure::None;
     run([&](DraftDatabase &db) {
         ok = db.open(path);
         error = db.lastError();
+        failure = db.openFailure();
     });
     QMutexLocker lock(&m_mutex);
     m_error = ok ? QString() : error;
+    m_openFailure = failure;
     if (ok)
         m_path = path;
     return ok;
@@ -63,6 +66,12 @@ QString DraftStore::lastError() const
 {
     QMutexLocker lock(&m_mutex);
     return m_error;
+}
+
+DraftDatabase::OpenFailure DraftStore::openFailure() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_openFailure;
 }
 
 QString DraftStore::path() const
@@ -129,6 +138,8 @@ bool DraftStore::relocate(const QString &newPath, QString *error)
         fresh = new DraftDatabase;
         ok = fresh->open(newPath);
         if (ok) {
+            // Whatever the old file still gives (it may be read-only or full, not unreadable).
+            fresh->copyFrom(oldPath);
             m_db->close();
             delete m_db;
             m_db = fresh;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "draft.h"
+#include "draftdatabase.h"
 #include "revision.h"
 
 #include <QHash>
@@ -18,8 +19,6 @@ class QTimer;
 
 namespace tg {
 
-class DraftDatabase;
-
 /// The drafts database behind a worker thread that owns its own SQLite connection, so saving
 /// never blocks typing. Saves are coalesced per draft (only the newest text of each draft is
 /// written) and each batch is one transaction. Reads block briefly on the worker; they are small.
@@ -30,9 +29,11 @@ public:
     explicit DraftStore(QObject *parent = nullptr);
     ~DraftStore() override;
 
-    /// Opens the database file on the worker; false (see lastError()) when it cannot.
+    /// Opens the database file on the worker; false (see lastError() and openFailure()) when it
+    /// cannot.
     bool open(const QString &path);
     QString lastError() const;
+    DraftDatabase::OpenFailure openFailure() const;
     /// The database file in use.
     QString path() const;
 
@@ -51,8 +52,9 @@ public:
     bool isFailing() const;
     /// Tries the failed saves again now instead of waiting for the next automatic try.
     void retryNow();
-    /// Continues in a new database file: the unsaved texts are written there. False with a message
-    /// when the new file cannot be used (the current one stays in use).
+    /// Continues in a new database file: what can be read from the current one is copied into
+    /// it, then the unsaved texts are written there. False with a message when the new file
+    /// cannot be used (the current one stays in use).
     bool relocate(const QString &newPath, QString *error = nullptr);
 
     std::optional<Draft> draft(const QString &id);
@@ -97,6 +99,7 @@ private:
     bool m_failing = false; ///< the last write failed
     QString m_error;
     QString m_path;
+    DraftDatabase::OpenFailure m_openFailure = DraftDatabase::OpenFailure::None;
     QTimer *m_retry = nullptr; ///< next automatic try after a failure (lives on the store's thread)
     int m_failures = 0;        ///< failed tries in a row (only on the store's thread)
 };

@@ -16,8 +16,10 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -185,6 +187,85 @@ private Q_SLOTS:
         DraftDatabase db;
         QVERIFY(db.open(dbPath));
         QCOMPARE(db.meta(QStringLiteral("session_open")), QStringLiteral("1"));
+    }
+
+    void damagedDatabaseAtStart_isMovedAside_readableDraftsRecovered_andNamed_data()
+    {
+        QTest::addColumn<QByteArray>("damagedPage");
+        QTest::addColumn<int>("minRecovered");
+        QTest::addColumn<int>("maxRecovered");
+        QTest::newRow("one page of drafts") << QByteArrayLiteral("marker-0017|") << 30 << 39;
+        QTest::newRow("the header page") << QByteArray() << 0 << 0;
+    }
+    void damagedDatabaseAtStart_isMovedAside_readableDraftsRecovered_andNamed()
+    {
+        QFETCH(QByteArray, damagedPage);
+        QFETCH(int, minRecovered);
+        QFETCH(int, maxRecovered);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = dir.filePath(QStringLiteral("data/sandbox"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString dbPath = QDir(folder).filePath(QStringLiteral("drafts.sqlite"));
+        const QStringList ids = test::writeDrafts(dbPath, 40);
+        QCOMPARE(ids.size(), 40);
+        QVERIFY(test::damagePageHolding(dbPath, damagedPage));
+        const QByteArray damaged = test::readFile(dbPath);
+
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        // The moved file, and the log files SQLite keeps next to it under its new name.
+        const QRegularExpression movedName(
+            QStringLiteral("^drafts\\.sqlite\\.corrupt-\\d{8}-\\d{6}$"));
+        const QStringList moved =
+            QDir(folder)
+                .entryList({QStringLiteral("drafts.sqlite.corrupt-*")}, QDir::Files, QDir::Name)
+                .filter(movedName);
+        QCOMPARE(moved.size(), 1);
+        const QString movedPath = QDir(folder).filePath(moved.first());
+        QCOMPARE(test::readFile(movedPath), damaged);
+        const QString notice = s.app->window()->publishBar()->text();
+        QVERIFY2(notice.contains(QDir::toNativeSeparators(movedPath)), qPrintable(notice));
+
+        const int recovered = int(s.app->store()->drafts().size());
+        QVERIFY2(recovered >= minRecovered && recovered <= maxRecovered,
+                 qPrintable(QString::number(recovered)));
+        if (recovered > 0) {
+            QVERIFY(s.app->store()->draft(ids.first()).has_value());
+            QCOMPARE(s.app->store()->revisions(ids.first()).size(), 1);
+        }
+        // The new database works: typing is saved.
+        MainWindow *w = s.app->window();
+        w->newDraft();
+        QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("After the damage."));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->session()->isDirty(), 10000);
+        QVERIFY(w->saveProblemBar()->text().isEmpty());
+    }
+
+    void newerDatabaseAtStart_isRefusedWithAClearMessage_andLeftUnchanged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = dir.filePath(QStringLiteral("data/sandbox"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString dbPath = QDir(folder).filePath(QStringLiteral("drafts.sqlite"));
+        {
+            DraftDatabase db;
+            QVERIFY(db.open(dbPath));
+            QVERIFY(db.saveDraft(Draft::create()));
+            QVERIFY(db.setMeta(QStringLiteral("schema"), QStringLiteral("7")));
+        }
+        const QByteArray before = test::readFile(dbPath);
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY(!s.app->start(&error));
+        QVERIFY2(error.contains(QStringLiteral("newer version")), qPrintable(error));
+        QVERIFY(error.contains(QDir::toNativeSeparators(dbPath)));
+        QVERIFY(error.contains(QStringLiteral("schema 7")));
+        QCOMPARE(test::readFile(dbPath), before);
+        QVERIFY(!QFileInfo::exists(dbPath + QStringLiteral("-wal")));
+        QVERIFY(QDir(folder).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files).isEmpty());
     }
 };
 
