@@ -17,6 +17,7 @@
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "openrequest.h"
+#include "privatefiles.h"
 #include "publishbar.h"
 #include "secretstorechoice.h"
 #include "seriespublisher.h"
@@ -106,13 +107,20 @@ DesktopApp::~DesktopApp()
 
 bool DesktopApp::start(QString *error)
 {
+    // Everything created while starting (settings, databases, the sandbox's files) is the
+    // owner's only; folders and files left looser by earlier versions are tightened.
+    const PrivateUmask privateFiles;
     m_dataDir = dataDirFor(m_options);
-    if (!QDir().mkpath(m_dataDir)) {
-        *error = tr("Cannot create the data folder %1.").arg(m_dataDir);
+    QString problem;
+    if ((m_options.sandbox && !makePrivateDir(dataDirectory(), &problem)) ||
+        !makePrivateDir(m_dataDir, &problem)) {
+        *error = tr("Cannot create the data folder %1: %2").arg(m_dataDir, problem);
         return false;
     }
-    m_settings = std::make_unique<QSettings>(
-        QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    tightenTree(m_dataDir);
+    const QString settingsPath = QDir(m_dataDir).filePath(QStringLiteral("settings.ini"));
+    makePrivateFile(settingsPath);
+    m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
     m_i18n = std::make_unique<I18n>();
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
@@ -154,6 +162,7 @@ bool DesktopApp::start(QString *error)
 
 bool DesktopApp::openDrafts(const QString &path, QString *notice, QString *error)
 {
+    makePrivateFile(path);
     if (m_store->open(path))
         return true;
     switch (m_store->openFailure()) {
@@ -173,6 +182,7 @@ bool DesktopApp::openDrafts(const QString &path, QString *notice, QString *error
                     .arg(QDir::toNativeSeparators(path), r.ok ? m_store->lastError() : r.error);
             return false;
         }
+        makePrivateFile(r.movedTo);
         *notice = tr("The drafts database was damaged. It was moved to %1; %n draft(s) were "
                      "recovered from it, with %2 revision(s), into a new database.",
                      nullptr, r.copied.drafts)
@@ -300,7 +310,7 @@ void DesktopApp::setUpSandbox()
 {
     sandbox::ServerSettings ss;
     ss.dataDir = QDir(m_dataDir).filePath(QStringLiteral("server"));
-    QDir().mkpath(ss.dataDir);
+    makePrivateDir(ss.dataDir);
     m_sandbox = std::make_unique<sandbox::Server>(ss);
     if (!m_sandbox->listen()) {
         m_window->publishBar()->showMessage(
@@ -326,7 +336,7 @@ void DesktopApp::setUpAccounts()
         // The sandbox's accounts are worthless anywhere else: they and their tokens stay in the
         // sandbox's folder (tokens in a 0600 file), away from the real accounts.
         const QString dir = QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts"));
-        QDir().mkpath(dir);
+        makePrivateDir(dir);
         m_fileSecrets =
             std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
@@ -334,6 +344,9 @@ void DesktopApp::setUpAccounts()
     }
     // Real accounts: the system keychain, or the user's explicit choice when there is none.
     const QString dir = AccountStore::sharedDirectory();
+    // The config folder the command-line tool shares is the owner's only, like the data folder.
+    makePrivateDir(dir);
+    tightenTree(dir, 1);
     m_keychain = std::make_unique<KeychainSecretStore>();
     m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
     const QString rememberedKey = QStringLiteral("accounts/tokenStore");
@@ -381,6 +394,7 @@ void DesktopApp::openAccountWorkspace(SecretStore *secrets)
         config.legacyName = QStringLiteral("default");
     }
     config.cacheFile = QDir(m_dataDir).filePath(QStringLiteral("pages.sqlite"));
+    makePrivateFile(config.cacheFile);
     m_accounts = std::make_unique<AccountWorkspace>(m_client.get(), secrets, m_store.get(),
                                                     m_settings.get(), m_window.get(), config);
     connect(m_accounts.get(), &AccountWorkspace::message, this,
@@ -483,6 +497,8 @@ void DesktopApp::shutdown()
     m_store->endSession();
     if (m_settings)
         m_settings->sync();
+    // Files other parts created after start (lock files, journals) are tightened too.
+    tightenTree(m_dataDir);
 }
 
 } // namespace tg

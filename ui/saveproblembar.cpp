@@ -3,6 +3,7 @@
 
 #include "draftsession.h"
 #include "draftstore.h"
+#include "privatefiles.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -108,7 +109,8 @@ bool SaveProblemBar::useFolder(const QString &dir, QString *error)
 {
     QString problem;
     const QString path = QDir(dir).filePath(QStringLiteral("drafts.sqlite"));
-    if (!QDir().mkpath(dir) || !m_store->relocate(path, &problem)) {
+    if (!makePrivateDir(dir, &problem) || !makePrivateFile(path, &problem) ||
+        !m_store->relocate(path, &problem)) {
         if (error)
             *error =
                 tr("Drafts cannot be saved in %1: %2").arg(QDir::toNativeSeparators(dir), problem);

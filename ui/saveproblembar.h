@@ -29,7 +29,7 @@ public:
     /// Writes every text that is not on disk (the open draft first, as typed) into path; false
     /// with a message naming the file when it cannot be written.
     bool saveTextTo(const QString &path, QString *error = nullptr);
-    /// Continues saving drafts into drafts.sqlite in this folder (created when missing),
+    /// Continues saving drafts into drafts.sqlite in this folder (created private when missing),
     /// starting with what the current database still gives.
     bool useFolder(const QString &dir, QString *error = nullptr);
     /// Before quitting: true when nothing would be lost, or the writer saved the text as a file

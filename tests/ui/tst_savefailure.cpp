@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
@@ -25,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <sys/stat.h>
 
 using namespace tg;
 
@@ -57,6 +60,12 @@ QString storedBody(const QString &dbPath, const QString &id)
         return QStringLiteral("<cannot open: %1>").arg(db.lastError());
     const std::optional<Draft> d = db.draft(id);
     return d ? d->body : QString();
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
 }
 
 /// Answers the next modal message box with the given button, remembering its text.
@@ -266,6 +275,73 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(dbPath), before);
         QVERIFY(!QFileInfo::exists(dbPath + QStringLiteral("-wal")));
         QVERIFY(QDir(folder).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files).isEmpty());
+    }
+
+    void firstStart_createsFoldersAndFilesForTheOwnerOnly_data()
+    {
+        QTest::addColumn<bool>("looseBefore");
+        QTest::newRow("new folder") << false;
+        QTest::newRow("folder and files of an older version") << true;
+    }
+    void firstStart_createsFoldersAndFilesForTheOwnerOnly()
+    {
+        QFETCH(bool, looseBefore);
+        struct UmaskRestore
+        {
+            mode_t previous;
+            ~UmaskRestore() { ::umask(previous); }
+        } restore{::umask(022)};
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString folder = QDir(data).filePath(QStringLiteral("sandbox"));
+        if (looseBefore) {
+            QVERIFY(QDir().mkpath(folder));
+            QVERIFY(QDir().mkpath(QDir(folder).filePath(QStringLiteral("server"))));
+            QVERIFY(test::writeDrafts(QDir(folder).filePath(QStringLiteral("drafts.sqlite")), 1)
+                        .size() == 1);
+            QFile settings(QDir(folder).filePath(QStringLiteral("settings.ini")));
+            QVERIFY(settings.open(QIODevice::WriteOnly));
+            settings.write("[editor]\nautosaveMs=500\n");
+            settings.close();
+            QCOMPARE(modeOf(settings.fileName()), 0644);
+            QCOMPARE(modeOf(folder), 0755);
+        }
+        {
+            SandboxApp s(data);
+            QString error;
+            QVERIFY2(s.app->start(&error), qPrintable(error));
+            MainWindow *w = s.app->window();
+            QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("Private words."));
+            QTRY_VERIFY_WITH_TIMEOUT(!w->session()->isDirty(), 10000);
+            // While running: the folders and the files already there.
+            for (const char *name : {"", "sandbox", "sandbox/server", "sandbox/sandbox-accounts"})
+                QCOMPARE(modeOf(QDir(data).filePath(QLatin1String(name))), 0700);
+            for (const char *name : {"sandbox/settings.ini", "sandbox/drafts.sqlite",
+                                     "sandbox/drafts.sqlite-wal", "sandbox/drafts.sqlite-shm",
+                                     "sandbox/pages.sqlite", "sandbox/server/sandbox.sqlite"}) {
+                const QString path = QDir(data).filePath(QLatin1String(name));
+                QVERIFY2(QFileInfo::exists(path), name);
+                QCOMPARE(modeOf(path), 0600);
+            }
+        }
+        // After the run, everything it wrote in its folders.
+        int files = 0;
+        QDirIterator it(data, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QFileInfo info(path);
+            if (info.isSymLink())
+                continue;
+            ++files;
+            QVERIFY2(modeOf(path) == (info.isDir() ? 0700 : 0600),
+                     qPrintable(QStringLiteral("%1 has mode %2")
+                                    .arg(path)
+                                    .arg(modeOf(path), 3, 8, QLatin1Char('0'))));
+        }
+        QVERIFY(files >= 4);
+        QCOMPARE(modeOf(data), 0700);
     }
 };
 
