@@ -311,29 +311,60 @@ DraftDatabase::CopyResult DraftDatabase::copyFrom(const QString &sourcePath)
         if (!src.open()) {
             result.error = src.lastError().text();
         } else {
+            // Written in transactions of up to 256 rows: one per row would take seconds.
+            QSqlDatabase dst = QSqlDatabase::database(m_connection);
+            int drafts = 0;
+            int revisions = 0;
+            int inBatch = 0;
+            auto commit = [&] {
+                if (inBatch > 0 && !dst.commit()) {
+                    result.error = dst.lastError().text();
+                    dst.rollback();
+                    result.skipped += drafts + revisions;
+                } else {
+                    result.drafts += drafts;
+                    result.revisions += revisions;
+                }
+                drafts = revisions = inBatch = 0;
+            };
+            auto begin = [&] {
+                if (inBatch == 256)
+                    commit();
+                if (inBatch++ == 0)
+                    dst.transaction();
+            };
+            QSqlQuery q(src);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT ") + DraftColumns +
+                      QStringLiteral(" FROM drafts WHERE rowid=?"));
             for (const qint64 rowid :
                  readableRowIds(src, QStringLiteral("drafts"), MaxRecoveredRows)) {
-                QSqlQuery q(src);
-                q.prepare(QStringLiteral("SELECT ") + DraftColumns +
-                          QStringLiteral(" FROM drafts WHERE rowid=?"));
                 q.addBindValue(rowid);
-                if (q.exec() && q.next() && saveDraft(readDraft(q)))
-                    ++result.drafts;
+                begin();
+                const bool ok = q.exec() && q.next() && writeDraft(readDraft(q));
+                q.finish();
+                if (ok)
+                    ++drafts;
                 else
                     ++result.skipped;
             }
+            commit();
+            q.finish();
+            q.prepare(QStringLiteral("SELECT ") + RevisionColumns +
+                      QStringLiteral(" FROM revisions WHERE rowid=?"));
             for (const qint64 rowid :
                  readableRowIds(src, QStringLiteral("revisions"), MaxRecoveredRows)) {
-                QSqlQuery q(src);
-                q.prepare(QStringLiteral("SELECT ") + RevisionColumns +
-                          QStringLiteral(" FROM revisions WHERE rowid=?"));
                 q.addBindValue(rowid);
+                begin();
                 // A revision whose draft was lost is refused by the foreign key: skipped.
-                if (q.exec() && q.next() && addRevision(readRevision(q)) != 0)
-                    ++result.revisions;
+                const bool ok = q.exec() && q.next() && addRevision(readRevision(q)) != 0;
+                q.finish();
+                if (ok)
+                    ++revisions;
                 else
                     ++result.skipped;
             }
+            commit();
             if (result.drafts == 0 && result.revisions == 0 && src.lastError().isValid())
                 result.error = src.lastError().text();
             src.close();
