@@ -107,6 +107,7 @@ bool SaveProblemBar::saveTextAs()
 
 bool SaveProblemBar::useFolder(const QString &dir, QString *error)
 {
+    m_session->saveNow(); // the newest keystrokes go to the new place too
     QString problem;
     const QString path = QDir(dir).filePath(QStringLiteral("drafts.sqlite"));
     if (!makePrivateDir(dir, &problem) || !makePrivateFile(path, &problem) ||

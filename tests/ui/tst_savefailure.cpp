@@ -198,6 +198,39 @@ private Q_SLOTS:
         QCOMPARE(db.meta(QStringLiteral("session_open")), QStringLiteral("1"));
     }
 
+    void anotherDataFolder_takesTheUnsavedTextAndTheStoredDrafts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        DraftStore *store = s.app->store();
+        SourceEditor *ed = w->editorPane()->editor();
+        QTest::keyClicks(ed, QStringLiteral("Kept before."));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->session()->isDirty(), 10000);
+        const QString first = w->session()->draft().id;
+        w->newDraft();
+        QVERIFY(test::setStorePragma(*store, QStringLiteral("query_only=ON")));
+        QTest::keyClicks(ed, QStringLiteral("Typed while failing."));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->saveProblemBar()->text().isEmpty(), 10000);
+        const QString second = w->session()->draft().id;
+
+        const QString other = dir.filePath(QStringLiteral("elsewhere"));
+        QSignalSpy relocated(w->saveProblemBar(), &SaveProblemBar::relocated);
+        QVERIFY2(w->saveProblemBar()->useFolder(other, &error), qPrintable(error));
+        const QString otherDb = QDir(other).filePath(QStringLiteral("drafts.sqlite"));
+        QCOMPARE(relocated.size(), 1);
+        QCOMPARE(store->path(), otherDb);
+        QVERIFY(w->saveProblemBar()->text().isEmpty());
+        QVERIFY(!w->session()->isDirty());
+        QCOMPARE(storedBody(otherDb, second), QStringLiteral("Typed while failing."));
+        QCOMPARE(storedBody(otherDb, first), QStringLiteral("Kept before."));
+        QCOMPARE(modeOf(other), 0700);
+        QCOMPARE(modeOf(otherDb), 0600);
+    }
+
     void damagedDatabaseAtStart_isMovedAside_readableDraftsRecovered_andNamed_data()
     {
         QTest::addColumn<QByteArray>("damagedPage");
