@@ -5,6 +5,7 @@
 #include "apirequests.h"
 #include "clientpublisher.h"
 #include "datalocation.h"
+#include "draftdatabase.h"
 #include "draftstore.h"
 #include "editorpane.h"
 #include "filesecretstore.h"
@@ -16,6 +17,7 @@
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "openrequest.h"
+#include "privatefiles.h"
 #include "publishbar.h"
 #include "secretstorechoice.h"
 #include "seriespublisher.h"
@@ -105,21 +107,27 @@ DesktopApp::~DesktopApp()
 
 bool DesktopApp::start(QString *error)
 {
+    // Everything created while starting (settings, databases, the sandbox's files) is the
+    // owner's only; folders and files left looser by earlier versions are tightened.
+    const PrivateUmask privateFiles;
     m_dataDir = dataDirFor(m_options);
-    if (!QDir().mkpath(m_dataDir)) {
-        *error = tr("Cannot create the data folder %1.").arg(m_dataDir);
+    QString problem;
+    if ((m_options.sandbox && !makePrivateDir(dataDirectory(), &problem)) ||
+        !makePrivateDir(m_dataDir, &problem)) {
+        *error = tr("Cannot create the data folder %1: %2").arg(m_dataDir, problem);
         return false;
     }
-    m_settings = std::make_unique<QSettings>(
-        QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    tightenTree(m_dataDir);
+    const QString settingsPath = QDir(m_dataDir).filePath(QStringLiteral("settings.ini"));
+    makePrivateFile(settingsPath);
+    m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
     m_i18n = std::make_unique<I18n>();
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
     const QString dbPath = QDir(m_dataDir).filePath(QStringLiteral("drafts.sqlite"));
-    if (!m_store->open(dbPath)) {
-        *error = tr("Cannot open the drafts database %1: %2").arg(dbPath, m_store->lastError());
+    QString recoveryNotice;
+    if (!openDrafts(dbPath, &recoveryNotice, error))
         return false;
-    }
     m_recovered = m_store->beginSession();
     m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
     if (m_options.sandbox)
@@ -128,7 +136,7 @@ bool DesktopApp::start(QString *error)
         setUpServer();
     setUpImages();
     m_window->openLastDraft();
-    const QStringList problems = openItems(m_options.openItems);
+    QStringList problems = openItems(m_options.openItems);
     m_window->show();
     m_window->activateWindow();
     if (m_recovered) {
@@ -139,6 +147,8 @@ bool DesktopApp::start(QString *error)
                nullptr, count),
             false);
     }
+    if (!recoveryNotice.isEmpty())
+        problems.prepend(recoveryNotice);
     if (!problems.isEmpty())
         m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
@@ -148,6 +158,47 @@ bool DesktopApp::start(QString *error)
         setUpAccounts();
     QTimer::singleShot(0, this, &DesktopApp::checkForUpdates);
     return true;
+}
+
+bool DesktopApp::openDrafts(const QString &path, QString *notice, QString *error)
+{
+    makePrivateFile(path);
+    if (m_store->open(path))
+        return true;
+    switch (m_store->openFailure()) {
+    case DraftDatabase::OpenFailure::TooNew:
+        *error = tr("The drafts database %1 was written by a newer version of Telegraph Desktop "
+                    "and this version cannot open it (%2). The file was left unchanged: use the "
+                    "newer version, or move the file away to start with an empty one.")
+                     .arg(QDir::toNativeSeparators(path), m_store->lastError());
+        return false;
+    case DraftDatabase::OpenFailure::Damaged: {
+        // A damaged file is kept aside, never deleted: what it still holds is copied out.
+        const DraftDatabase::Recovery r =
+            DraftDatabase::recover(path, QDateTime::currentDateTime());
+        if (!r.ok || !m_store->open(path)) {
+            *error =
+                tr("The drafts database %1 is damaged and could not be replaced: %2")
+                    .arg(QDir::toNativeSeparators(path), r.ok ? m_store->lastError() : r.error);
+            return false;
+        }
+        makePrivateFile(r.movedTo);
+        *notice = tr("The drafts database was damaged. It was moved to %1; %n draft(s) were "
+                     "recovered from it, with %2 revision(s), into a new database.",
+                     nullptr, r.copied.drafts)
+                      .arg(QDir::toNativeSeparators(r.movedTo))
+                      .arg(r.copied.revisions);
+        if (r.copied.skipped > 0)
+            *notice += QLatin1Char(' ') +
+                       tr("%n damaged row(s) could not be read.", nullptr, r.copied.skipped);
+        return true;
+    }
+    case DraftDatabase::OpenFailure::None:
+    case DraftDatabase::OpenFailure::Other:
+        break;
+    }
+    *error = tr("Cannot open the drafts database %1: %2").arg(path, m_store->lastError());
+    return false;
 }
 
 QStringList DesktopApp::openItems(const QStringList &items, const QString &workingDir)
@@ -259,7 +310,7 @@ void DesktopApp::setUpSandbox()
 {
     sandbox::ServerSettings ss;
     ss.dataDir = QDir(m_dataDir).filePath(QStringLiteral("server"));
-    QDir().mkpath(ss.dataDir);
+    makePrivateDir(ss.dataDir);
     m_sandbox = std::make_unique<sandbox::Server>(ss);
     if (!m_sandbox->listen()) {
         m_window->publishBar()->showMessage(
@@ -285,7 +336,7 @@ void DesktopApp::setUpAccounts()
         // The sandbox's accounts are worthless anywhere else: they and their tokens stay in the
         // sandbox's folder (tokens in a 0600 file), away from the real accounts.
         const QString dir = QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts"));
-        QDir().mkpath(dir);
+        makePrivateDir(dir);
         m_fileSecrets =
             std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
@@ -293,6 +344,9 @@ void DesktopApp::setUpAccounts()
     }
     // Real accounts: the system keychain, or the user's explicit choice when there is none.
     const QString dir = AccountStore::sharedDirectory();
+    // The config folder the command-line tool shares is the owner's only, like the data folder.
+    makePrivateDir(dir);
+    tightenTree(dir, 1);
     m_keychain = std::make_unique<KeychainSecretStore>();
     m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
     const QString rememberedKey = QStringLiteral("accounts/tokenStore");
@@ -340,6 +394,7 @@ void DesktopApp::openAccountWorkspace(SecretStore *secrets)
         config.legacyName = QStringLiteral("default");
     }
     config.cacheFile = QDir(m_dataDir).filePath(QStringLiteral("pages.sqlite"));
+    makePrivateFile(config.cacheFile);
     m_accounts = std::make_unique<AccountWorkspace>(m_client.get(), secrets, m_store.get(),
                                                     m_settings.get(), m_window.get(), config);
     connect(m_accounts.get(), &AccountWorkspace::message, this,
@@ -438,10 +493,12 @@ void DesktopApp::shutdown()
     m_shutDown = true;
     if (m_window)
         m_window->saveNow();
-    m_store->flush();
+    // While a text is not on disk the session stays marked as running: the next start says so.
     m_store->endSession();
     if (m_settings)
         m_settings->sync();
+    // Files other parts created after start (lock files, journals) are tightened too.
+    tightenTree(m_dataDir);
 }
 
 } // namespace tg

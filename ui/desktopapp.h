@@ -72,8 +72,13 @@ public:
     /// True when the previous run ended without a clean quit (its drafts were restored).
     bool recoveredFromCrash() const { return m_recovered; }
     QString dataDir() const { return m_dataDir; }
+    /// The drafts database (null before start()).
+    DraftStore *store() const { return m_store.get(); }
 
 private:
+    /// Opens the drafts database; a damaged one is moved aside and what it holds recovered into a
+    /// new one (notice says so), one with a newer schema is refused untouched.
+    bool openDrafts(const QString &path, QString *notice, QString *error);
     void setUpServer();
     void setUpSandbox();
     void offerServerChoice();

@@ -13,6 +13,11 @@ DraftSession::DraftSession(DraftStore *store, QObject *parent)
     connect(&m_idle, &QTimer::timeout, this, &DraftSession::saveNow);
 }
 
+bool DraftSession::isDirty() const
+{
+    return m_dirty || (!m_draft.id.isEmpty() && m_store->isUnsaved(m_draft.id));
+}
+
 void DraftSession::setAutosaveInterval(int ms)
 {
     m_autosaveMs = qBound(200, ms, MaxUnsavedMs);
@@ -55,6 +60,7 @@ void DraftSession::saveNow()
     m_idle.stop();
     if (!m_dirty || m_draft.id.isEmpty())
         return;
+    // Handed to the store, which keeps it until the write is confirmed (see isDirty()).
     m_dirty = false;
     m_store->save(m_draft);
     Q_EMIT saveQueued(m_draft.id);

@@ -13,7 +13,8 @@ class DraftStore;
 
 /// The open draft and its autosave: every edit marks it dirty; it is queued for saving once
 /// typing pauses (the autosave interval, at most 2 s) and at least every 2 s while typing goes on,
-/// so a crash loses at most the last 2 s. Saving happens on the store's worker thread.
+/// so a crash loses at most the last 2 s. Saving happens on the store's worker thread; the draft
+/// stays dirty until the store confirms the write (a failed write is retried by the store).
 class DraftSession : public QObject
 {
     Q_OBJECT
@@ -30,7 +31,9 @@ public:
     void update(const Draft &draft);
     /// Sets the page the draft publishes to, saving at once.
     void setPage(const QString &path, const QString &url);
-    bool isDirty() const { return m_dirty; }
+    /// True until the open draft's newest text is confirmed on disk (queued, being written or
+    /// failed to be written all count as unsaved).
+    bool isDirty() const;
     /// Queues the open draft for saving now, when it has unsaved changes.
     void saveNow();
     /// Pause after typing before saving, in ms (clamped to 200..2000).

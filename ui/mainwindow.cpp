@@ -16,6 +16,7 @@
 #include "publishbar.h"
 #include "publisher.h"
 #include "revisionsdialog.h"
+#include "saveproblembar.h"
 #include "seriespublisher.h"
 #include "settingsdialog.h"
 #include "sourceeditor.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     , m_preview(new PreviewView(this))
     , m_meter(new ContentMeter(this))
     , m_publishBar(new PublishBar(this))
+    , m_saveProblem(new SaveProblemBar(store, m_session, this))
     , m_drafts(new DraftsPanel(store, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_previewSide(new QWidget(this))
@@ -71,6 +73,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_saveProblem);
     leftLayout->addWidget(m_editor, 1);
     leftLayout->addWidget(m_findBar);
     leftLayout->addWidget(m_publishBar);
@@ -177,7 +180,9 @@ void MainWindow::buildActions()
         file, tr("&Save"), QKeySequence::Save,
         [this] {
             saveNow();
-            statusBar()->showMessage(tr("Draft saved."), 3000);
+            // A failed write is reported by the save problem bar, never as saved.
+            if (m_store->flush())
+                statusBar()->showMessage(tr("Draft saved."), 3000);
         },
         QStringLiteral("document-save")));
     add(file, tr("&Import file…"), QKeySequence(), [this] { importFile(); });
@@ -303,7 +308,11 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveNow();
-    m_store->flush();
+    // Text that is not on disk is not given up without asking.
+    if (!m_store->flush() && !m_saveProblem->confirmQuit()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }

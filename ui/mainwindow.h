@@ -23,6 +23,7 @@ class FindBar;
 class PreviewScheduler;
 class PreviewView;
 class PublishBar;
+class SaveProblemBar;
 class Publisher;
 class SeriesPublisher;
 struct PublishOutcome;
@@ -92,6 +93,8 @@ public:
     PublishBar *publishBar() const { return m_publishBar; }
     DraftsPanel *draftsPanel() const { return m_drafts; }
     DraftSession *session() const { return m_session; }
+    /// The bar that reports drafts that cannot be saved.
+    SaveProblemBar *saveProblemBar() const { return m_saveProblem; }
     /// The newest conversion shown (what publishing would send).
     const ConversionResult &lastResult() const { return m_lastResult; }
     /// Serial of the newest edit; equal to lastResult().serial once the preview caught up.
@@ -138,6 +141,7 @@ private:
     PreviewView *m_preview = nullptr;
     ContentMeter *m_meter = nullptr;
     PublishBar *m_publishBar = nullptr;
+    SaveProblemBar *m_saveProblem = nullptr;
     DraftsPanel *m_drafts = nullptr;
     QSplitter *m_split = nullptr;
     QWidget *m_previewSide = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "datalocation.h"
 
+#include "privatefiles.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -11,7 +13,7 @@ QString dataDirectory()
     QString dir = qEnvironmentVariable(DataDirEnvVar);
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    makePrivateDir(dir); // the owner's only (0700)
     return dir;
 }
 

@@ -10,7 +10,7 @@ namespace tg {
 inline constexpr char DataDirEnvVar[] = "TELEGRAPH_DESKTOP_DATA_DIR";
 
 /// The folder for the app's local data: $TELEGRAPH_DESKTOP_DATA_DIR when set, otherwise the
-/// platform's AppDataLocation. Created when missing.
+/// platform's AppDataLocation. Created (0700) when missing.
 QString dataDirectory();
 
 } // namespace tg

@@ -1,17 +1,29 @@
 // SPDX-License-Identifier: MIT
 #include "draftdatabase.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace tg {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
+
+// SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all.
+bool isDamagedError(const QString &nativeCode)
+{
+    return nativeCode == QLatin1String("11") || nativeCode == QLatin1String("26");
+}
 
 QDateTime fromMs(const QVariant &v)
 {
@@ -79,44 +91,316 @@ DraftDatabase::~DraftDatabase()
 bool DraftDatabase::open(const QString &path)
 {
     close();
+    m_failure = OpenFailure::None;
+    m_error.clear();
+    m_nativeError.clear();
+    // An existing file is checked read-only first: a damaged file or a newer schema is refused
+    // before anything (not even the journal mode) is written into it.
+    if (QFileInfo(path).size() > 0 && !probe(path))
+        return false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(path);
         if (!db.open()) {
             m_error = db.lastError().text();
+            m_failure = OpenFailure::Other;
             return false;
         }
     }
     // WAL keeps every committed transaction across a process kill and lets saves run without
     // blocking readers.
-    const bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
-                    exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
-                    exec(QStringLiteral("PRAGMA foreign_keys=ON")) &&
-                    exec(QStringLiteral(
-                        "CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, title TEXT NOT "
-                        "NULL DEFAULT '', author_name TEXT NOT NULL DEFAULT '', author_url TEXT "
-                        "NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', format INTEGER NOT "
-                        "NULL DEFAULT 0, page_path TEXT NOT NULL DEFAULT '', page_url TEXT NOT "
-                        "NULL DEFAULT '', created INTEGER NOT NULL, modified INTEGER NOT NULL, "
-                        "trashed INTEGER NOT NULL DEFAULT 0)")) &&
-                    exec(QStringLiteral(
-                        "CREATE TABLE IF NOT EXISTS revisions (id INTEGER PRIMARY KEY "
-                        "AUTOINCREMENT, draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE "
-                        "CASCADE, page_path TEXT NOT NULL, page_url TEXT NOT NULL DEFAULT '', "
-                        "created INTEGER NOT NULL, title TEXT NOT NULL, author_name TEXT NOT "
-                        "NULL, author_url TEXT NOT NULL, body TEXT NOT NULL, format INTEGER NOT "
-                        "NULL, content_json BLOB)")) &&
-                    exec(QStringLiteral("CREATE INDEX IF NOT EXISTS revisions_by_draft ON "
-                                        "revisions(draft_id, created)")) &&
-                    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY "
-                                        "KEY, value TEXT NOT NULL)"));
+    bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+              exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
+              exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (ok)
+        ok = migrate();
     if (!ok) {
+        m_failure = isDamagedError(m_nativeError) ? OpenFailure::Damaged : OpenFailure::Other;
         close();
         return false;
     }
-    if (meta(QStringLiteral("schema")).isEmpty())
-        setMeta(QStringLiteral("schema"), QString::number(SchemaVersion));
     return true;
+}
+
+int DraftDatabase::schemaVersion()
+{
+    return SchemaVersion;
+}
+
+bool DraftDatabase::probe(const QString &path)
+{
+    const QString name = m_connection + QStringLiteral("-probe");
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (QFileInfo::exists(path + QStringLiteral("-wal"))) {
+            // Committed pages may wait in the log: read through it (it exists, nothing new).
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        } else {
+            // Immutable: not even a -wal or -shm file is created next to it.
+            QUrl uri = QUrl::fromLocalFile(path);
+            uri.setQuery(QStringLiteral("immutable=1"));
+            db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        }
+        if (!db.open()) {
+            m_error = db.lastError().text();
+            m_failure = OpenFailure::Other;
+            ok = false;
+        }
+        QSqlQuery q(db);
+        if (ok && (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())) {
+            m_error = q.lastError().text();
+            m_failure = isDamagedError(q.lastError().nativeErrorCode()) ? OpenFailure::Damaged
+                                                                        : OpenFailure::Other;
+            ok = false;
+        } else if (ok && q.value(0).toString() != QLatin1String("ok")) {
+            m_error = QStringLiteral("the integrity check failed: %1")
+                          .arg(q.value(0).toString().left(200));
+            m_failure = OpenFailure::Damaged;
+            ok = false;
+        }
+        q.finish();
+        if (ok) {
+            const int version = storedVersion(db);
+            if (version < 0) {
+                m_error = QStringLiteral("the schema version cannot be read");
+                m_failure = OpenFailure::Other;
+                ok = false;
+            } else if (version > SchemaVersion) {
+                m_error = QStringLiteral("it was written by a newer version of the app (schema "
+                                         "%1; this version knows up to %2). Nothing was "
+                                         "changed in it; use the newer version")
+                              .arg(version)
+                              .arg(SchemaVersion);
+                m_failure = OpenFailure::TooNew;
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+int DraftDatabase::storedVersion(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name IN "
+                               "('meta','drafts')")))
+        return -1;
+    bool meta = false;
+    bool drafts = false;
+    while (q.next()) {
+        meta = meta || q.value(0).toString() == QLatin1String("meta");
+        drafts = drafts || q.value(0).toString() == QLatin1String("drafts");
+    }
+    if (meta) {
+        q.prepare(QStringLiteral("SELECT value FROM meta WHERE key='schema'"));
+        if (!q.exec())
+            return -1;
+        if (q.next()) {
+            bool isNumber = false;
+            const int version = q.value(0).toString().toInt(&isNumber);
+            return isNumber && version > 0 ? version : -1;
+        }
+    }
+    // The first schema wrote its version right after creating its tables.
+    return drafts ? 1 : 0;
+}
+
+bool DraftDatabase::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const int version = storedVersion(db);
+    if (version < 0) {
+        m_error = QStringLiteral("the schema version cannot be read");
+        return false;
+    }
+    if (version > SchemaVersion) {
+        m_error = QStringLiteral("newer schema %1 than this version knows (%2)")
+                      .arg(version)
+                      .arg(SchemaVersion);
+        m_failure = OpenFailure::TooNew;
+        return false;
+    }
+    // Step n takes the schema from version n to n + 1; version 0 is an empty file.
+    static const char *const steps[][6] = {
+        {"CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
+         "author_name TEXT NOT NULL DEFAULT '', author_url TEXT NOT NULL DEFAULT '', body TEXT NOT "
+         "NULL DEFAULT '', format INTEGER NOT NULL DEFAULT 0, page_path TEXT NOT NULL DEFAULT '', "
+         "page_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, modified INTEGER NOT NULL, "
+         "trashed INTEGER NOT NULL DEFAULT 0)",
+         "CREATE TABLE IF NOT EXISTS revisions (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id "
+         "TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, page_path TEXT NOT NULL, "
+         "page_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, title TEXT NOT NULL, "
+         "author_name TEXT NOT NULL, author_url TEXT NOT NULL, body TEXT NOT NULL, format "
+         "INTEGER NOT NULL, content_json BLOB)",
+         "CREATE INDEX IF NOT EXISTS revisions_by_draft ON revisions(draft_id, created)",
+         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", nullptr},
+        // 1 → 2: the drafts list (by trash state, newest first) reads an index, not the table.
+        {"CREATE INDEX IF NOT EXISTS drafts_by_modified ON drafts(trashed, modified)", nullptr},
+    };
+    static_assert(sizeof(steps) / sizeof(steps[0]) == SchemaVersion);
+    for (int from = version; from < SchemaVersion; ++from) {
+        if (!db.transaction()) {
+            m_error = db.lastError().text();
+            m_nativeError = db.lastError().nativeErrorCode();
+            return false;
+        }
+        bool ok = true;
+        for (const char *const *sql = steps[from]; ok && *sql; ++sql)
+            ok = exec(QString::fromLatin1(*sql));
+        ok = ok && setMeta(QStringLiteral("schema"), QString::number(from + 1));
+        if (!ok || !db.commit()) {
+            if (ok)
+                m_error = db.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+
+/// Row ids of a table, read forwards and, when the scan stops at a damaged page, backwards from
+/// the end, so rows on both sides of the damage are found.
+QList<qint64> readableRowIds(const QSqlDatabase &db, const QString &table, int limit)
+{
+    QList<qint64> ids;
+    QSet<qint64> seen;
+    for (const char *order : {"ASC", "DESC"}) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT rowid FROM %1 ORDER BY rowid %2")
+                        .arg(table, QLatin1String(order))))
+            continue;
+        bool complete = true;
+        while (ids.size() < limit) {
+            if (!q.next()) {
+                complete = !q.lastError().isValid();
+                break;
+            }
+            const qint64 id = q.value(0).toLongLong();
+            if (seen.contains(id))
+                break; // met the forward scan
+            seen.insert(id);
+            ids.append(id);
+        }
+        if (complete)
+            break;
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+constexpr int MaxRecoveredRows = 1000000;
+
+} // namespace
+
+DraftDatabase::CopyResult DraftDatabase::copyFrom(const QString &sourcePath)
+{
+    CopyResult result;
+    const QString name = m_connection + QStringLiteral("-source");
+    {
+        QSqlDatabase src = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        src.setDatabaseName(sourcePath);
+        src.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!src.open()) {
+            result.error = src.lastError().text();
+        } else {
+            // Written in transactions of up to 256 rows: one per row would take seconds.
+            QSqlDatabase dst = QSqlDatabase::database(m_connection);
+            int drafts = 0;
+            int revisions = 0;
+            int inBatch = 0;
+            auto commit = [&] {
+                if (inBatch > 0 && !dst.commit()) {
+                    result.error = dst.lastError().text();
+                    dst.rollback();
+                    result.skipped += drafts + revisions;
+                } else {
+                    result.drafts += drafts;
+                    result.revisions += revisions;
+                }
+                drafts = revisions = inBatch = 0;
+            };
+            auto begin = [&] {
+                if (inBatch == 256)
+                    commit();
+                if (inBatch++ == 0)
+                    dst.transaction();
+            };
+            QSqlQuery q(src);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT ") + DraftColumns +
+                      QStringLiteral(" FROM drafts WHERE rowid=?"));
+            for (const qint64 rowid :
+                 readableRowIds(src, QStringLiteral("drafts"), MaxRecoveredRows)) {
+                q.addBindValue(rowid);
+                begin();
+                const bool ok = q.exec() && q.next() && writeDraft(readDraft(q));
+                q.finish();
+                if (ok)
+                    ++drafts;
+                else
+                    ++result.skipped;
+            }
+            commit();
+            q.finish();
+            q.prepare(QStringLiteral("SELECT ") + RevisionColumns +
+                      QStringLiteral(" FROM revisions WHERE rowid=?"));
+            for (const qint64 rowid :
+                 readableRowIds(src, QStringLiteral("revisions"), MaxRecoveredRows)) {
+                q.addBindValue(rowid);
+                begin();
+                // A revision whose draft was lost is refused by the foreign key: skipped.
+                const bool ok = q.exec() && q.next() && addRevision(readRevision(q)) != 0;
+                q.finish();
+                if (ok)
+                    ++revisions;
+                else
+                    ++result.skipped;
+            }
+            commit();
+            if (result.drafts == 0 && result.revisions == 0 && src.lastError().isValid())
+                result.error = src.lastError().text();
+            src.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+DraftDatabase::Recovery DraftDatabase::recover(const QString &path, const QDateTime &now)
+{
+    Recovery r;
+    const QString base =
+        path + QStringLiteral(".corrupt-") + now.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    r.movedTo = base;
+    for (int i = 2; QFileInfo::exists(r.movedTo) && i < 100; ++i)
+        r.movedTo = base + QLatin1Char('-') + QString::number(i);
+    if (QFileInfo::exists(r.movedTo) || !QFile::rename(path, r.movedTo)) {
+        r.error = QStringLiteral("cannot move %1 aside").arg(path);
+        r.movedTo.clear();
+        return r;
+    }
+    // The write-ahead log holds committed pages: it moves along under the name SQLite looks for.
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        const QString from = path + QLatin1String(suffix);
+        if (QFileInfo::exists(from))
+            QFile::rename(from, r.movedTo + QLatin1String(suffix));
+    }
+    DraftDatabase fresh;
+    if (!fresh.open(path)) {
+        r.error = fresh.lastError();
+        return r;
+    }
+    r.copied = fresh.copyFrom(r.movedTo);
+    r.ok = true;
+    return r;
 }
 
 bool DraftDatabase::isOpen() const
@@ -141,6 +425,7 @@ bool DraftDatabase::exec(const QString &sql)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(sql)) {
         m_error = q.lastError().text();
+        m_nativeError = q.lastError().nativeErrorCode();
         return false;
     }
     return true;

@@ -4,10 +4,13 @@
 #include "draft.h"
 #include "revision.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include <optional>
+
+class QSqlDatabase;
 
 namespace tg {
 
@@ -17,17 +20,59 @@ namespace tg {
 class DraftDatabase
 {
 public:
+    /// Why open() failed.
+    enum class OpenFailure
+    {
+        None,
+        Damaged, ///< not a database, or it fails the quick integrity check: recover it
+        TooNew,  ///< written by a newer version of the app; left untouched
+        Other    ///< cannot be read or written (permissions, a missing folder, …)
+    };
+
     DraftDatabase();
     ~DraftDatabase();
     DraftDatabase(const DraftDatabase &) = delete;
     DraftDatabase &operator=(const DraftDatabase &) = delete;
 
-    /// Opens (creating when needed) the database file and its schema. False with lastError() on
-    /// failure.
+    /// Opens (creating when needed) the database file and brings its schema to the current
+    /// version, one migration per transaction. An existing file is first checked read-only
+    /// (PRAGMA quick_check, the schema version): a damaged one or one with a newer schema is
+    /// refused without a byte written. False with lastError() and openFailure() on failure.
     bool open(const QString &path);
+    OpenFailure openFailure() const { return m_failure; }
+    /// The schema version this code writes.
+    static int schemaVersion();
+
+    /// Rows read from another drafts database by copyFrom().
+    struct CopyResult
+    {
+        int drafts = 0;
+        int revisions = 0;
+        int skipped = 0; ///< rows that could not be read or written
+        QString error;   ///< set when the source could not be read at all
+    };
+    /// Copies every draft and revision that can be read from the database file at sourcePath into
+    /// this (open) database, row by row, skipping rows that cannot be read.
+    CopyResult copyFrom(const QString &sourcePath);
+
+    /// What recover() did with a damaged database file.
+    struct Recovery
+    {
+        bool ok = false;   ///< a fresh database now stands at the original path
+        QString movedTo;   ///< where the damaged file is now
+        CopyResult copied; ///< what was read from it
+        QString error;
+    };
+    /// Moves the damaged database at path (with its -wal, -shm and -journal files) aside to
+    /// "<path>.corrupt-<yyyyMMdd-HHmmss>", creates a fresh database at path and copies into it
+    /// what can still be read from the moved file.
+    static Recovery recover(const QString &path, const QDateTime &now);
     bool isOpen() const;
     void close();
     QString lastError() const { return m_error; }
+    /// The name of the SQL connection (valid on the thread that opened it), for pragmas and
+    /// checks from outside.
+    QString connectionName() const { return m_connection; }
 
     /// Inserts or replaces the draft (all fields); keeps its trash state as given.
     bool saveDraft(const Draft &draft);
@@ -59,11 +104,17 @@ public:
     bool setMeta(const QString &key, const QString &value);
 
 private:
+    bool probe(const QString &path);
+    bool migrate();
+    /// 0 for an empty file, -1 when unreadable.
+    static int storedVersion(const QSqlDatabase &db);
     bool exec(const QString &sql);
     bool writeDraft(const Draft &draft);
 
     QString m_connection;
     mutable QString m_error;
+    QString m_nativeError;
+    OpenFailure m_failure = OpenFailure::None;
 };
 
 } // namespace tg

@@ -5,6 +5,7 @@
 
 #include <QMutexLocker>
 #include <QThread>
+#include <QTimer>
 
 namespace tg {
 
@@ -13,7 +14,10 @@ DraftStore::DraftStore(QObject *parent)
     , m_thread(new QThread)
     , m_worker(new QObject)
     , m_db(new DraftDatabase)
+    , m_retry(new QTimer(this))
 {
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &DraftStore::retryNow);
     m_thread->setObjectName(QStringLiteral("DraftStore"));
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -44,12 +48,17 @@ bool DraftStore::open(const QString &path)
 {
     bool ok = false;
     QString error;
+    DraftDatabase::OpenFailure failure = DraftDatabase::OpenFailure::None;
     run([&](DraftDatabase &db) {
         ok = db.open(path);
         error = db.lastError();
+        failure = db.openFailure();
     });
     QMutexLocker lock(&m_mutex);
     m_error = ok ? QString() : error;
+    m_openFailure = failure;
+    if (ok)
+        m_path = path;
     return ok;
 }
 
@@ -57,6 +66,99 @@ QString DraftStore::lastError() const
 {
     QMutexLocker lock(&m_mutex);
     return m_error;
+}
+
+DraftDatabase::OpenFailure DraftStore::openFailure() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_openFailure;
+}
+
+QString DraftStore::path() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_path;
+}
+
+bool DraftStore::isUnsaved(const QString &draftId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_pending.contains(draftId) || m_inFlight.contains(draftId);
+}
+
+bool DraftStore::hasUnsaved() const
+{
+    QMutexLocker lock(&m_mutex);
+    return !m_pending.isEmpty() || !m_inFlight.isEmpty();
+}
+
+QList<Draft> DraftStore::unsavedDrafts() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<Draft> out;
+    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
+        if (!m_pending.contains(it.key()))
+            out.append(it.value());
+    }
+    for (const QString &id : m_order)
+        out.append(m_pending.value(id));
+    return out;
+}
+
+bool DraftStore::isFailing() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_failing;
+}
+
+void DraftStore::retryNow()
+{
+    m_retry->stop();
+    QMutexLocker lock(&m_mutex);
+    if (m_drainScheduled || m_pending.isEmpty())
+        return;
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(
+        m_worker, [this] { drain(); }, Qt::QueuedConnection);
+}
+
+bool DraftStore::relocate(const QString &newPath, QString *error)
+{
+    if (newPath == path()) {
+        if (error)
+            *error = QStringLiteral("%1 is the database already in use").arg(newPath);
+        return false;
+    }
+    flush();
+    bool ok = false;
+    QString message;
+    const QString oldPath = path();
+    DraftDatabase *fresh = nullptr;
+    run([&](DraftDatabase &) {
+        fresh = new DraftDatabase;
+        ok = fresh->open(newPath);
+        if (ok) {
+            // Whatever the old file still gives (it may be read-only or full, not unreadable).
+            fresh->copyFrom(oldPath);
+            m_db->close();
+            delete m_db;
+            m_db = fresh;
+        } else {
+            message = fresh->lastError();
+            delete fresh;
+        }
+    });
+    if (!ok) {
+        if (error)
+            *error = message;
+        return false;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_path = newPath;
+    }
+    flush();
+    return true;
 }
 
 void DraftStore::save(const Draft &draft)
@@ -78,42 +180,70 @@ void DraftStore::drain()
     {
         QMutexLocker lock(&m_mutex);
         m_drainScheduled = false;
-        for (const QString &id : std::as_const(m_order))
+        for (const QString &id : std::as_const(m_order)) {
             batch.append(m_pending.value(id));
+            m_inFlight.insert(id, m_pending.value(id));
+        }
         m_pending.clear();
         m_order.clear();
     }
     if (batch.isEmpty())
         return;
-    if (m_db->saveDrafts(batch)) {
-        // Signals leave from the thread the store lives on, so receivers never see the worker.
-        for (const Draft &d : std::as_const(batch)) {
-            const QString id = d.id;
-            QMetaObject::invokeMethod(
-                this, [this, id] { Q_EMIT saved(id); }, Qt::QueuedConnection);
-        }
-        return;
-    }
-    const QString error = m_db->lastError();
+    const bool ok = m_db->saveDrafts(batch);
+    const QString error = ok ? QString() : m_db->lastError();
     {
         QMutexLocker lock(&m_mutex);
-        m_error = error;
-        // Keep what failed unless a newer text arrived meanwhile; it goes with the next save.
-        for (const Draft &d : std::as_const(batch)) {
-            if (!m_pending.contains(d.id)) {
-                m_pending.insert(d.id, d);
-                m_order.append(d.id);
+        m_inFlight.clear();
+        m_failing = !ok;
+        if (!ok) {
+            m_error = error;
+            // Keep what failed unless a newer text arrived meanwhile; it goes with the next try.
+            for (const Draft &d : std::as_const(batch)) {
+                if (!m_pending.contains(d.id)) {
+                    m_pending.insert(d.id, d);
+                    m_order.append(d.id);
+                }
             }
         }
     }
+    // Signals leave from the thread the store lives on, so receivers never see the worker.
+    QStringList ids;
+    for (const Draft &d : std::as_const(batch))
+        ids << d.id;
     QMetaObject::invokeMethod(
-        this, [this, error] { Q_EMIT saveFailed(error); }, Qt::QueuedConnection);
+        this,
+        [this, ok, error, ids] {
+            if (ok) {
+                for (const QString &id : ids)
+                    Q_EMIT saved(id);
+            }
+            onDrained(ok, error);
+        },
+        Qt::QueuedConnection);
 }
 
-void DraftStore::flush()
+void DraftStore::onDrained(bool ok, const QString &error)
+{
+    if (ok) {
+        const bool recovered = m_failures > 0;
+        m_failures = 0;
+        if (recovered && !isFailing()) {
+            m_retry->stop();
+            Q_EMIT saveRecovered();
+        }
+        return;
+    }
+    // Bounded backoff: 1 s, 2 s, 4 s … 30 s between automatic tries, for as long as it fails.
+    m_failures = qMin(m_failures + 1, 16);
+    m_retry->start(qMin(1000 << qMin(m_failures - 1, 5), 30000));
+    Q_EMIT saveFailed(error);
+}
+
+bool DraftStore::flush()
 {
     QMetaObject::invokeMethod(
         m_worker, [this] { drain(); }, Qt::BlockingQueuedConnection);
+    return !hasUnsaved();
 }
 
 std::optional<Draft> DraftStore::draft(const QString &id)
@@ -205,10 +335,14 @@ bool DraftStore::beginSession()
     return crashed;
 }
 
-void DraftStore::endSession()
+bool DraftStore::endSession()
 {
-    flush();
-    run([](DraftDatabase &db) { db.endSession(); });
+    // The clean-quit record is written only when no text is left behind in memory.
+    if (path().isEmpty() || !flush())
+        return false;
+    bool ok = false;
+    run([&ok](DraftDatabase &db) { ok = db.endSession(); });
+    return ok;
 }
 
 } // namespace tg
