@@ -20,6 +20,7 @@
 #include "secretstorechoice.h"
 #include "seriespublisher.h"
 #include "server.h"
+#include "sharedsecretstore.h"
 #include "sourceeditor.h"
 #include "telegraphclient.h"
 #include "uisettings.h"
@@ -112,6 +113,7 @@ bool DesktopApp::start(QString *error)
     }
     m_settings = std::make_unique<QSettings>(
         QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_secrets = std::make_unique<SharedSecretStore>(AccountStore::sharedDirectory());
     m_i18n = std::make_unique<I18n>();
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
@@ -293,8 +295,7 @@ void DesktopApp::setUpAccounts()
     }
     // Real accounts: the system keychain, or the user's explicit choice when there is none.
     const QString dir = AccountStore::sharedDirectory();
-    m_keychain = std::make_unique<KeychainSecretStore>();
-    m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
+    m_secretChoice = std::make_unique<SecretStoreChoice>(m_secrets->keychain(), dir);
     const QString rememberedKey = QStringLiteral("accounts/tokenStore");
     m_secretChoice->setAsker([this, rememberedKey](const QString &reason, const QString &file)
                                  -> std::optional<SecretStoreChoiceDialog::Choice> {
@@ -310,8 +311,11 @@ void DesktopApp::setUpAccounts()
                                                 : QStringLiteral("session"));
         return dialog.choice();
     });
-    connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this,
-            [this](SecretStore *store) { openAccountWorkspace(store); });
+    connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this, [this](SecretStore *store) {
+        // Reads still find what the `telegraph` tool saved elsewhere; writes go where chosen.
+        m_secrets->setPrimary(store);
+        openAccountWorkspace(m_secrets.get());
+    });
     connect(m_secretChoice.get(), &SecretStoreChoice::declined, this, [this](const QString &why) {
         m_window->publishBar()->showMessage(
             tr("Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.")
@@ -388,7 +392,7 @@ void DesktopApp::tearDownConnection()
 {
     m_accounts.reset();
     m_secretChoice.reset();
-    m_keychain.reset();
+    m_secrets->setPrimary(nullptr);
     m_fileSecrets.reset();
     m_imageDrop.reset();
     m_imageQueue.reset();

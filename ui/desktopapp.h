@@ -24,6 +24,7 @@ class SeriesPublisher;
 class MainWindow;
 class SecretStore;
 class SecretStoreChoice;
+class SharedSecretStore;
 class TelegraphClient;
 class UpdateChecker;
 namespace sandbox {
@@ -106,7 +107,8 @@ private:
     std::vector<std::unique_ptr<ImageHost>> m_retiredHosts;
     std::unique_ptr<ImageUploadQueue> m_imageQueue;
     std::unique_ptr<ImageDropHandler> m_imageDrop;
-    std::unique_ptr<SecretStore> m_keychain;
+    /// Tokens and the settings' secrets, shared with the `telegraph` tool (see SharedSecretStore).
+    std::unique_ptr<SharedSecretStore> m_secrets;
     std::unique_ptr<SecretStore> m_fileSecrets;
     std::unique_ptr<SecretStoreChoice> m_secretChoice;
     std::unique_ptr<AccountWorkspace> m_accounts;
