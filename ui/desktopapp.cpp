@@ -20,6 +20,7 @@
 #include "secretstorechoice.h"
 #include "seriespublisher.h"
 #include "server.h"
+#include "settingssecrets.h"
 #include "sharedsecretstore.h"
 #include "sourceeditor.h"
 #include "telegraphclient.h"
@@ -34,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -113,7 +115,12 @@ bool DesktopApp::start(QString *error)
     }
     m_settings = std::make_unique<QSettings>(
         QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_secrets = std::make_unique<SharedSecretStore>(AccountStore::sharedDirectory());
+    // The sandbox's data folder keeps its secrets apart from the real ones.
+    m_secrets = m_options.sandbox
+                    ? std::make_unique<SharedSecretStore>(
+                          QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts")),
+                          QStringLiteral("telegraph-desktop-sandbox"))
+                    : std::make_unique<SharedSecretStore>(AccountStore::sharedDirectory());
     m_i18n = std::make_unique<I18n>();
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
@@ -124,6 +131,7 @@ bool DesktopApp::start(QString *error)
     }
     m_recovered = m_store->beginSession();
     m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
+    m_window->setSecretStore(m_secrets.get());
     if (m_options.sandbox)
         setUpSandbox();
     else
@@ -204,6 +212,8 @@ void DesktopApp::setUpServer()
         cs.proxy = proxy;
     m_client = std::make_unique<TelegraphClient>(cs);
     m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
+    if (choice.proxyPasswordStored && choice.proxyHasUser())
+        applyProxyPassword();
     m_publisher = std::make_unique<ClientPublisher>(m_client.get());
     m_window->setPublisher(m_publisher.get());
     m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
@@ -240,12 +250,57 @@ void DesktopApp::setUpImages()
     edit->addAction(m_imageDrop->retryAction());
 }
 
+void DesktopApp::applyProxyPassword()
+{
+    QPointer<TelegraphClient> client = m_client.get();
+    m_secrets->readSecret(ServerChoice::proxyPasswordKey(), [this,
+                                                             client](const SecretStore::Result &r) {
+        if (!client)
+            return;
+        if (!r.ok()) {
+            m_window->publishBar()->showMessage(tr("The proxy password could not be read from the "
+                                                   "keychain: %1")
+                                                    .arg(r.message),
+                                                true);
+            return;
+        }
+        ClientSettings cs = client->settings();
+        cs.proxy.password = r.secret;
+        client->setSettings(cs);
+    });
+}
+
+void DesktopApp::onSecretStoreChosen(SecretStore *store)
+{
+    m_secrets->setPrimary(store);
+    if (!store || !store->isPersistent())
+        return; // secrets in settings.ini would be lost at the end of the session
+    auto *migration = new settingssecrets::Migration(m_settings.get(), m_secrets.get(), this);
+    connect(migration, &settingssecrets::Migration::finished, this,
+            [this, migration](int moved, const QStringList &problems) {
+                migration->deleteLater();
+                if (moved > 0 && m_imageQueue) {
+                    // Later uploads read the moved keys from the store.
+                    if (m_imageHost)
+                        m_retiredHosts.push_back(std::move(m_imageHost));
+                    m_imageHost = makeImageHost();
+                    m_imageQueue->setHost(m_imageHost.get());
+                }
+                if (!problems.isEmpty())
+                    m_window->publishBar()->showMessage(
+                        tr("Some secrets are still in the settings file: %1")
+                            .arg(problems.join(QStringLiteral("; "))),
+                        true);
+            });
+    migration->start();
+}
+
 std::unique_ptr<ImageHost> DesktopApp::makeImageHost()
 {
     const QUrl site = m_client->settings().effectiveSiteUrl();
     QString error;
-    std::unique_ptr<ImageHost> host =
-        createImageHost(ImageHostConfig::load(*m_settings), m_imageNetwork.get(), site, &error);
+    std::unique_ptr<ImageHost> host = createImageHost(
+        ImageHostConfig::load(*m_settings), m_imageNetwork.get(), site, &error, m_secrets.get());
     if (host)
         return host;
     m_window->publishBar()->showMessage(
@@ -291,6 +346,17 @@ void DesktopApp::setUpAccounts()
         m_fileSecrets =
             std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
+        // The settings' secrets go to the keychain; in the sandbox's own folder, without one,
+        // to its token file like its tokens.
+        QPointer<SharedSecretStore> secrets = m_secrets.get();
+        m_secrets->keychain()->checkAvailable([this, secrets](const SecretStore::Result &r) {
+            if (!secrets || secrets->primary())
+                return;
+            if (r.ok())
+                onSecretStoreChosen(secrets->keychain());
+            else if (m_options.sandbox)
+                onSecretStoreChosen(secrets->file());
+        });
         return;
     }
     // Real accounts: the system keychain, or the user's explicit choice when there is none.
@@ -313,7 +379,7 @@ void DesktopApp::setUpAccounts()
     });
     connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this, [this](SecretStore *store) {
         // Reads still find what the `telegraph` tool saved elsewhere; writes go where chosen.
-        m_secrets->setPrimary(store);
+        onSecretStoreChosen(store);
         openAccountWorkspace(m_secrets.get());
     });
     connect(m_secretChoice.get(), &SecretStoreChoice::declined, this, [this](const QString &why) {

@@ -86,6 +86,10 @@ private:
     /// Settles where tokens are kept, then builds the account workspace.
     void setUpAccounts();
     void openAccountWorkspace(SecretStore *secrets);
+    /// Writes go to `store` from now on; secrets still in settings.ini move there.
+    void onSecretStoreChosen(SecretStore *store);
+    /// Reads the proxy password from the secret store into the client's settings.
+    void applyProxyPassword();
     /// Drops the client and everything built on it (before switching servers).
     void tearDownConnection();
     /// Checks the update feed when the user turned the check on and it is due (notify only).
