@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "filesecretstore.h"
 #include "keychainsecretstore.h"
+#include "keychaintest.h"
 #include "memorysecretstore.h"
 #include "sharedsecretstore.h"
 #include "testmain.h"
@@ -304,8 +305,9 @@ private Q_SLOTS:
         const QString keyring =
             QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
         if (dbusRun.isEmpty() || keyring.isEmpty())
-            QSKIP("dbus-run-session and gnome-keyring-daemon are needed for the real keychain "
-                  "test (apt-get install dbus gnome-keyring)");
+            TG_KEYCHAIN_MISSING(QStringLiteral(
+                "dbus-run-session and gnome-keyring-daemon are needed for the real keychain "
+                "test (apt-get install dbus gnome-keyring)"));
         // A private session bus and an unlocked keyring in a throw-away HOME, then this test
         // executable again, running keychainStore_child inside them.
         QProcess p;
@@ -326,9 +328,9 @@ private Q_SLOTS:
         QProcess::execute(QStringLiteral("chmod"),
                           {QStringLiteral("-R"), QStringLiteral("u+rwX"), m_dir->path()});
         if (out.contains(QLatin1String("SKIP   : TestSecretStores::keychainStore_child()")))
-            QSKIP(qPrintable(
+            TG_KEYCHAIN_MISSING(
                 QStringLiteral("the private keyring did not start: ") +
-                out.section(QLatin1String("SKIP   :"), 1).section(QLatin1Char('\n'), 0, 1)));
+                out.section(QLatin1String("SKIP   :"), 1).section(QLatin1Char('\n'), 0, 1));
         QVERIFY2(p.exitCode() == 0, qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("PASS   : TestSecretStores::keychainStore_child()")),
                  qPrintable(out));
