@@ -168,25 +168,37 @@ void HttpUploadHost::resolveSecrets(QPointer<UploadJob> job, const MediaFileInfo
                                : settings.secretFormFields.at(next - headers).second;
     const QString what = header ? QString::fromUtf8(settings.secretHeaders.at(next).first)
                                 : settings.secretFormFields.at(next - headers).first;
-    m_secrets->readSecret(key, [this, job, info, settings, next, header,
-                                what](const SecretStore::Result &r) mutable {
-        if (!job || job->isFinished())
-            return;
-        if (!r.ok()) {
-            job->failWith(ApiError::make(
-                ApiError::Category::Validation,
-                tr("The value of %1 for the image host could not be read from the %2: %3")
-                    .arg(what, m_secrets ? m_secrets->backendName() : QStringLiteral("keychain"),
-                         r.message),
-                QStringLiteral("SECRET_UNAVAILABLE")));
-            return;
-        }
-        if (header)
-            settings.headers.append({what.toUtf8(), r.secret.toUtf8()});
-        else
-            settings.formFields.append({what, r.secret});
-        resolveSecrets(job, info, settings, next + 1);
-    });
+    QPointer<HttpUploadHost> self(this);
+    m_secrets->readSecret(
+        key, [self, job, info, settings, next, header, what](const SecretStore::Result &r) mutable {
+            if (!self || !job || job->isFinished())
+                return;
+            if (!r.ok()) {
+                job->failWith(ApiError::make(
+                    ApiError::Category::Validation,
+                    tr("The value of %1 for the image host could not be read from the %2: %3")
+                        .arg(what,
+                             self->m_secrets ? self->m_secrets->backendName()
+                                             : QStringLiteral("keychain"),
+                             r.message),
+                    QStringLiteral("SECRET_UNAVAILABLE")));
+                return;
+            }
+            if (header &&
+                (r.secret.contains(QLatin1Char('\n')) || r.secret.contains(QLatin1Char('\r')))) {
+                // A line break would start another header line.
+                job->failWith(ApiError::make(
+                    ApiError::Category::Validation,
+                    tr("The stored value of %1 for the image host has a line break").arg(what),
+                    QStringLiteral("SECRET_INVALID")));
+                return;
+            }
+            if (header)
+                settings.headers.append({what.toUtf8(), r.secret.toUtf8()});
+            else
+                settings.formFields.append({what, r.secret});
+            self->resolveSecrets(job, info, settings, next + 1);
+        });
 }
 
 void HttpUploadHost::post(UploadJob *job, const MediaFileInfo &info,

@@ -80,19 +80,32 @@ void SharedSecretStore::readSecret(const QString &key, Callback callback)
     Result none;
     none.status = Status::NotFound;
     none.message = tr("No secret is stored for %1").arg(key);
-    readFrom(layers(), key, none, std::move(callback));
+    readFrom(places(), key, none, std::move(callback));
 }
 
-void SharedSecretStore::readFrom(QList<SecretStore *> rest, const QString &key, Result firstProblem,
+SharedSecretStore::Places SharedSecretStore::places() const
+{
+    Places out;
+    for (SecretStore *s : layers())
+        out << QPointer<SecretStore>(s);
+    return out;
+}
+
+void SharedSecretStore::readFrom(Places rest, const QString &key, Result firstProblem,
                                  Callback callback)
 {
+    while (!rest.isEmpty() && !rest.first())
+        rest.removeFirst(); // a place that went away meanwhile
     if (rest.isEmpty()) {
         deliver(std::move(callback), firstProblem);
         return;
     }
     QPointer<SecretStore> store = rest.takeFirst();
-    store->readSecret(key, [this, store, rest, key, firstProblem,
+    QPointer<SharedSecretStore> self(this);
+    store->readSecret(key, [self, store, rest, key, firstProblem,
                             callback = std::move(callback)](const Result &r) mutable {
+        if (!self)
+            return; // the store is gone, and with it whoever asked
         if (r.ok()) {
             callback(r);
             return;
@@ -100,9 +113,9 @@ void SharedSecretStore::readFrom(QList<SecretStore *> rest, const QString &key, 
         // A real problem (denied, a damaged file, the chosen store failing) is reported when no
         // other place has the secret; "not found" is not, nor is a keychain that does not
         // work here (it fails with a generic error without a Secret Service).
-        if (isProblem(store, r) && firstProblem.status == Status::NotFound)
+        if (self->isProblem(store, r) && firstProblem.status == Status::NotFound)
             firstProblem = r;
-        readFrom(rest, key, firstProblem, std::move(callback));
+        self->readFrom(rest, key, firstProblem, std::move(callback));
     });
 }
 
@@ -114,41 +127,50 @@ void SharedSecretStore::writeSecret(const QString &key, const QString &secret, C
     }
     QPointer<SecretStore> primary = m_primary;
     primary->writeSecret(
-        key, secret, [this, key, primary, callback = std::move(callback)](const Result &r) mutable {
+        key, secret,
+        [self = QPointer<SharedSecretStore>(this), key, primary,
+         callback = std::move(callback)](const Result &r) mutable {
+            if (!self)
+                return; // the store is gone, and with it whoever asked
             if (!r.ok()) {
                 callback(r);
                 return;
             }
             // Older copies elsewhere would shadow or outlive the new value: drop them (not for a
             // session-only primary, whose value is gone when the program ends).
-            QList<SecretStore *> others = layers();
-            others.removeAll(primary.data());
-            if (!primary->isPersistent())
+            Places others = self->places();
+            others.removeAll(primary);
+            if (!primary || !primary->isPersistent())
                 others.clear();
             // A copy that cannot be dropped is read after the primary's: the write stands.
-            removeFrom(others, key, r,
-                       [r, callback = std::move(callback)](const Result &) { callback(r); });
+            self->removeFrom(others, key, r,
+                             [r, callback = std::move(callback)](const Result &) { callback(r); });
         });
 }
 
 void SharedSecretStore::removeSecret(const QString &key, Callback callback)
 {
-    removeFrom(layers(), key, Result{}, std::move(callback));
+    removeFrom(places(), key, Result{}, std::move(callback));
 }
 
-void SharedSecretStore::removeFrom(QList<SecretStore *> rest, const QString &key, Result outcome,
+void SharedSecretStore::removeFrom(Places rest, const QString &key, Result outcome,
                                    Callback callback)
 {
+    while (!rest.isEmpty() && !rest.first())
+        rest.removeFirst();
     if (rest.isEmpty()) {
         deliver(std::move(callback), outcome);
         return;
     }
     QPointer<SecretStore> store = rest.takeFirst();
-    store->removeSecret(key, [this, store, rest, key, outcome,
+    QPointer<SharedSecretStore> self(this);
+    store->removeSecret(key, [self, store, rest, key, outcome,
                               callback = std::move(callback)](const Result &r) mutable {
-        if (isProblem(store, r) && outcome.ok())
+        if (!self)
+            return;
+        if (self->isProblem(store, r) && outcome.ok())
             outcome = r;
-        removeFrom(rest, key, outcome, std::move(callback));
+        self->removeFrom(rest, key, outcome, std::move(callback));
     });
 }
 

@@ -43,12 +43,13 @@ public:
     void checkAvailable(Callback callback) override;
 
 private:
+    using Places = QList<QPointer<SecretStore>>;
     /// The primary first, then the keychain, then the file, each once.
     QList<SecretStore *> layers() const;
-    void readFrom(QList<SecretStore *> rest, const QString &key, Result firstProblem,
-                  Callback callback);
-    void removeFrom(QList<SecretStore *> rest, const QString &key, Result outcome,
-                    Callback callback);
+    /// layers(), guarded: a place that goes away while a read or removal runs is passed over.
+    Places places() const;
+    void readFrom(Places rest, const QString &key, Result firstProblem, Callback callback);
+    void removeFrom(Places rest, const QString &key, Result outcome, Callback callback);
     Result noPrimary() const;
     /// Whether a failed answer of one place should be reported rather than passed over.
     bool isProblem(const SecretStore *store, const Result &r) const;

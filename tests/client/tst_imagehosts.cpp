@@ -324,6 +324,24 @@ private Q_SLOTS:
         QVERIFY(endpoint.request.isEmpty());
     }
 
+    void httpHost_storedHeaderWithLineBreak_isRefusedBeforeSending()
+    {
+        TinyEndpoint endpoint(200, "{\"url\":\"https://img.example/s.jpg\"}");
+        const QString path = writeFile(QStringLiteral("n.png"), PngMagic + "x");
+        tg::MemorySecretStore secrets;
+        QVERIFY(
+            secrets.writeSecretSync(QStringLiteral("k"), QStringLiteral("a\r\nX-Evil: 1")).ok());
+        tg::HttpUploadSettings s;
+        s.url = endpoint.url();
+        s.secretHeaders = {{"X-Api-Key", QStringLiteral("k")}};
+        tg::HttpUploadHost host(m_nam.get(), s);
+        host.setSecretStore(&secrets);
+        tg::UploadJob *job = host.upload(path);
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().code, QStringLiteral("SECRET_INVALID"));
+        QVERIFY(endpoint.request.isEmpty());
+    }
+
     void httpHost_plainHttpToAnotherHost_isRefusedBeforeSending()
     {
         const QString path = writeFile(QStringLiteral("p.png"), PngMagic + "x");
