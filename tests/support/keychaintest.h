@@ -22,5 +22,6 @@ inline bool keychainRequired()
         if (tg::test::keychainRequired())                                                          \
             QFAIL(qPrintable(QStringLiteral("the keychain is required under CI: ") +               \
                              QString(message)));                                                   \
-        QSKIP(qPrintable(QString(message)));                                                       \
+        QTest::qSkip(qPrintable(QString(message)), __FILE__, __LINE__);                            \
+        return;                                                                                    \
     } while (false)
