@@ -346,16 +346,17 @@ void DesktopApp::setUpAccounts()
         m_fileSecrets =
             std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
-        // The settings' secrets go to the keychain; in the sandbox's own folder, without one,
-        // to its token file like its tokens.
+        // The settings' secrets: with --sandbox in its token file like its tokens (the sandbox
+        // never touches the keychain); with the sandbox chosen in the real settings, in the
+        // keychain when one works.
+        if (m_options.sandbox) {
+            onSecretStoreChosen(m_secrets->file());
+            return;
+        }
         QPointer<SharedSecretStore> secrets = m_secrets.get();
         m_secrets->keychain()->checkAvailable([this, secrets](const SecretStore::Result &r) {
-            if (!secrets || secrets->primary())
-                return;
-            if (r.ok())
+            if (secrets && !secrets->primary() && r.ok())
                 onSecretStoreChosen(secrets->keychain());
-            else if (m_options.sandbox)
-                onSecretStoreChosen(secrets->file());
         });
         return;
     }
