@@ -22,6 +22,8 @@
 #include "secretstorechoice.h"
 #include "seriespublisher.h"
 #include "server.h"
+#include "settingssecrets.h"
+#include "sharedsecretstore.h"
 #include "sourceeditor.h"
 #include "telegraphclient.h"
 #include "uisettings.h"
@@ -35,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -121,6 +124,12 @@ bool DesktopApp::start(QString *error)
     const QString settingsPath = QDir(m_dataDir).filePath(QStringLiteral("settings.ini"));
     makePrivateFile(settingsPath);
     m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+    // The sandbox's data folder keeps its secrets apart from the real ones.
+    m_secrets = m_options.sandbox
+                    ? std::make_unique<SharedSecretStore>(
+                          QDir(m_dataDir).filePath(QStringLiteral("sandbox-accounts")),
+                          QStringLiteral("telegraph-desktop-sandbox"))
+                    : std::make_unique<SharedSecretStore>(AccountStore::sharedDirectory());
     m_i18n = std::make_unique<I18n>();
     m_i18n->applyFromSettings(*m_settings);
     m_store = std::make_unique<DraftStore>();
@@ -130,6 +139,7 @@ bool DesktopApp::start(QString *error)
         return false;
     m_recovered = m_store->beginSession();
     m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
+    m_window->setSecretStore(m_secrets.get());
     if (m_options.sandbox)
         setUpSandbox();
     else
@@ -253,6 +263,8 @@ void DesktopApp::setUpServer()
         cs.proxy = proxy;
     m_client = std::make_unique<TelegraphClient>(cs);
     m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
+    if (choice.proxyPasswordStored && choice.proxyHasUser())
+        applyProxyPassword();
     m_publisher = std::make_unique<ClientPublisher>(m_client.get());
     m_window->setPublisher(m_publisher.get());
     m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
@@ -289,12 +301,57 @@ void DesktopApp::setUpImages()
     edit->addAction(m_imageDrop->retryAction());
 }
 
+void DesktopApp::applyProxyPassword()
+{
+    QPointer<TelegraphClient> client = m_client.get();
+    m_secrets->readSecret(ServerChoice::proxyPasswordKey(), [this,
+                                                             client](const SecretStore::Result &r) {
+        if (!client)
+            return;
+        if (!r.ok()) {
+            m_window->publishBar()->showMessage(tr("The proxy password could not be read from the "
+                                                   "keychain: %1")
+                                                    .arg(r.message),
+                                                true);
+            return;
+        }
+        ClientSettings cs = client->settings();
+        cs.proxy.password = r.secret;
+        client->setSettings(cs);
+    });
+}
+
+void DesktopApp::onSecretStoreChosen(SecretStore *store)
+{
+    m_secrets->setPrimary(store);
+    if (!store || !store->isPersistent())
+        return; // secrets in settings.ini would be lost at the end of the session
+    auto *migration = new settingssecrets::Migration(m_settings.get(), m_secrets.get(), this);
+    connect(migration, &settingssecrets::Migration::finished, this,
+            [this, migration](int moved, const QStringList &problems) {
+                migration->deleteLater();
+                if (moved > 0 && m_imageQueue) {
+                    // Later uploads read the moved keys from the store.
+                    if (m_imageHost)
+                        m_retiredHosts.push_back(std::move(m_imageHost));
+                    m_imageHost = makeImageHost();
+                    m_imageQueue->setHost(m_imageHost.get());
+                }
+                if (!problems.isEmpty())
+                    m_window->publishBar()->showMessage(
+                        tr("Some secrets are still in the settings file: %1")
+                            .arg(problems.join(QStringLiteral("; "))),
+                        true);
+            });
+    migration->start();
+}
+
 std::unique_ptr<ImageHost> DesktopApp::makeImageHost()
 {
     const QUrl site = m_client->settings().effectiveSiteUrl();
     QString error;
-    std::unique_ptr<ImageHost> host =
-        createImageHost(ImageHostConfig::load(*m_settings), m_imageNetwork.get(), site, &error);
+    std::unique_ptr<ImageHost> host = createImageHost(
+        ImageHostConfig::load(*m_settings), m_imageNetwork.get(), site, &error, m_secrets.get());
     if (host)
         return host;
     m_window->publishBar()->showMessage(
@@ -340,6 +397,18 @@ void DesktopApp::setUpAccounts()
         m_fileSecrets =
             std::make_unique<FileSecretStore>(QDir(dir).filePath(AccountStore::tokenFileName()));
         openAccountWorkspace(m_fileSecrets.get());
+        // The settings' secrets: with --sandbox in its token file like its tokens (the sandbox
+        // never touches the keychain); with the sandbox chosen in the real settings, in the
+        // keychain when one works.
+        if (m_options.sandbox) {
+            onSecretStoreChosen(m_secrets->file());
+            return;
+        }
+        QPointer<SharedSecretStore> secrets = m_secrets.get();
+        m_secrets->keychain()->checkAvailable([this, secrets](const SecretStore::Result &r) {
+            if (secrets && !secrets->primary() && r.ok())
+                onSecretStoreChosen(secrets->keychain());
+        });
         return;
     }
     // Real accounts: the system keychain, or the user's explicit choice when there is none.
@@ -347,8 +416,7 @@ void DesktopApp::setUpAccounts()
     // The config folder the command-line tool shares is the owner's only, like the data folder.
     makePrivateDir(dir);
     tightenTree(dir, 1);
-    m_keychain = std::make_unique<KeychainSecretStore>();
-    m_secretChoice = std::make_unique<SecretStoreChoice>(m_keychain.get(), dir);
+    m_secretChoice = std::make_unique<SecretStoreChoice>(m_secrets->keychain(), dir);
     const QString rememberedKey = QStringLiteral("accounts/tokenStore");
     m_secretChoice->setAsker([this, rememberedKey](const QString &reason, const QString &file)
                                  -> std::optional<SecretStoreChoiceDialog::Choice> {
@@ -364,8 +432,11 @@ void DesktopApp::setUpAccounts()
                                                 : QStringLiteral("session"));
         return dialog.choice();
     });
-    connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this,
-            [this](SecretStore *store) { openAccountWorkspace(store); });
+    connect(m_secretChoice.get(), &SecretStoreChoice::chosen, this, [this](SecretStore *store) {
+        // Reads still find what the `telegraph` tool saved elsewhere; writes go where chosen.
+        onSecretStoreChosen(store);
+        openAccountWorkspace(m_secrets.get());
+    });
     connect(m_secretChoice.get(), &SecretStoreChoice::declined, this, [this](const QString &why) {
         m_window->publishBar()->showMessage(
             tr("Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.")
@@ -443,7 +514,7 @@ void DesktopApp::tearDownConnection()
 {
     m_accounts.reset();
     m_secretChoice.reset();
-    m_keychain.reset();
+    m_secrets->setPrimary(nullptr);
     m_fileSecrets.reset();
     m_imageDrop.reset();
     m_imageQueue.reset();

@@ -24,6 +24,7 @@ class SeriesPublisher;
 class MainWindow;
 class SecretStore;
 class SecretStoreChoice;
+class SharedSecretStore;
 class TelegraphClient;
 class UpdateChecker;
 namespace sandbox {
@@ -90,6 +91,10 @@ private:
     /// Settles where tokens are kept, then builds the account workspace.
     void setUpAccounts();
     void openAccountWorkspace(SecretStore *secrets);
+    /// Writes go to `store` from now on; secrets still in settings.ini move there.
+    void onSecretStoreChosen(SecretStore *store);
+    /// Reads the proxy password from the secret store into the client's settings.
+    void applyProxyPassword();
     /// Drops the client and everything built on it (before switching servers).
     void tearDownConnection();
     /// Checks the update feed when the user turned the check on and it is due (notify only).
@@ -111,7 +116,8 @@ private:
     std::vector<std::unique_ptr<ImageHost>> m_retiredHosts;
     std::unique_ptr<ImageUploadQueue> m_imageQueue;
     std::unique_ptr<ImageDropHandler> m_imageDrop;
-    std::unique_ptr<SecretStore> m_keychain;
+    /// Tokens and the settings' secrets, shared with the `telegraph` tool (see SharedSecretStore).
+    std::unique_ptr<SharedSecretStore> m_secrets;
     std::unique_ptr<SecretStore> m_fileSecrets;
     std::unique_ptr<SecretStoreChoice> m_secretChoice;
     std::unique_ptr<AccountWorkspace> m_accounts;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "imagehostconfig.h"
 
+#include "clientsettings.h"
 #include "commanduploadhost.h"
 #include "httpuploadhost.h"
 #include "telegraphuploadhost.h"
+#include "uisettings.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -33,6 +36,97 @@ QStringList nonEmptyLines(const QStringList &lines)
 }
 
 } // namespace
+
+QString ImageHostConfig::storedMarker()
+{
+    return storedSecretMarker();
+}
+
+bool ImageHostConfig::isSecretFormField(const QString &name)
+{
+    static const QRegularExpression credential(
+        QStringLiteral("key|token|secret|pass|auth|sig|session|cred"),
+        QRegularExpression::CaseInsensitiveOption);
+    return credential.match(name).hasMatch();
+}
+
+QString ImageHostConfig::headerSecretKey(const QString &headerName)
+{
+    return QStringLiteral("imagehost/header/") + headerName.trimmed().toLower();
+}
+
+QString ImageHostConfig::formFieldSecretKey(const QString &fieldName)
+{
+    return QStringLiteral("imagehost/field/") + fieldName.trimmed();
+}
+
+namespace {
+
+/// Calls `f(name, value, key)` for each header line and credential form field line, with the
+/// line's index and whether it is a header.
+template<typename F> void forEachSecretLine(const ImageHostConfig &c, F f)
+{
+    for (const QString &h : nonEmptyLines(c.httpHeaders)) {
+        const qsizetype colon = h.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            continue;
+        const QString name = h.left(colon).trimmed();
+        f(name, h.mid(colon + 1).trimmed(), ImageHostConfig::headerSecretKey(name));
+    }
+    for (const QString &l : nonEmptyLines(c.httpFormFields)) {
+        const qsizetype eq = l.indexOf(QLatin1Char('='));
+        if (eq <= 0 || !ImageHostConfig::isSecretFormField(l.left(eq)))
+            continue;
+        const QString name = l.left(eq).trimmed();
+        f(name, l.mid(eq + 1), ImageHostConfig::formFieldSecretKey(name));
+    }
+}
+
+} // namespace
+
+QList<ImageHostConfig::PlainSecret> ImageHostConfig::plainSecrets() const
+{
+    QList<PlainSecret> out;
+    forEachSecretLine(*this, [&out](const QString &, const QString &value, const QString &key) {
+        if (!value.trimmed().isEmpty() && value.trimmed() != storedMarker())
+            out.append({key, value});
+    });
+    return out;
+}
+
+QStringList ImageHostConfig::storedSecretKeys() const
+{
+    QStringList out;
+    forEachSecretLine(*this, [&out](const QString &, const QString &value, const QString &key) {
+        if (value.trimmed() == storedMarker())
+            out.append(key);
+    });
+    return out;
+}
+
+ImageHostConfig ImageHostConfig::withStored(const QStringList &keys) const
+{
+    ImageHostConfig c = *this;
+    c.httpHeaders.clear();
+    for (const QString &h : nonEmptyLines(httpHeaders)) {
+        const qsizetype colon = h.indexOf(QLatin1Char(':'));
+        const QString name = h.left(colon).trimmed();
+        if (colon > 0 && keys.contains(headerSecretKey(name)))
+            c.httpHeaders << name + QStringLiteral(": ") + storedMarker();
+        else
+            c.httpHeaders << h;
+    }
+    c.httpFormFields.clear();
+    for (const QString &l : nonEmptyLines(httpFormFields)) {
+        const qsizetype eq = l.indexOf(QLatin1Char('='));
+        const QString name = l.left(eq).trimmed();
+        if (eq > 0 && isSecretFormField(name) && keys.contains(formFieldSecretKey(name)))
+            c.httpFormFields << name + QLatin1Char('=') + storedMarker();
+        else
+            c.httpFormFields << l;
+    }
+    return c;
+}
 
 QString ImageHostConfig::kindName(Kind kind)
 {
@@ -87,6 +181,11 @@ QString ImageHostConfig::validate() const
         if (!httpUrl.isValid() || httpUrl.host().isEmpty() ||
             (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
             return tr("The upload URL must be a full address starting with http:// or https://.");
+        // Keys and images would cross the network in clear text.
+        if (!ClientSettings::checkUrl(httpUrl).isEmpty())
+            return tr("The upload URL must start with https:// (plain http:// only for this "
+                      "computer: localhost or 127.0.0.1), so keys and images are not sent in "
+                      "clear text.");
         if (httpField.trimmed().isEmpty())
             return tr("The name of the file field is empty.");
         for (const QString &h : nonEmptyLines(httpHeaders)) {
@@ -116,7 +215,8 @@ QString ImageHostConfig::validate() const
 
 std::unique_ptr<ImageHost> createImageHost(const ImageHostConfig &config,
                                            QNetworkAccessManager *network,
-                                           const QUrl &telegraphSiteUrl, QString *error)
+                                           const QUrl &telegraphSiteUrl, QString *error,
+                                           SecretStore *secrets)
 {
     const QString problem = config.validate();
     if (!problem.isEmpty()) {
@@ -133,16 +233,26 @@ std::unique_ptr<ImageHost> createImageHost(const ImageHostConfig &config,
         s.fieldName = config.httpField.trimmed();
         for (const QString &h : nonEmptyLines(config.httpHeaders)) {
             const qsizetype colon = h.indexOf(QLatin1Char(':'));
-            s.headers.append(
-                {h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+            const QString name = h.left(colon).trimmed();
+            const QString value = h.mid(colon + 1).trimmed();
+            if (value == ImageHostConfig::storedMarker())
+                s.secretHeaders.append({name.toUtf8(), ImageHostConfig::headerSecretKey(name)});
+            else
+                s.headers.append({name.toUtf8(), value.toUtf8()});
         }
         for (const QString &f : nonEmptyLines(config.httpFormFields)) {
             const qsizetype eq = f.indexOf(QLatin1Char('='));
-            s.formFields.append({f.left(eq).trimmed(), f.mid(eq + 1)});
+            const QString name = f.left(eq).trimmed();
+            if (f.mid(eq + 1).trimmed() == ImageHostConfig::storedMarker())
+                s.secretFormFields.append({name, ImageHostConfig::formFieldSecretKey(name)});
+            else
+                s.formFields.append({name, f.mid(eq + 1)});
         }
         s.urlPath = config.httpUrlPath.trimmed();
         s.timeoutMs = config.timeoutSeconds * 1000;
-        return std::make_unique<HttpUploadHost>(network, s);
+        auto host = std::make_unique<HttpUploadHost>(network, s);
+        host->setSecretStore(secrets);
+        return host;
     }
     case ImageHostConfig::Kind::Command: {
         CommandUploadSettings s = CommandUploadHost::fromCommandLine(config.command);

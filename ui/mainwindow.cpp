@@ -718,6 +718,7 @@ bool MainWindow::exportTo(const QString &path, QString *error)
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(*m_settings, this);
+    dialog.setSecretStore(m_secretStore);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ServerChoice serverBefore = ServerChoice::load(*m_settings);

@@ -25,6 +25,7 @@ class PreviewView;
 class PublishBar;
 class SaveProblemBar;
 class Publisher;
+class SecretStore;
 class SeriesPublisher;
 struct PublishOutcome;
 struct Revision;
@@ -63,6 +64,8 @@ public:
     bool exportTo(const QString &path, QString *error = nullptr);
     /// Uses this series publisher for content too long for one page; not owned.
     void setSeriesPublisher(SeriesPublisher *publisher);
+    /// Where the settings dialog keeps the secrets typed into it (not owned).
+    void setSecretStore(SecretStore *store) { m_secretStore = store; }
     /// Publishes or updates the open draft as a series (see SeriesPublisher); the pages are
     /// remembered per draft, so a later call edits the same pages.
     void publishAsSeries();
@@ -135,6 +138,7 @@ private:
 
     DraftStore *m_store;
     QSettings *m_settings;
+    SecretStore *m_secretStore = nullptr;
     DraftSession *m_session = nullptr;
     EditorPane *m_editor = nullptr;
     FindBar *m_findBar = nullptr;

@@ -3,6 +3,8 @@
 
 #include "i18n.h"
 #include "imagehostconfig.h"
+#include "secretstore.h"
+#include "settingssecrets.h"
 #include "uisettings.h"
 #include "updatechecker.h"
 
@@ -77,6 +79,7 @@ QWidget *SettingsDialog::buildGeneral(const QSettings &settings)
     m_customUrl->setText(server.customUrl);
     m_customUrl->setPlaceholderText(QStringLiteral("https://api.example.org"));
     m_proxy->setText(server.proxy);
+    m_proxyStored = server.proxyPasswordStored;
     m_proxy->setPlaceholderText(QStringLiteral("system | none | socks5://host:port"));
     m_authorName->setText(author.name);
     m_authorUrl->setText(author.url);
@@ -84,6 +87,9 @@ QWidget *SettingsDialog::buildGeneral(const QSettings &settings)
     form->addRow(tr("Server:"), m_server);
     form->addRow(tr("Custom API URL:"), m_customUrl);
     form->addRow(tr("Proxy:"), m_proxy);
+    form->addRow(note(tr("A proxy password (http://user:password@host:port) is kept in the "
+                         "keychain, not in the settings file."),
+                      page));
     form->addRow(note(tr("A new server applies after a restart."), page));
     form->addRow(tr("Default author name:"), m_authorName);
     form->addRow(tr("Default author link:"), m_authorUrl);
@@ -128,6 +134,7 @@ QWidget *SettingsDialog::buildImages(const QSettings &settings)
 {
     auto *page = new QWidget(this);
     const ImageHostConfig host = ImageHostConfig::load(settings);
+    m_keysBefore = host.storedSecretKeys();
     m_hostKind = new QComboBox(page);
     m_hostKind->addItem(tr("Telegraph upload (legacy)"),
                         ImageHostConfig::kindName(ImageHostConfig::Kind::Telegraph));
@@ -171,10 +178,14 @@ QWidget *SettingsDialog::buildImages(const QSettings &settings)
     httpForm->addRow(tr("Headers (Name: value):"), m_httpHeaders);
     httpForm->addRow(tr("Form fields (name=value):"), m_httpForm);
     httpForm->addRow(tr("URL in the answer:"), m_httpUrlPath);
-    httpForm->addRow(note(tr("Where the image URL is in the JSON answer, as a dot path "
-                             "(data.url, 0.src) or a JSON pointer (/data/url); empty when the "
-                             "answer is the URL itself. Headers are kept in the settings file."),
-                          http));
+    httpForm->addRow(
+        note(tr("Where the image URL is in the JSON answer, as a dot path "
+                "(data.url, 0.src) or a JSON pointer (/data/url); empty when the "
+                "answer is the URL itself. Header values, and form fields named like a "
+                "key, token, secret or password, are kept in the keychain; the "
+                "settings file shows “%1” in their place.")
+                 .arg(ImageHostConfig::storedMarker()),
+             http));
     m_hostPages->addWidget(http);
 
     auto *command = new QWidget(m_hostPages);
@@ -305,7 +316,46 @@ void SettingsDialog::accept()
         m_tabs->setCurrentIndex(tab); // show where the problem is; nothing typed is lost
         return;
     }
+    QString secretProblem;
+    if (!storeSecrets(&secretProblem)) {
+        m_error->setText(secretProblem);
+        m_error->setVisible(true);
+        return;
+    }
     QDialog::accept();
+}
+
+bool SettingsDialog::storeSecrets(QString *error)
+{
+    QList<settingssecrets::Secret> secrets = hostConfig().plainSecrets();
+    ServerChoice server;
+    server.proxy = m_proxy->text().trimmed();
+    const QString password = server.plainProxyPassword();
+    if (!password.isEmpty())
+        secrets.append({ServerChoice::proxyPasswordKey(), password});
+    if (!settingssecrets::storeNow(m_secrets, secrets, error)) {
+        m_tabs->setCurrentIndex(
+            secrets.size() > 0 && secrets.constLast().key == ServerChoice::proxyPasswordKey() ? 0
+                                                                                              : 2);
+        return false;
+    }
+    m_storedKeys.clear();
+    for (const auto &s : secrets)
+        m_storedKeys << s.key;
+    // Secrets no longer referred to are dropped from the store.
+    const QStringList still = hostConfig().withStored(m_storedKeys).storedSecretKeys();
+    QStringList dropped;
+    for (const QString &key : std::as_const(m_keysBefore)) {
+        if (!still.contains(key))
+            dropped << key;
+    }
+    if (m_proxyStored && password.isEmpty() && !server.proxyHasUser())
+        dropped << ServerChoice::proxyPasswordKey();
+    if (m_secrets) {
+        for (const QString &key : std::as_const(dropped))
+            m_secrets->removeSecret(key, [](const SecretStore::Result &) {});
+    }
+    return true;
 }
 
 void SettingsDialog::save(QSettings &settings) const
@@ -315,6 +365,10 @@ void SettingsDialog::save(QSettings &settings) const
     server.customUrl = m_customUrl->text().trimmed();
     server.proxy = m_proxy->text().trimmed();
     server.chosen = true;
+    if (m_storedKeys.contains(ServerChoice::proxyPasswordKey()))
+        server = server.withProxyPasswordStored();
+    else if (!server.proxyHasUser())
+        server.proxyPasswordStored = false;
     server.save(settings);
     AuthorDefaults{m_authorName->text(), m_authorUrl->text()}.save(settings);
     EditorSettings editor = EditorSettings::load(settings);
@@ -328,7 +382,7 @@ void SettingsDialog::save(QSettings &settings) const
     preview.save(settings);
     if (theme == QLatin1String("system"))
         settings.remove(ThemeKey);
-    hostConfig().save(settings);
+    hostConfig().withStored(m_storedKeys).save(settings);
     const QString language = m_language->currentData().toString();
     if (language.isEmpty())
         settings.remove(I18n::settingsKey());

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "secretstore.h"
+
 #include <QDialog>
+#include <QPointer>
+#include <QStringList>
 
 class QCheckBox;
 class QComboBox;
@@ -28,7 +32,11 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 public:
     SettingsDialog(const QSettings &settings, QWidget *parent = nullptr);
-    /// Writes the dialog's values into the settings.
+    /// Where secrets typed here go (header values, key fields, the proxy password): OK writes
+    /// them there first and keeps the dialog open, naming the problem, when that fails.
+    void setSecretStore(SecretStore *store) { m_secrets = store; }
+    /// Writes the dialog's values into the settings; secrets kept in the store on OK appear
+    /// there only as a reference (see storedSecretMarker()).
     void save(QSettings &settings) const;
     /// Empty when every value is usable, else what is wrong (also shown in the dialog).
     QString validate() const;
@@ -36,6 +44,7 @@ public:
     bool languageChanged() const;
 
     QTabWidget *tabs() const { return m_tabs; }
+    QLineEdit *proxyEdit() const { return m_proxy; }
     QComboBox *imageHostBox() const { return m_hostKind; }
     QLineEdit *httpUrlEdit() const { return m_httpUrl; }
     QLineEdit *httpFieldEdit() const { return m_httpField; }
@@ -55,6 +64,8 @@ public Q_SLOTS:
 private:
     QString validate(int *tab) const;
     ImageHostConfig hostConfig() const;
+    /// Puts the secrets typed into the dialog into the secret store; false with the problem.
+    bool storeSecrets(QString *error);
     QWidget *buildGeneral(const QSettings &settings);
     QWidget *buildEditor(const QSettings &settings);
     QWidget *buildImages(const QSettings &settings);
@@ -85,6 +96,10 @@ private:
     QCheckBox *m_updates = nullptr;
     QLineEdit *m_feedUrl = nullptr;
     QLabel *m_error = nullptr;
+    QPointer<SecretStore> m_secrets;
+    QStringList m_storedKeys;   ///< secrets written to the store by OK
+    bool m_proxyStored = false; ///< the settings already referred to a stored proxy password
+    QStringList m_keysBefore;   ///< the secrets the settings referred to when the dialog opened
 };
 
 } // namespace tg

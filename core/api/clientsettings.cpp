@@ -129,6 +129,8 @@ QString ClientSettings::validate() const
         return QStringLiteral("concurrency must be at least 1");
     if (timeoutMs < 0)
         return QStringLiteral("timeout must not be negative");
+    if (maxResponseBytes < 1024)
+        return QStringLiteral("the response size limit must be at least 1 KiB");
     return {};
 }
 

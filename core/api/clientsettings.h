@@ -46,11 +46,17 @@ struct RetryPolicy
     int maxRetries = 2;
     int initialBackoffMs = 300;
     double backoffFactor = 2.0;
+    /// Each wait is spread randomly by ± this fraction, so clients that failed together do not
+    /// retry together (0 = exact exponential waits).
+    double jitter = 0.5;
 };
 
 /// Everything the client needs to reach a Telegraph server.
 struct ClientSettings
 {
+    /// 16 MiB: far above any real API answer (a full page list is a few hundred KiB).
+    static constexpr qint64 DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
     /// API base URL; methods are <apiUrl>/<method>[/<path>]. Default https://api.telegra.ph.
     QUrl apiUrl = QUrl(QStringLiteral("https://api.telegra.ph"));
     /// Site URL for /upload and page links; empty = derived from apiUrl ("api." dropped).
@@ -58,6 +64,8 @@ struct ClientSettings
     ProxySettings proxy;
     int timeoutMs = 30000; ///< per-request transfer timeout (no bytes moving for this long)
     int concurrency = 16;  ///< requests in flight
+    /// Largest answer accepted; a longer one is cut off with an error naming the limit.
+    qint64 maxResponseBytes = DefaultMaxResponseBytes;
     FloodPolicy flood;
     RetryPolicy retry;
 

@@ -116,25 +116,112 @@ UploadJob *HttpUploadHost::upload(const QString &filePath)
         return job;
     const QString urlError = ClientSettings::checkUrl(m_settings.url);
     if (!urlError.isEmpty()) {
-        job->failLater(ApiError::make(ApiError::Category::Validation, urlError));
+        job->failLater(ApiError::make(
+            ApiError::Category::Validation,
+            tr("The image host's address cannot be used: %1 (keys and images would be sent in "
+               "clear text)")
+                .arg(urlError),
+            QStringLiteral("INSECURE_URL")));
         return job;
     }
-    QNetworkRequest request(m_settings.url);
-    for (const auto &h : m_settings.headers)
+    if (m_settings.secretHeaders.isEmpty() && m_settings.secretFormFields.isEmpty()) {
+        post(job, *info, m_settings);
+        return job;
+    }
+    if (!m_secrets) {
+        job->failLater(ApiError::make(ApiError::Category::Validation,
+                                      tr("The image host's key is kept in the keychain, which "
+                                         "is not available yet"),
+                                      QStringLiteral("SECRET_UNAVAILABLE")));
+        return job;
+    }
+    // Read from the event loop: the caller connects to the job first.
+    QPointer<UploadJob> guard(job);
+    const MediaFileInfo copy = *info;
+    QMetaObject::invokeMethod(
+        this, [this, guard, copy] { resolveSecrets(guard, copy, m_settings, 0); },
+        Qt::QueuedConnection);
+    return job;
+}
+
+void HttpUploadHost::resolveSecrets(QPointer<UploadJob> job, const MediaFileInfo &info,
+                                    HttpUploadSettings settings, int next)
+{
+    if (!job || job->isFinished())
+        return;
+    const qsizetype headers = settings.secretHeaders.size();
+    if (next >= headers + settings.secretFormFields.size()) {
+        settings.secretHeaders.clear();
+        settings.secretFormFields.clear();
+        post(job, info, settings);
+        return;
+    }
+    if (!m_secrets) {
+        job->failWith(ApiError::make(ApiError::Category::Validation,
+                                     tr("The image host's key is kept in the keychain, which is "
+                                        "not available"),
+                                     QStringLiteral("SECRET_UNAVAILABLE")));
+        return;
+    }
+    const bool header = next < headers;
+    const QString key = header ? settings.secretHeaders.at(next).second
+                               : settings.secretFormFields.at(next - headers).second;
+    const QString what = header ? QString::fromUtf8(settings.secretHeaders.at(next).first)
+                                : settings.secretFormFields.at(next - headers).first;
+    QPointer<HttpUploadHost> self(this);
+    m_secrets->readSecret(
+        key, [self, job, info, settings, next, header, what](const SecretStore::Result &r) mutable {
+            if (!self || !job || job->isFinished())
+                return;
+            if (!r.ok()) {
+                job->failWith(ApiError::make(
+                    ApiError::Category::Validation,
+                    tr("The value of %1 for the image host could not be read from the %2: %3")
+                        .arg(what,
+                             self->m_secrets ? self->m_secrets->backendName()
+                                             : QStringLiteral("keychain"),
+                             r.message),
+                    QStringLiteral("SECRET_UNAVAILABLE")));
+                return;
+            }
+            if (header &&
+                (r.secret.contains(QLatin1Char('\n')) || r.secret.contains(QLatin1Char('\r')))) {
+                // A line break would start another header line.
+                job->failWith(ApiError::make(
+                    ApiError::Category::Validation,
+                    tr("The stored value of %1 for the image host has a line break").arg(what),
+                    QStringLiteral("SECRET_INVALID")));
+                return;
+            }
+            if (header)
+                settings.headers.append({what.toUtf8(), r.secret.toUtf8()});
+            else
+                settings.formFields.append({what, r.secret});
+            self->resolveSecrets(job, info, settings, next + 1);
+        });
+}
+
+void HttpUploadHost::post(UploadJob *job, const MediaFileInfo &info,
+                          const HttpUploadSettings &settings)
+{
+    QNetworkRequest request(settings.url);
+    for (const auto &h : settings.headers)
         request.setRawHeader(h.first, h.second);
-    const HttpUploadSettings settings = m_settings;
-    postMultipart(m_manager, request, m_settings.fieldName, m_settings.formFields, *info, job,
-                  m_settings.timeoutMs, [job, settings](QNetworkReply *reply) {
+    // The answer is judged without the secrets.
+    HttpUploadSettings judged = settings;
+    judged.headers.clear();
+    judged.formFields.clear();
+    postMultipart(m_manager, request, settings.fieldName, settings.formFields, info, job,
+                  settings.timeoutMs, [job, judged](QNetworkReply *reply) {
                       const int status =
                           reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                       QUrl result;
-                      const ApiError e = parseAnswer(status, reply->readAll(), settings, &result);
+                      const ApiError e = parseAnswer(status, reply->readAll(), judged, &result);
                       if (e.isError())
                           job->failWith(e);
                       else
                           job->succeedWith(result);
                   });
-    return job;
 }
 
 } // namespace tg

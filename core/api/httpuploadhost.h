@@ -2,8 +2,10 @@
 #pragma once
 
 #include "imagehost.h"
+#include "secretstore.h"
 
 #include <QJsonValue>
+#include <QPointer>
 #include <QUrl>
 
 namespace tg {
@@ -15,6 +17,10 @@ struct HttpUploadSettings
     QString fieldName = QStringLiteral("file");   ///< the file part's name
     QList<QPair<QByteArray, QByteArray>> headers; ///< e.g. {"X-API-Key", "..."}
     QList<QPair<QString, QString>> formFields;    ///< extra text fields
+    /// Headers whose value is read from the secret store at upload time: {name, key}.
+    QList<QPair<QByteArray, QString>> secretHeaders;
+    /// Text fields whose value is read from the secret store at upload time: {name, key}.
+    QList<QPair<QString, QString>> secretFormFields;
     /// Where the image URL is in the JSON answer: a JSON pointer ("/data/url") or a dot path
     /// ("data.url", "0.src"); empty = the whole answer is the URL (a JSON string or plain text).
     QString urlPath;
@@ -22,6 +28,9 @@ struct HttpUploadSettings
 };
 
 /// Uploads with a configurable multipart/form-data POST and finds the URL in the JSON answer.
+/// Secret header and field values come from a SecretStore just before each upload; the URL must
+/// be https (plain http only to this computer), and redirects are followed only on the same
+/// origin, so keys never reach another host.
 class HttpUploadHost : public ImageHost
 {
     Q_OBJECT
@@ -33,6 +42,8 @@ public:
     UploadJob *upload(const QString &filePath) override;
 
     const HttpUploadSettings &settings() const { return m_settings; }
+    /// Where secretHeaders and secretFormFields are read (not owned; may be null when none).
+    void setSecretStore(SecretStore *store) { m_secrets = store; }
 
     /// The value at a JSON pointer or dot path inside a JSON value (undefined when absent).
     static QJsonValue valueAt(const QJsonValue &root, const QString &path);
@@ -41,8 +52,14 @@ public:
                                 const HttpUploadSettings &settings, QUrl *url);
 
 private:
+    /// Reads the secret values one after the other, then posts (or fails the job).
+    void resolveSecrets(QPointer<UploadJob> job, const MediaFileInfo &info,
+                        HttpUploadSettings settings, int next);
+    void post(UploadJob *job, const MediaFileInfo &info, const HttpUploadSettings &settings);
+
     QNetworkAccessManager *m_manager;
     HttpUploadSettings m_settings;
+    QPointer<SecretStore> m_secrets;
 };
 
 } // namespace tg

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "imagehost.h"
 
+#include "clientsettings.h"
 #include "replyerrors.h"
 
 #include <QFile>
@@ -67,7 +68,10 @@ void ImageHost::postMultipart(QNetworkAccessManager *manager, QNetworkRequest re
     request.setTransferTimeout(timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("telegraph-desktop/" TG_VERSION));
+    // API keys in the headers must not follow a redirect to another host.
+    guardRequest(request);
     QNetworkReply *reply = manager->post(request, multi);
+    guardReply(reply, ClientSettings::DefaultMaxResponseBytes);
     multi->setParent(reply);
     job->markRunning();
     QPointer<QNetworkReply> guard(reply);

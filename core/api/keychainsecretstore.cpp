@@ -42,9 +42,12 @@ KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent
     , m_service(service)
 {}
 
+// The jobs have no parent: the keychain answers asynchronously and must find its job alive even
+// when this store is gone (the answer is then dropped, as the connections end with the store).
+
 void KeychainSecretStore::readSecret(const QString &key, Callback callback)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -60,7 +63,7 @@ void KeychainSecretStore::readSecret(const QString &key, Callback callback)
 
 void KeychainSecretStore::writeSecret(const QString &key, const QString &secret, Callback callback)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -72,7 +75,7 @@ void KeychainSecretStore::writeSecret(const QString &key, const QString &secret,
 
 void KeychainSecretStore::removeSecret(const QString &key, Callback callback)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

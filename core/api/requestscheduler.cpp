@@ -9,8 +9,10 @@
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tg {
@@ -126,7 +128,14 @@ int RequestScheduler::pickManager()
 
 int RequestScheduler::backoffMs(int retry) const
 {
-    return int(m_settings.retry.initialBackoffMs * std::pow(m_settings.retry.backoffFactor, retry));
+    const RetryPolicy &p = m_settings.retry;
+    const double base = p.initialBackoffMs * std::pow(p.backoffFactor, std::clamp(retry, 0, 30));
+    const double jitter = std::clamp(p.jitter, 0.0, 1.0);
+    const double r =
+        std::clamp(m_random ? m_random() : QRandomGenerator::global()->generateDouble(), 0.0, 1.0);
+    // Spread over [base * (1 - jitter), base * (1 + jitter)].
+    const double ms = base * (1.0 + jitter * (2.0 * r - 1.0));
+    return int(std::clamp(ms, 0.0, 3600.0 * 1000.0));
 }
 
 void RequestScheduler::submit(ApiJob *job)
@@ -222,7 +231,10 @@ void RequestScheduler::start(ApiJob *job)
                       QByteArrayLiteral("telegraph-desktop/" TG_VERSION));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     request.setTransferTimeout(m_settings.timeoutMs);
+    // The body carries the access token: never let a redirect take it to another host.
+    guardRequest(request);
     QNetworkReply *reply = slot.manager->post(request, job->m_body);
+    guardReply(reply, m_settings.maxResponseBytes);
     job->m_reply = reply;
     ++m_inFlight;
     m_peak = std::max(m_peak, m_inFlight);
@@ -293,9 +305,13 @@ void RequestScheduler::onReplyFinished(ApiJob *job, QNetworkReply *reply)
     }
     const bool saveFailed = err.category == C::Api &&
                             err.code == QLatin1String("PAGE_SAVE_FAILED") && job->m_retrySaveFailed;
+    // A refused redirect or an oversized answer would only repeat.
+    const bool refused = err.code == QLatin1String("REDIRECT_REFUSED") ||
+                         err.code == QLatin1String("RESPONSE_TOO_LARGE") ||
+                         err.code == QLatin1String("TOO_MANY_REDIRECTS");
     const bool transient =
         (err.category == C::Network || err.category == C::Timeout || err.category == C::Protocol) &&
-        job->m_idempotent;
+        job->m_idempotent && !refused;
     if ((saveFailed || transient) && job->m_retries < retry.maxRetries) {
         const int delay = backoffMs(job->m_retries);
         ++job->m_retries;

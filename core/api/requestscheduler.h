@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -53,6 +54,11 @@ public:
     /// The first manager of the pool (created when none was injected).
     QNetworkAccessManager *networkManager();
     int managerCount() const { return int(m_managers.size()); }
+    /// The random source of the retry jitter, returning values in [0, 1) (default: the system's;
+    /// tests pass a fixed one).
+    void setRandomSource(std::function<double()> random) { m_random = std::move(random); }
+    /// The wait before retry number `retry` (0-based): exponential, spread by the jitter.
+    int backoffMs(int retry) const;
     /// Milliseconds until writes with this token may run again (0 when not paused).
     qint64 floodPauseRemainingMs(const QString &token) const;
 
@@ -81,7 +87,6 @@ private:
     void ensureManagers();
     int pickManager();
     void applyProxy(QNetworkAccessManager *manager) const;
-    int backoffMs(int retry) const;
 
     ClientSettings m_settings;
     std::vector<Slot> m_managers;
@@ -93,6 +98,7 @@ private:
     int m_peak = 0;
     bool m_pumping = false;
     bool m_pumpScheduled = false;
+    std::function<double()> m_random;
 };
 
 } // namespace tg

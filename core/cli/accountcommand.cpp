@@ -5,6 +5,7 @@
 #include "clicommon.h"
 #include "filesecretstore.h"
 #include "keychainsecretstore.h"
+#include "sharedsecretstore.h"
 #include "telegraphclient.h"
 
 #include <QEventLoop>
@@ -50,10 +51,10 @@ void printAccount(Context &ctx, const Account &a, bool showToken)
 /// --insecure-store, or a refusal that says why.
 std::unique_ptr<SecretStore> storeForSaving(Context &ctx, int *exitCode)
 {
-    auto keychain = std::make_unique<KeychainSecretStore>();
-    const SecretStore::Result r = keychain->checkAvailableSync();
+    std::unique_ptr<SharedSecretStore> store = secretStoreFor(QString());
+    const SecretStore::Result r = store->keychain()->checkAvailableSync();
     if (r.ok())
-        return keychain;
+        return store;
     if (!ctx.global.insecureStore) {
         ctx.err << "error: the token cannot be saved: " << r.message << '\n'
                 << "Pass --insecure-store to save it in plain text in " << insecureTokenFile()
@@ -63,7 +64,8 @@ std::unique_ptr<SecretStore> storeForSaving(Context &ctx, int *exitCode)
     }
     ctx.err << "warning: no keychain (" << r.message << "); saving the token in plain text in "
             << insecureTokenFile() << " (mode 0600)\n";
-    return std::make_unique<FileSecretStore>(insecureTokenFile());
+    store->setPrimary(store->file());
+    return store;
 }
 
 int saveAccount(Context &ctx, SecretStore *store, const QString &name, const Account &account,

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace tg::cli {
 
@@ -27,6 +28,52 @@ bool takeValue(const QStringList &args, int &i, const QString &name, QString &va
 bool isOption(const QString &a, const QString &name)
 {
     return a == name || a.startsWith(name + QLatin1Char('='));
+}
+
+/// Longest token line read from a file or standard input (real tokens have 60 characters).
+constexpr qint64 MaxTokenLine = 4096;
+
+/// The token on the first line of `device`, trimmed; false with the error when there is none.
+bool tokenFromLine(QIODevice &device, const QString &where, QString &token, QString &error)
+{
+    // readLine(n) reads at most n - 1 bytes: one more than a token line may have.
+    const QByteArray line = device.readLine(MaxTokenLine + 2);
+    if (line.size() > MaxTokenLine && !line.endsWith('\n')) {
+        error = QStringLiteral("the first line of %1 is too long for an access token").arg(where);
+        return false;
+    }
+    token = QString::fromUtf8(line).trimmed();
+    if (token.isEmpty()) {
+        error = QStringLiteral("no access token on the first line of %1").arg(where);
+        return false;
+    }
+    if (token.contains(QLatin1Char(' ')) || token.contains(QLatin1Char('\t'))) {
+        error = QStringLiteral("the first line of %1 is not an access token (it has spaces)")
+                    .arg(where);
+        return false;
+    }
+    return true;
+}
+
+/// Reads --token-file: refused when other users may read it, a warning when the group may.
+bool tokenFromFile(const QString &path, QString &token, QTextStream &err, QString &error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("cannot read the token file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QFileDevice::Permissions p = f.permissions();
+    if (p & QFileDevice::ReadOther) {
+        error = QStringLiteral("the token file %1 is readable by every user; make it yours only "
+                               "(chmod 600 %1) or pass the token with --token - on stdin")
+                    .arg(path);
+        return false;
+    }
+    if (p & QFileDevice::ReadGroup)
+        err << "warning: the token file " << path
+            << " is readable by its group (chmod 600 it to keep the token yours)\n";
+    return tokenFromLine(f, path, token, error);
 }
 
 } // namespace
@@ -65,7 +112,10 @@ QString helpText()
         "Global options (before or after the command words):\n"
         "  --api-url URL       API base URL (default https://api.telegra.ph)\n"
         "  --domain HOST       telegra.ph, graph.org or te.legra.ph\n"
-        "  --token TOKEN       access token (else $TELEGRAPH_ACCESS_TOKEN, else --account)\n"
+        "  --token TOKEN       access token (else $TELEGRAPH_ACCESS_TOKEN, else --account);\n"
+        "                      other users can see it in the process list: prefer\n"
+        "  --token -           the token from the first line of standard input\n"
+        "  --token-file FILE   the token from the first line of FILE (not readable by others)\n"
         "  --account NAME      a saved account\n"
         "  --json              print raw JSON results\n"
         "  --concurrency N     requests in flight (default 16)\n"
@@ -90,6 +140,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
     GlobalOptions g;
     QStringList rest;
     bool afterDoubleDash = false;
+    bool tokenGiven = false;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         QString error;
@@ -120,8 +171,30 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
                 err << "error: " << error << '\n';
                 return ExitUsage;
             }
-        } else if (isOption(a, QStringLiteral("--token"))) {
-            if (!takeValue(arguments, i, QStringLiteral("--token"), g.token, error)) {
+        } else if (isOption(a, QStringLiteral("--token")) ||
+                   isOption(a, QStringLiteral("--token-file"))) {
+            const bool file = isOption(a, QStringLiteral("--token-file"));
+            const QString name = file ? QStringLiteral("--token-file") : QStringLiteral("--token");
+            QString value;
+            if (!takeValue(arguments, i, name, value, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+            if (tokenGiven) {
+                err << "error: give the token once: --token TOKEN, --token - or --token-file "
+                       "FILE\n";
+                return ExitUsage;
+            }
+            tokenGiven = true;
+            // From a file or stdin the token stays out of the process list (ps).
+            bool ok = true;
+            if (file)
+                ok = tokenFromFile(value, g.token, err, error);
+            else if (value == QLatin1String("-"))
+                ok = tokenFromLine(in, QStringLiteral("standard input"), g.token, error);
+            else
+                g.token = value;
+            if (!ok) {
                 err << "error: " << error << '\n';
                 return ExitUsage;
             }

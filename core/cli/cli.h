@@ -21,9 +21,10 @@ enum ExitCode : int
 /// Options that may stand before or after the command words.
 struct GlobalOptions
 {
-    QString apiUrl;    ///< --api-url: full base URL of the API (e.g. http://127.0.0.1:8080)
-    QString domain;    ///< --domain: telegra.ph, graph.org, te.legra.ph
-    QString token;     ///< --token (else TELEGRAPH_ACCESS_TOKEN, else --account)
+    QString apiUrl; ///< --api-url: full base URL of the API (e.g. http://127.0.0.1:8080)
+    QString domain; ///< --domain: telegra.ph, graph.org, te.legra.ph
+    QString
+        token; ///< --token, --token -, --token-file (else TELEGRAPH_ACCESS_TOKEN, else --account)
     QString account;   ///< --account NAME: a saved account
     bool json = false; ///< --json: raw result objects for scripts
     int concurrency = 16;

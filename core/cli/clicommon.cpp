@@ -5,6 +5,7 @@
 #include "apijob.h"
 #include "filesecretstore.h"
 #include "keychainsecretstore.h"
+#include "sharedsecretstore.h"
 #include "telegraphclient.h"
 
 #include <QDir>
@@ -155,11 +156,14 @@ void waitFor(ApiJob *job)
     loop.exec();
 }
 
-std::unique_ptr<SecretStore> secretStoreFor(const QString &backend)
+std::unique_ptr<SharedSecretStore> secretStoreFor(const QString &backend)
 {
+    auto store = std::make_unique<SharedSecretStore>(configDir());
     if (backend == QLatin1String("file"))
-        return std::make_unique<FileSecretStore>(insecureTokenFile());
-    return std::make_unique<KeychainSecretStore>();
+        store->setPrimary(store->file());
+    else
+        store->setPrimary(store->keychain());
+    return store;
 }
 
 bool resolveToken(Context &ctx, QString &token, int *exitCode)
@@ -183,12 +187,13 @@ bool resolveToken(Context &ctx, QString &token, int *exitCode)
         *exitCode = ExitUsage;
         return false;
     }
+    // The shared store: wherever the app or this tool saved it (keychain, then the file).
     std::unique_ptr<SecretStore> store = secretStoreFor(saved->secretBackend);
     const SecretStore::Result r =
         store->readSecretSync(AccountStore::secretKey(ctx.global.account));
     if (!r.ok()) {
-        ctx.err << "error: cannot read the token of '" << ctx.global.account << "' from the "
-                << store->backendName() << ": " << r.message << '\n';
+        ctx.err << "error: cannot read the token of '" << ctx.global.account
+                << "' from the keychain or " << insecureTokenFile() << ": " << r.message << '\n';
         *exitCode = ExitUsage;
         return false;
     }

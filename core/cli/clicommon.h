@@ -5,6 +5,7 @@
 #include "apitypes.h"
 #include "cli.h"
 #include "clientsettings.h"
+#include "sharedsecretstore.h"
 
 #include <QHash>
 #include <QSet>
@@ -15,6 +16,7 @@
 namespace tg {
 class ApiJob;
 class SecretStore;
+class SharedSecretStore;
 class TelegraphClient;
 } // namespace tg
 
@@ -56,9 +58,9 @@ void waitFor(ApiJob *job);
 /// error and returns false (exit code in *exitCode) when there is none.
 bool resolveToken(Context &ctx, QString &token, int *exitCode);
 
-/// The secret store that holds (or will hold) a saved account's token: the keychain, or the
-/// 0600 file when `backend` is "file".
-std::unique_ptr<SecretStore> secretStoreFor(const QString &backend);
+/// The store shared with the desktop app: reads find a token in the keychain or the 0600 file;
+/// writes go to the keychain, or to the file when `backend` is "file".
+std::unique_ptr<SharedSecretStore> secretStoreFor(const QString &backend);
 /// The path of the 0600 token file used with --insecure-store.
 QString insecureTokenFile();
 

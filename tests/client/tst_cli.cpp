@@ -141,8 +141,9 @@ private Q_SLOTS:
     {
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char *word : {"account create", "page create", "page list", "views PATH",
-                                 "upload FILE", "call METHOD", "--max-flood-wait"})
+        for (const char *word :
+             {"account create", "page create", "page list", "views PATH", "upload FILE",
+              "call METHOD", "--max-flood-wait", "--token -", "--token-file FILE"})
             QVERIFY2(r.out.contains(QLatin1String(word)), word);
     }
 
@@ -166,6 +167,84 @@ private Q_SLOTS:
         const Run r = run(QStringList{QStringLiteral("--api-url"), api()} + args);
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.startsWith(QLatin1String("error: ")));
+    }
+
+    void token_fromStdinOrFile_staysOffTheCommandLine_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("warns");
+        QTest::newRow("stdin") << "stdin" << 0 << false;
+        QTest::newRow("file 0600") << "file" << 0600 << false;
+        QTest::newRow("file 0400") << "file" << 0400 << false;
+        QTest::newRow("file 0640 warns") << "file" << 0640 << true;
+    }
+    void token_fromStdinOrFile_staysOffTheCommandLine()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, mode);
+        QFETCH(bool, warns);
+        const QString token = createAccount();
+        QCOMPARE(token.size(), 60);
+        QStringList args = {QStringLiteral("--api-url"), api()};
+        QByteArray input;
+        if (source == QLatin1String("stdin")) {
+            args << QStringLiteral("--token") << QStringLiteral("-");
+            input = "  " + token.toLatin1() + "  \nignored second line\n";
+        } else {
+            const QString path = writeFile(QStringLiteral("token.txt"), token.toLatin1() + "\r\n");
+            QVERIFY(::chmod(QFile::encodeName(path).constData(), mode_t(mode)) == 0);
+            args << QStringLiteral("--token-file") << path;
+        }
+        for (const QString &a : std::as_const(args))
+            QVERIFY(!a.contains(token));
+        const Run r =
+            run(args + QStringList{QStringLiteral("account"), QStringLiteral("info")}, input);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("short name:   cli")), qPrintable(r.out));
+        QCOMPARE(r.err.contains(QLatin1String("warning")), warns);
+    }
+
+    void token_badSources_areRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty stdin")
+            << words("--token - account info") << QByteArray() << "no access token";
+        QTest::newRow("blank first line")
+            << words("--token - account info") << QByteArray("\nsecond\n") << "no access token";
+        QTest::newRow("missing file") << words("--token-file /no/such/token account info")
+                                      << QByteArray() << "cannot read the token file";
+        QTest::newRow("two sources") << words("--token abc --token - account info")
+                                     << QByteArray("x\n") << "give the token once";
+        QTest::newRow("too long") << words("--token - account info") << QByteArray(5000, 'a')
+                                  << "too long";
+    }
+    void token_badSources_areRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, expected);
+        QSignalSpy handled(m_sandbox->server(), &tg::sandbox::Server::requestHandled);
+        const Run r = run(QStringList{QStringLiteral("--api-url"), api()} + args, input);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QCOMPARE(handled.count(), 0);
+    }
+
+    void tokenFile_readableByEveryone_isRefusedWithoutSending()
+    {
+        const QString path = writeFile(QStringLiteral("open-token.txt"), "secret-token-value\n");
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QSignalSpy handled(m_sandbox->server(), &tg::sandbox::Server::requestHandled);
+        const Run r = run({QStringLiteral("--api-url"), api(), QStringLiteral("--token-file"), path,
+                           QStringLiteral("account"), QStringLiteral("info")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("readable by every user")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("chmod 600")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("secret-token-value")));
+        QCOMPARE(handled.count(), 0);
     }
 
     void accountCreate_saveWithoutKeychain_refusesUnlessInsecureStore()

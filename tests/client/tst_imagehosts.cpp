@@ -4,7 +4,9 @@
 // endpoint, and the command host with a small shell script.
 #include "commanduploadhost.h"
 #include "httpuploadhost.h"
+#include "memorysecretstore.h"
 #include "sandboxfixture.h"
+#include "scriptedserver.h"
 #include "telegraphclient.h"
 #include "telegraphuploadhost.h"
 #include "testmain.h"
@@ -276,6 +278,103 @@ private Q_SLOTS:
         QVERIFY(endpoint.request.contains("name=\"image\"; filename=\"a.jpg\""));
         QVERIFY(endpoint.request.contains("name=\"album\""));
         QVERIFY(endpoint.request.contains("jpegdata"));
+    }
+
+    void httpHost_storedSecrets_areReadFromTheStoreAtUpload()
+    {
+        TinyEndpoint endpoint(200, "{\"url\":\"https://img.example/s.jpg\"}");
+        const QString path = writeFile(QStringLiteral("s.jpg"), "\xFF\xD8\xFF\xE0jpegdata");
+        tg::MemorySecretStore secrets;
+        QVERIFY(secrets
+                    .writeSecretSync(QStringLiteral("imagehost/header/x-api-key"),
+                                     QStringLiteral("stored-k1"))
+                    .ok());
+        QVERIFY(
+            secrets.writeSecretSync(QStringLiteral("imagehost/field/key"), QStringLiteral("fk2"))
+                .ok());
+        tg::HttpUploadSettings s;
+        s.url = endpoint.url();
+        s.urlPath = QStringLiteral("url");
+        s.secretHeaders = {{"X-Api-Key", QStringLiteral("imagehost/header/x-api-key")}};
+        s.secretFormFields = {{QStringLiteral("key"), QStringLiteral("imagehost/field/key")}};
+        tg::HttpUploadHost host(m_nam.get(), s);
+        host.setSecretStore(&secrets);
+        tg::UploadJob *job = host.upload(path);
+        QVERIFY(finish(job));
+        QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
+        QVERIFY(endpoint.request.contains("X-Api-Key: stored-k1"));
+        QVERIFY(endpoint.request.contains("name=\"key\"\r\n\r\nfk2"));
+    }
+
+    void httpHost_missingStoredSecret_failsNamingItAndSendsNothing()
+    {
+        TinyEndpoint endpoint(200, "{\"url\":\"https://img.example/s.jpg\"}");
+        const QString path = writeFile(QStringLiteral("s.jpg"), "\xFF\xD8\xFF\xE0jpegdata");
+        tg::MemorySecretStore secrets;
+        tg::HttpUploadSettings s;
+        s.url = endpoint.url();
+        s.secretHeaders = {{"X-Api-Key", QStringLiteral("imagehost/header/x-api-key")}};
+        tg::HttpUploadHost host(m_nam.get(), s);
+        host.setSecretStore(&secrets);
+        tg::UploadJob *job = host.upload(path);
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().category, C::Validation);
+        QVERIFY2(job->error().message.contains(QLatin1String("X-Api-Key")),
+                 qPrintable(job->error().message));
+        QVERIFY(endpoint.request.isEmpty());
+    }
+
+    void httpHost_storedHeaderWithLineBreak_isRefusedBeforeSending()
+    {
+        TinyEndpoint endpoint(200, "{\"url\":\"https://img.example/s.jpg\"}");
+        const QString path = writeFile(QStringLiteral("n.png"), PngMagic + "x");
+        tg::MemorySecretStore secrets;
+        QVERIFY(
+            secrets.writeSecretSync(QStringLiteral("k"), QStringLiteral("a\r\nX-Evil: 1")).ok());
+        tg::HttpUploadSettings s;
+        s.url = endpoint.url();
+        s.secretHeaders = {{"X-Api-Key", QStringLiteral("k")}};
+        tg::HttpUploadHost host(m_nam.get(), s);
+        host.setSecretStore(&secrets);
+        tg::UploadJob *job = host.upload(path);
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().code, QStringLiteral("SECRET_INVALID"));
+        QVERIFY(endpoint.request.isEmpty());
+    }
+
+    void httpHost_plainHttpToAnotherHost_isRefusedBeforeSending()
+    {
+        const QString path = writeFile(QStringLiteral("p.png"), PngMagic + "x");
+        tg::HttpUploadSettings s;
+        s.url = QUrl(QStringLiteral("http://img.example/upload"));
+        s.headers = {{"X-Api-Key", "k1"}};
+        tg::HttpUploadHost host(m_nam.get(), s);
+        tg::UploadJob *job = host.upload(path);
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().category, C::Validation);
+        QVERIFY2(job->error().message.contains(QLatin1String("clear text")),
+                 qPrintable(job->error().message));
+    }
+
+    void httpHost_redirectToAnotherHost_keysNeverLeave()
+    {
+        tg::test::ScriptedServer host;
+        tg::test::ScriptedServer other;
+        QVERIFY(host.start() && other.start());
+        host.script = {
+            {307, "Location: " + other.url(QStringLiteral("/up")).toEncoded() + "\r\n", {}}};
+        other.script = {{200, {}, "{\"url\":\"https://img.example/r.png\"}"}};
+        const QString path = writeFile(QStringLiteral("r.png"), PngMagic + "x");
+        tg::HttpUploadSettings s;
+        s.url = host.url(QStringLiteral("/upload"));
+        s.headers = {{"X-Api-Key", "redirect-secret"}};
+        s.urlPath = QStringLiteral("url");
+        tg::HttpUploadHost upload(m_nam.get(), s);
+        tg::UploadJob *job = upload.upload(path);
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().code, QStringLiteral("REDIRECT_REFUSED"));
+        QVERIFY(host.received().contains("redirect-secret"));
+        QVERIFY(other.requests.isEmpty());
     }
 
     void httpHost_refusal_showsHostsMessage()

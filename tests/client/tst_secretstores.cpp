@@ -4,10 +4,13 @@
 #include "accountstore.h"
 #include "filesecretstore.h"
 #include "keychainsecretstore.h"
+#include "keychaintest.h"
 #include "memorysecretstore.h"
+#include "sharedsecretstore.h"
 #include "testmain.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -107,6 +110,96 @@ private Q_SLOTS:
         QVERIFY(!r.message.isEmpty());
         QCOMPARE(store.writeSecretSync(QStringLiteral("account/a"), QStringLiteral("x")).status,
                  Status::Error);
+    }
+
+    void fileStore_newFolder_isOwnerOnly()
+    {
+        const QString dir = m_dir->filePath(QStringLiteral("new/config"));
+        tg::FileSecretStore store(dir + QStringLiteral("/tokens.json"));
+        QVERIFY(store.writeSecretSync(QStringLiteral("account/a"), QStringLiteral("tok-a")).ok());
+        QCOMPARE(fileMode(dir), mode_t(0700));
+        QCOMPARE(fileMode(m_dir->filePath(QStringLiteral("new"))), mode_t(0700));
+        QCOMPARE(fileMode(dir + QStringLiteral("/tokens.json")), mode_t(0600));
+        // No temporary is left next to it.
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("tokens.json")});
+    }
+
+    void sharedStore_findsSecretWhereverItWasSaved_data()
+    {
+        QTest::addColumn<QString>("savedIn");
+        QTest::addColumn<QString>("primary");
+        QTest::newRow("file, read with a session store chosen") << "file"
+                                                                << "memory";
+        QTest::newRow("file, read before any choice") << "file"
+                                                      << "none";
+        QTest::newRow("session store itself") << "memory"
+                                              << "memory";
+    }
+    void sharedStore_findsSecretWhereverItWasSaved()
+    {
+        QFETCH(QString, savedIn);
+        QFETCH(QString, primary);
+        tg::SharedSecretStore shared(m_dir->path(), QStringLiteral("telegraph-desktop-test"));
+        tg::MemorySecretStore memory;
+        if (primary == QLatin1String("memory"))
+            shared.setPrimary(&memory);
+        const QString key =
+            QStringLiteral("account/shared-%1").arg(QCoreApplication::applicationPid());
+        if (savedIn == QLatin1String("file")) {
+            // Another program (the command-line tool) saved it in the token file.
+            tg::FileSecretStore other(m_dir->filePath(tg::AccountStore::tokenFileName()));
+            QVERIFY(other.writeSecretSync(key, QStringLiteral("from-file")).ok());
+        } else {
+            QVERIFY(memory.writeSecretSync(key, QStringLiteral("from-file")).ok());
+        }
+        const auto r = shared.readSecretSync(key);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(r.secret, QStringLiteral("from-file"));
+        QCOMPARE(shared.readSecretSync(QStringLiteral("account/nobody")).status, Status::NotFound);
+    }
+
+    void sharedStore_writesToPrimaryAndDropsStaleCopies()
+    {
+        tg::SharedSecretStore shared(m_dir->path(), QStringLiteral("telegraph-desktop-test"));
+        const QString key = QStringLiteral("account/stale");
+        tg::FileSecretStore file(m_dir->filePath(tg::AccountStore::tokenFileName()));
+        QVERIFY(file.writeSecretSync(key, QStringLiteral("old")).ok());
+        // A second store object on the same file (as the app's choice creates) is one place.
+        tg::FileSecretStore chosen(file.filePath());
+        shared.setPrimary(&chosen);
+        QVERIFY(shared.writeSecretSync(key, QStringLiteral("new")).ok());
+        QCOMPARE(file.readSecretSync(key).secret, QStringLiteral("new"));
+        QCOMPARE(fileMode(file.filePath()), mode_t(0600));
+
+        // A persistent primary elsewhere takes the value and the file's copy goes.
+        tg::FileSecretStore elsewhere(m_dir->filePath(QStringLiteral("other/tokens.json")));
+        shared.setPrimary(&elsewhere);
+        QVERIFY(shared.writeSecretSync(key, QStringLiteral("newer")).ok());
+        QCOMPARE(file.readSecretSync(key).status, Status::NotFound);
+        QCOMPARE(shared.readSecretSync(key).secret, QStringLiteral("newer"));
+
+        // A session-only primary leaves the saved copies alone.
+        tg::MemorySecretStore memory;
+        shared.setPrimary(&memory);
+        QVERIFY(file.writeSecretSync(key, QStringLiteral("kept")).ok());
+        QVERIFY(shared.writeSecretSync(key, QStringLiteral("session")).ok());
+        QCOMPARE(file.readSecretSync(key).secret, QStringLiteral("kept"));
+        QCOMPARE(shared.readSecretSync(key).secret, QStringLiteral("session"));
+
+        // Removing removes it everywhere.
+        QVERIFY(shared.removeSecretSync(key).ok());
+        QCOMPARE(shared.readSecretSync(key).status, Status::NotFound);
+        QCOMPARE(file.readSecretSync(key).status, Status::NotFound);
+    }
+
+    void sharedStore_withoutChoice_refusesToWrite()
+    {
+        tg::SharedSecretStore shared(m_dir->path(), QStringLiteral("telegraph-desktop-test"));
+        QCOMPARE(shared.backendName(), QStringLiteral("none"));
+        const auto r = shared.writeSecretSync(QStringLiteral("k"), QStringLiteral("v"));
+        QCOMPARE(r.status, Status::Error);
+        QVERIFY2(r.message.contains(QLatin1String("chosen")), qPrintable(r.message));
+        QVERIFY(!QFile::exists(m_dir->filePath(tg::AccountStore::tokenFileName())));
     }
 
     void accountStore_savesRecordsWithoutTokens()
@@ -212,8 +305,9 @@ private Q_SLOTS:
         const QString keyring =
             QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
         if (dbusRun.isEmpty() || keyring.isEmpty())
-            QSKIP("dbus-run-session and gnome-keyring-daemon are needed for the real keychain "
-                  "test (apt-get install dbus gnome-keyring)");
+            TG_KEYCHAIN_MISSING(QStringLiteral(
+                "dbus-run-session and gnome-keyring-daemon are needed for the real keychain "
+                "test (apt-get install dbus gnome-keyring)"));
         // A private session bus and an unlocked keyring in a throw-away HOME, then this test
         // executable again, running keychainStore_child inside them.
         QProcess p;
@@ -234,9 +328,9 @@ private Q_SLOTS:
         QProcess::execute(QStringLiteral("chmod"),
                           {QStringLiteral("-R"), QStringLiteral("u+rwX"), m_dir->path()});
         if (out.contains(QLatin1String("SKIP   : TestSecretStores::keychainStore_child()")))
-            QSKIP(qPrintable(
+            TG_KEYCHAIN_MISSING(
                 QStringLiteral("the private keyring did not start: ") +
-                out.section(QLatin1String("SKIP   :"), 1).section(QLatin1Char('\n'), 0, 1)));
+                out.section(QLatin1String("SKIP   :"), 1).section(QLatin1Char('\n'), 0, 1));
         QVERIFY2(p.exitCode() == 0, qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("PASS   : TestSecretStores::keychainStore_child()")),
                  qPrintable(out));

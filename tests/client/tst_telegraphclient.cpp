@@ -9,6 +9,7 @@
 #include "replyerrors.h"
 #include "requestscheduler.h"
 #include "sandboxfixture.h"
+#include "scriptedserver.h"
 #include "telegraphclient.h"
 #include "testmain.h"
 
@@ -16,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -698,6 +700,142 @@ private Q_SLOTS:
         QCOMPARE(job->error().httpStatus, status);
         QVERIFY(!job->error().message.isEmpty());
         QVERIFY(!job->error().message.contains(token));
+    }
+
+    void redirect_toAnotherHost_isRefusedAndTheTokenStaysHome_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("301") << 301;
+        QTest::newRow("302") << 302;
+        QTest::newRow("303") << 303;
+        QTest::newRow("307") << 307;
+        QTest::newRow("308") << 308;
+    }
+    void redirect_toAnotherHost_isRefusedAndTheTokenStaysHome()
+    {
+        QFETCH(int, status);
+        tg::test::ScriptedServer api;
+        tg::test::ScriptedServer other;
+        QVERIFY(api.start() && other.start());
+        // Another port is another origin, just as another host is.
+        api.script = {
+            {status,
+             "Location: " + other.url(QStringLiteral("/getAccountInfo")).toEncoded() + "\r\n",
+             {}}};
+        other.script = {{200, {}, "{\"ok\":true,\"result\":{\"short_name\":\"x\"}}"}};
+        tg::ClientSettings s = settings();
+        s.apiUrl = api.url();
+        tg::TelegraphClient client(s);
+        const QString token =
+            QStringLiteral("b968da509bb76866c35425099bc0989a5ec3b32997d55286c657e6994bbb");
+        client.setAccessToken(token);
+        tg::AccountJob *job = client.getAccountInfo();
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().category, C::Protocol);
+        QCOMPARE(job->error().code, QStringLiteral("REDIRECT_REFUSED"));
+        QVERIFY2(job->error().message.contains(QLatin1String("another host")),
+                 qPrintable(job->error().message));
+        QCOMPARE(api.requests.size(), 1);
+        QVERIFY(api.received().contains(token.toLatin1()));
+        QVERIFY(other.requests.isEmpty());
+    }
+
+    void redirect_sameOrigin_isFollowed()
+    {
+        tg::test::ScriptedServer api;
+        QVERIFY(api.start());
+        api.script = {{307, "Location: /moved/getAccountInfo\r\n", {}},
+                      {200, {}, "{\"ok\":true,\"result\":{\"short_name\":\"moved\"}}"}};
+        tg::ClientSettings s = settings();
+        s.apiUrl = api.url();
+        tg::TelegraphClient client(s);
+        client.setAccessToken(QStringLiteral("t0ken"));
+        tg::AccountJob *job = client.getAccountInfo();
+        QVERIFY(finish(job));
+        QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
+        QCOMPARE(job->account().shortName, QStringLiteral("moved"));
+        QCOMPARE(api.requests.size(), 2);
+        QVERIFY(api.requests.at(1).startsWith("POST /moved/getAccountInfo"));
+    }
+
+    void response_overTheLimit_failsNamingTheLimit_data()
+    {
+        QTest::addColumn<bool>("announced");
+        QTest::newRow("Content-Length too large") << true;
+        QTest::newRow("no Content-Length, body too long") << false;
+    }
+    void response_overTheLimit_failsNamingTheLimit()
+    {
+        QFETCH(bool, announced);
+        tg::test::ScriptedServer api;
+        QVERIFY(api.start());
+        tg::test::ScriptedServer::Response big;
+        big.body = "{\"ok\":true,\"result\":{\"short_name\":\"" + QByteArray(3 * 1024 * 1024, 'a') +
+                   "\"}}";
+        big.announceLength = announced;
+        api.script = {big};
+        tg::ClientSettings s = settings();
+        s.apiUrl = api.url();
+        s.maxResponseBytes = 1024 * 1024;
+        s.retry.maxRetries = 2; // a cut-off answer is not retried
+        tg::TelegraphClient client(s);
+        client.setAccessToken(QStringLiteral("t0ken"));
+        tg::AccountJob *job = client.getAccountInfo();
+        QVERIFY(finish(job));
+        QCOMPARE(job->error().category, C::Protocol);
+        QCOMPARE(job->error().code, QStringLiteral("RESPONSE_TOO_LARGE"));
+        QVERIFY2(job->error().message.contains(QLatin1String("1 MiB")),
+                 qPrintable(job->error().message));
+        QCOMPARE(api.requests.size(), 1);
+    }
+
+    void response_defaultLimit_is16MiB()
+    {
+        QCOMPARE(tg::ClientSettings().maxResponseBytes, qint64(16) * 1024 * 1024);
+        tg::ClientSettings s = settings();
+        s.maxResponseBytes = 10;
+        QVERIFY(!s.validate().isEmpty());
+    }
+
+    void backoff_isExponentialWithInjectedJitter_data()
+    {
+        QTest::addColumn<double>("jitter");
+        QTest::addColumn<double>("random");
+        QTest::addColumn<int>("retry");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("no jitter, first") << 0.0 << 0.9 << 0 << 300;
+        QTest::newRow("no jitter, third") << 0.0 << 0.1 << 2 << 1200;
+        QTest::newRow("lowest") << 0.5 << 0.0 << 0 << 150;
+        QTest::newRow("middle") << 0.5 << 0.5 << 1 << 600;
+        QTest::newRow("highest") << 0.5 << 1.0 << 2 << 1800;
+        QTest::newRow("quarter") << 0.5 << 0.25 << 0 << 225;
+    }
+    void backoff_isExponentialWithInjectedJitter()
+    {
+        QFETCH(double, jitter);
+        QFETCH(double, random);
+        QFETCH(int, retry);
+        QFETCH(int, expected);
+        tg::ClientSettings s = settings();
+        s.retry.initialBackoffMs = 300;
+        s.retry.backoffFactor = 2.0;
+        s.retry.jitter = jitter;
+        tg::TelegraphClient client(s);
+        client.scheduler()->setRandomSource([random] { return random; });
+        QCOMPARE(client.scheduler()->backoffMs(retry), expected);
+    }
+
+    void backoff_defaultJitter_spreadsTheWaits()
+    {
+        tg::TelegraphClient client(settings());
+        QCOMPARE(client.settings().retry.jitter, 0.5);
+        QSet<int> seen;
+        for (int i = 0; i < 50; ++i) {
+            const int ms = client.scheduler()->backoffMs(1);
+            QVERIFY(ms >= 300 && ms <= 900);
+            seen.insert(ms);
+        }
+        QVERIFY(seen.size() > 1);
     }
 
     void retry_transientReadFailure_isRetriedAndSucceeds()

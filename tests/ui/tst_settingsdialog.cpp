@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The settings dialog (image host, language, update check, theme) and the image hosts it
 // configures, uploading for real to the in-process sandbox and through a command.
+#include "filesecretstore.h"
 #include "i18n.h"
 #include "imagehost.h"
 #include "imagehostconfig.h"
+#include "memorysecretstore.h"
 #include "sandboxfixture.h"
 #include "settingsdialog.h"
+#include "settingssecrets.h"
+#include "sharedsecretstore.h"
 #include "testmain.h"
+#include "uisettings.h"
 #include "updatechecker.h"
 #include "uploadjob.h"
 
@@ -86,13 +91,16 @@ private Q_SLOTS:
 
     void everyField_roundTripsThroughTheSettings()
     {
+        MemorySecretStore secrets;
         {
             SettingsDialog d(*m_settings);
+            d.setSecretStore(&secrets);
+            d.proxyEdit()->setText(QStringLiteral("http://me:proxy-pw@127.0.0.1:3128"));
             d.imageHostBox()->setCurrentIndex(d.imageHostBox()->findData(QStringLiteral("http")));
             d.httpUrlEdit()->setText(QStringLiteral("https://img.example/api/upload"));
             d.httpFieldEdit()->setText(QStringLiteral("source"));
             d.httpHeadersEdit()->setPlainText(QStringLiteral("X-API-Key: k1\n\nAccept: */*"));
-            d.httpFormEdit()->setPlainText(QStringLiteral("format=json"));
+            d.httpFormEdit()->setPlainText(QStringLiteral("format=json\napi_key=fk-9"));
             d.httpUrlPathEdit()->setText(QStringLiteral("image.url"));
             d.languageBox()->setCurrentIndex(d.languageBox()->findData(QStringLiteral("fa")));
             QVERIFY(d.languageChanged());
@@ -100,15 +108,38 @@ private Q_SLOTS:
             d.feedUrlEdit()->setText(QStringLiteral("https://example.org/feed.json"));
             d.themeBox()->setCurrentIndex(d.themeBox()->findData(QStringLiteral("dark")));
             QCOMPARE(d.validate(), QString());
+            d.accept();
+            QCOMPARE(d.result(), int(QDialog::Accepted));
             d.save(*m_settings);
         }
+        m_settings->sync();
+        // The secrets are in the store; the settings file only points at them.
+        QCOMPARE(
+            secrets.readSecretSync(ImageHostConfig::headerSecretKey(QStringLiteral("X-API-Key")))
+                .secret,
+            QStringLiteral("k1"));
+        QCOMPARE(
+            secrets.readSecretSync(ImageHostConfig::formFieldSecretKey(QStringLiteral("api_key")))
+                .secret,
+            QStringLiteral("fk-9"));
+        QCOMPARE(secrets.readSecretSync(ServerChoice::proxyPasswordKey()).secret,
+                 QStringLiteral("proxy-pw"));
+        QFile ini(m_dir->filePath(QStringLiteral("settings.ini")));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        for (const char *secret : {"k1", "fk-9", "proxy-pw"})
+            QVERIFY2(!text.contains(secret), secret);
+        QVERIFY(ServerChoice::load(*m_settings).proxyPasswordStored);
+        QCOMPARE(ServerChoice::load(*m_settings).proxy, QStringLiteral("http://me@127.0.0.1:3128"));
+        const QString stored = ImageHostConfig::storedMarker();
         const ImageHostConfig c = ImageHostConfig::load(*m_settings);
         QCOMPARE(c.kind, ImageHostConfig::Kind::Http);
         QCOMPARE(c.httpUrl, QUrl(QStringLiteral("https://img.example/api/upload")));
         QCOMPARE(c.httpField, QStringLiteral("source"));
-        QCOMPARE(c.httpHeaders,
-                 (QStringList{QStringLiteral("X-API-Key: k1"), QStringLiteral("Accept: */*")}));
-        QCOMPARE(c.httpFormFields, QStringList{QStringLiteral("format=json")});
+        QCOMPARE(c.httpHeaders, (QStringList{QStringLiteral("X-API-Key: ") + stored,
+                                             QStringLiteral("Accept: ") + stored}));
+        QCOMPARE(c.httpFormFields,
+                 (QStringList{QStringLiteral("format=json"), QStringLiteral("api_key=") + stored}));
         QCOMPARE(c.httpUrlPath, QStringLiteral("image.url"));
         QCOMPARE(m_settings->value(I18n::settingsKey()).toString(), QStringLiteral("fa"));
         QVERIFY(UpdateSettings::load(*m_settings).enabled);
@@ -119,7 +150,7 @@ private Q_SLOTS:
         SettingsDialog again(*m_settings);
         QCOMPARE(again.imageHostBox()->currentData().toString(), QStringLiteral("http"));
         QCOMPARE(again.httpHeadersEdit()->toPlainText(),
-                 QStringLiteral("X-API-Key: k1\nAccept: */*"));
+                 QStringLiteral("X-API-Key: %1\nAccept: %1").arg(stored));
         QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("fa"));
         QVERIFY(!again.languageChanged());
         QVERIFY(again.updateCheckBox()->isChecked());
@@ -142,6 +173,12 @@ private Q_SLOTS:
         QTest::newRow("relative upload url") << "http"
                                              << "/upload"
                                              << "http://" << 2;
+        QTest::newRow("plain http to another host") << "http"
+                                                    << "http://img.example/upload"
+                                                    << "https://" << 2;
+        QTest::newRow("secret without a store") << "header"
+                                                << "X-API-Key: k1"
+                                                << "keychain" << 2;
         QTest::newRow("bad header") << "header"
                                     << "no colon here"
                                     << "no colon here" << 2;
@@ -210,6 +247,66 @@ private Q_SLOTS:
             QCOMPARE(d.commandEdit()->text(), value);
         if (kind == QLatin1String("feed"))
             QCOMPARE(d.feedUrlEdit()->text(), value);
+    }
+
+    void migration_movesPlainSecretsOutOfTheSettings()
+    {
+        m_settings->setValue(QStringLiteral("images/host"), QStringLiteral("http"));
+        m_settings->setValue(QStringLiteral("images/httpUrl"),
+                             QStringLiteral("https://img.example/upload"));
+        m_settings->setValue(QStringLiteral("images/httpHeaders"),
+                             QStringList{QStringLiteral("Authorization: Bearer old-secret")});
+        m_settings->setValue(
+            QStringLiteral("images/httpFormFields"),
+            QStringList{QStringLiteral("token=form-secret"), QStringLiteral("album=blog")});
+        m_settings->setValue(QStringLiteral("server/proxy"),
+                             QStringLiteral("socks5://me:proxy-secret@127.0.0.1:1080"));
+        m_settings->sync();
+        QCOMPARE(settingssecrets::plainSecrets(*m_settings).size(), 3);
+
+        FileSecretStore store(m_dir->filePath(QStringLiteral("keys/tokens.json")));
+        settingssecrets::Migration migration(m_settings.get(), &store);
+        QSignalSpy finished(&migration, &settingssecrets::Migration::finished);
+        migration.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toInt(), 3);
+        QVERIFY(finished.at(0).at(1).toStringList().isEmpty());
+
+        QFile ini(m_dir->filePath(QStringLiteral("settings.ini")));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        for (const char *secret : {"old-secret", "form-secret", "proxy-secret"})
+            QVERIFY2(!text.contains(secret), secret);
+        QVERIFY(text.contains("album=blog"));
+        QCOMPARE(store.readSecretSync(QStringLiteral("imagehost/header/authorization")).secret,
+                 QStringLiteral("Bearer old-secret"));
+        QCOMPARE(store.readSecretSync(QStringLiteral("imagehost/field/token")).secret,
+                 QStringLiteral("form-secret"));
+        QCOMPARE(store.readSecretSync(ServerChoice::proxyPasswordKey()).secret,
+                 QStringLiteral("proxy-secret"));
+        QVERIFY(settingssecrets::plainSecrets(*m_settings).isEmpty());
+        QCOMPARE(ServerChoice::load(*m_settings).proxy,
+                 QStringLiteral("socks5://me@127.0.0.1:1080"));
+    }
+
+    void migration_storeRefuses_keepsTheValuesAndSaysWhy()
+    {
+        m_settings->setValue(QStringLiteral("images/httpHeaders"),
+                             QStringList{QStringLiteral("X-API-Key: keep-me")});
+        m_settings->sync();
+        SharedSecretStore nowhere(m_dir->filePath(QStringLiteral("none")),
+                                  QStringLiteral("telegraph-desktop-test"));
+        settingssecrets::Migration migration(m_settings.get(), &nowhere);
+        QSignalSpy finished(&migration, &settingssecrets::Migration::finished);
+        migration.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toInt(), 0);
+        const QStringList problems = finished.at(0).at(1).toStringList();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().contains(QLatin1String("x-api-key")),
+                 qPrintable(problems.first()));
+        QCOMPARE(ImageHostConfig::load(*m_settings).httpHeaders,
+                 QStringList{QStringLiteral("X-API-Key: keep-me")});
     }
 
     void createImageHost_buildsEachHost_andRefusesBadOnes()
