@@ -67,6 +67,9 @@ public:
     void setAttr(const QString &name, const QString &value);
 
     void setText(const QString &text) { m_value = text; }
+    /// Appends to a text node's text in place: amortized constant time per character, where
+    /// setText(textValue() + more) copies the whole text each time.
+    void appendText(QStringView more) { m_value.append(more); }
     void appendChild(const Node &child) { m_children.append(child); }
 
     /// All text below this node (or the text itself), concatenated.
