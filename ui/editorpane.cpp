@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "editorpane.h"
 
-#include "htmlimport.h"
-#include "htmlwriter.h"
-#include "markdownwriter.h"
+#include "htmlsourceconverter.h"
 #include "node.h"
 #include "sourceeditor.h"
 
@@ -12,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace tg {
@@ -79,6 +78,7 @@ EditorPane::EditorPane(QWidget *parent)
 void EditorPane::loadDraft(const Draft &d)
 {
     m_loading = true;
+    ++m_generation;
     m_title->setText(d.title);
     m_author->setText(d.authorName);
     m_authorUrl->setText(d.authorUrl);
@@ -151,12 +151,30 @@ void EditorPane::updateCounts()
 
 void EditorPane::pasteHtml(const QString &html)
 {
-    auto imported = importHtml(html);
-    const QString source = format() == DraftFormat::Markdown ? nodesToMarkdown(imported.nodes)
-                                                             : nodesToHtml(imported.nodes);
-    m_editor->textCursor().insertText(source);
-    const QStringList changes = imported.warnings;
-    Q_EMIT pasteCleaned(changes.join(QLatin1Char('\n')));
+    if (html.size() <= HtmlSourceConverter::syncLimit()) {
+        const HtmlSource converted = HtmlSourceConverter::convert(html, format());
+        m_editor->textCursor().insertText(converted.source);
+        Q_EMIT pasteCleaned(converted.warnings.join(QLatin1Char('\n')));
+        return;
+    }
+    // Converted off the GUI thread. The text goes where the cursor was: a QTextCursor follows the
+    // edits made meanwhile, so nothing typed in the meantime is lost or overwritten.
+    const QTextCursor at = m_editor->textCursor();
+    const quint64 generation = m_generation;
+    if (m_pendingPastes++ == 0)
+        Q_EMIT pasteConverting(true);
+    HtmlSourceConverter::convertAsync(
+        html, format(), this, [this, at, generation](const HtmlSource &converted) {
+            if (--m_pendingPastes == 0)
+                Q_EMIT pasteConverting(false);
+            if (generation != m_generation)
+                return; // another draft was opened meanwhile; this paste belonged to the old one
+            QTextCursor cursor = at;
+            cursor.beginEditBlock();
+            cursor.insertText(converted.source);
+            cursor.endEditBlock();
+            Q_EMIT pasteCleaned(converted.warnings.join(QLatin1Char('\n')));
+        });
 }
 
 } // namespace tg

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void edited();
     /// The pasted rich HTML was cleaned; the message says what the import changed (may be empty).
     void pasteCleaned(const QString &message);
+    /// A large paste is being converted off the GUI thread (true), or the last one ended (false).
+    void pasteConverting(bool busy);
 
 private:
     void updateCounts();
@@ -56,6 +58,8 @@ private:
     SourceEditor *m_editor = nullptr;
     QLabel *m_counts = nullptr;
     bool m_loading = false;
+    quint64 m_generation = 0; ///< increases when a draft is loaded; older pastes are dropped
+    int m_pendingPastes = 0;
 };
 
 } // namespace tg

@@ -8,6 +8,7 @@
 #include "editorpane.h"
 #include "findbar.h"
 #include "htmlimport.h"
+#include "htmlsourceconverter.h"
 #include "htmlwriter.h"
 #include "imagedrophandler.h"
 #include "markdownwriter.h"
@@ -31,6 +32,7 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
@@ -100,6 +102,8 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
                                      : tr("Pasted; the import changed: %1").arg(changes.left(300)),
                                  8000);
     });
+    connect(m_editor, &EditorPane::pasteConverting, this,
+            [this](bool busy) { showConverting(busy, tr("Converting the pasted content…")); });
     connect(m_scheduler, &PreviewScheduler::converted, this, &MainWindow::onConverted);
     connect(m_meter, &ContentMeter::issueActivated, m_editor->editor(), &SourceEditor::goTo);
     connect(m_meter, &ContentMeter::fieldActivated, this, [this](const QString &field) {
@@ -663,9 +667,15 @@ bool MainWindow::importPath(const QString &path, QString *error, QStringList *wa
     d.title = QFileInfo(path).completeBaseName();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
-        auto imported = importHtml(text);
+        const bool large = text.size() > HtmlSourceConverter::syncLimit();
+        if (large)
+            showConverting(true, tr("Importing %1…").arg(QFileInfo(path).fileName()));
+        const HtmlSource imported =
+            HtmlSourceConverter::convertKeepingEventsFlowing(text, DraftFormat::Html);
+        if (large)
+            showConverting(false);
         d.format = DraftFormat::Html;
-        d.body = nodesToHtml(imported.nodes);
+        d.body = imported.source;
         const QStringList changes = imported.warnings;
         if (warnings)
             *warnings = changes;
@@ -680,6 +690,24 @@ bool MainWindow::importPath(const QString &path, QString *error, QStringList *wa
     m_store->save(d);
     loadIntoEditor(d);
     return true;
+}
+
+void MainWindow::showConverting(bool busy, const QString &message)
+{
+    if (!m_convertingIndicator) {
+        auto *bar = new QProgressBar(this);
+        bar->setRange(0, 0); // busy: the conversion cannot say how far it is
+        bar->setMaximumWidth(120);
+        bar->setTextVisible(false);
+        bar->setAccessibleName(tr("Converting"));
+        statusBar()->addPermanentWidget(bar);
+        m_convertingIndicator = bar;
+    }
+    m_convertingIndicator->setVisible(busy);
+    if (busy)
+        statusBar()->showMessage(message);
+    else
+        statusBar()->clearMessage();
 }
 
 void MainWindow::exportDraft()

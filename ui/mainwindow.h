@@ -131,6 +131,8 @@ private:
     void onFetched(const PublishOutcome &outcome);
     void loadIntoEditor(const Draft &draft);
     void importFile();
+    /// Shows or hides the busy indicator in the status bar while content converts off-thread.
+    void showConverting(bool busy, const QString &message = {});
     void exportDraft();
     void showSettings();
     void restoreLayout();
@@ -146,6 +148,7 @@ private:
     ContentMeter *m_meter = nullptr;
     PublishBar *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;
+    QWidget *m_convertingIndicator = nullptr;
     DraftsPanel *m_drafts = nullptr;
     QSplitter *m_split = nullptr;
     QWidget *m_previewSide = nullptr;

@@ -5,6 +5,7 @@
 #include "htmlimportdetail.h"
 #include "htmlimportwarnings.h"
 
+#include <QHash>
 #include <QSet>
 #include <QUrl>
 
@@ -12,6 +13,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace tg {
 
@@ -130,7 +132,7 @@ bool isInlineTag(QStringView t)
 void appendMerged(NodeList &list, const QString &text)
 {
     if (!list.isEmpty() && list.last().isText())
-        list.last().setText(list.last().textValue() + text);
+        list.last().appendText(text);
     else
         list.append(Node::text(text));
 }
@@ -304,100 +306,536 @@ QString providerName(const QString &provider)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Nesting guard. Gumbo's tree construction scans the stack of open elements for many tags, which
-// makes pathological nesting quadratic (100,000 nested divs take about a minute). A cheap scan
-// estimates the nesting from the tags that are not void and are not closed implicitly; only when
-// it exceeds the cap are the tags beyond it removed, their text kept. Ordinary documents pass
-// through untouched.
+// Nesting guard. Gumbo's tree construction scans the stack of open elements and the list of
+// active formatting elements for many tags, so its cost grows with the nesting: unbounded nesting
+// makes it quadratic. A linear pre-scan follows the tree construction closely enough to know how
+// deep gumbo's stack can get: it tokenizes tags as the HTML tokenizer does (quoted attribute
+// values, short comments, raw text), keeps its own stack of open elements, closes an element only
+// where the parser would (an unmatched or blocked end tag changes nothing), and counts formatting
+// elements that the parser would reopen. Tags that would take the stack beyond NestingCap, or
+// keep more than FormattingCap formatting elements active, are removed with their end tags (their
+// text stays), as are the attributes of a tag beyond MaxAttributes. Ordinary documents pass
+// through untouched. The scan over-estimates where it is unsure, never under-estimates.
 
 constexpr int NestingCap = 2 * MaxNodeDepth;
+constexpr int FormattingCap = 12;
+constexpr int MaxAttributes = 64;
 
 bool isAsciiAlpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/// Tags that do not deepen the nesting in a way a naive count can follow: void elements, those
-/// whose end tag is usually omitted, and raw-text elements (handled separately).
-bool isUncountedTag(const QByteArray &name)
+bool isTagSpace(char c)
 {
-    static const QSet<QByteArray> names = {
-        "area",  "base",   "br",      "col",      "embed",    "hr",        "img",      "input",
-        "link",  "meta",   "param",   "source",   "track",    "wbr",       "keygen",   "p",
-        "li",    "dt",     "dd",      "tr",       "td",       "th",        "option",   "optgroup",
-        "thead", "tbody",  "tfoot",   "colgroup", "caption",  "rb",        "rt",       "rtc",
-        "rp",    "html",   "head",    "body",     "script",   "style",     "textarea", "title",
-        "xmp",   "iframe", "noembed", "noframes", "noscript", "plaintext", "template"};
-    return names.contains(name);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-bool isRawTextTag(const QByteArray &name)
+enum TagFlag : unsigned
 {
-    static const QSet<QByteArray> names = {"script", "style",   "textarea", "title",   "xmp",
-                                           "iframe", "noembed", "noframes", "noscript"};
-    return names.contains(name);
+    Special = 1u << 0,    ///< the parser's "special" category: stops end tag matching
+    Scope = 1u << 1,      ///< bounds "has an element in scope"
+    Formatting = 1u << 2, ///< kept in the list of active formatting elements
+    Marker = 1u << 3,     ///< puts a marker on that list
+    ClosesP = 1u << 4,    ///< a start tag that closes an open p
+    Button = 1u << 5,     ///< bounds "in button scope" besides Scope
+    NotPushed = 1u << 6,  ///< void, implied or structural: never on the scan's stack
+    RawText = 1u << 7,    ///< content is text up to the matching end tag (outside svg/math)
+    SpecialADP = 1u << 8, ///< special, but not address, div or p (ends the li/dd search)
+};
+
+struct TagInfo
+{
+    QByteArray key; ///< h1..h6 share "h", dd and dt share "dd", td and th share "td"
+    unsigned flags = 0;
+};
+
+TagInfo tagInfo(const QByteArray &name)
+{
+    static const QHash<QByteArray, unsigned> table = [] {
+        QHash<QByteArray, unsigned> t;
+        const auto add = [&t](std::initializer_list<const char *> names, unsigned flags) {
+            for (const char *n : names)
+                t[QByteArray(n)] |= flags;
+        };
+        add({"address",
+             "applet",
+             "area",
+             "article",
+             "aside",
+             "base",
+             "basefont",
+             "bgsound",
+             "blockquote",
+             "body",
+             "br",
+             "button",
+             "caption",
+             "center",
+             "col",
+             "colgroup",
+             "dd",
+             "details",
+             "dir",
+             "div",
+             "dl",
+             "dt",
+             "embed",
+             "fieldset",
+             "figcaption",
+             "figure",
+             "footer",
+             "form",
+             "frame",
+             "frameset",
+             "h1",
+             "h2",
+             "h3",
+             "h4",
+             "h5",
+             "h6",
+             "head",
+             "header",
+             "hgroup",
+             "hr",
+             "html",
+             "iframe",
+             "img",
+             "input",
+             "keygen",
+             "li",
+             "link",
+             "listing",
+             "main",
+             "marquee",
+             "menu",
+             "meta",
+             "nav",
+             "noembed",
+             "noframes",
+             "noscript",
+             "object",
+             "ol",
+             "p",
+             "param",
+             "plaintext",
+             "pre",
+             "script",
+             "section",
+             "select",
+             "source",
+             "style",
+             "summary",
+             "table",
+             "tbody",
+             "td",
+             "template",
+             "textarea",
+             "tfoot",
+             "th",
+             "thead",
+             "title",
+             "tr",
+             "track",
+             "ul",
+             "wbr",
+             "xmp",
+             "mi",
+             "mo",
+             "mn",
+             "ms",
+             "mtext",
+             "annotation-xml",
+             "foreignobject",
+             "desc"},
+            Special);
+        for (auto it = t.begin(); it != t.end(); ++it) {
+            if (it.key() != "address" && it.key() != "div" && it.key() != "p")
+                it.value() |= SpecialADP;
+        }
+        add({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+             "mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc"},
+            Scope);
+        add({"button"}, Button);
+        add({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+             "tt", "u"},
+            Formatting);
+        add({"applet", "marquee", "object", "td", "th", "caption"}, Marker);
+        add({"address",   "article", "aside", "blockquote", "center",     "details", "dialog",
+             "dir",       "div",     "dl",    "fieldset",   "figcaption", "figure",  "footer",
+             "header",    "hgroup",  "main",  "menu",       "nav",        "ol",      "p",
+             "section",   "summary", "ul",    "h1",         "h2",         "h3",      "h4",
+             "h5",        "h6",      "pre",   "listing",    "form",       "hr",      "xmp",
+             "plaintext", "li",      "dd",    "dt"},
+            ClosesP); // not table: in quirks mode it leaves the p open
+        add({"area", "base",     "basefont", "bgsound",  "br",     "col",     "embed",
+             "hr",   "img",      "image",    "input",    "keygen", "link",    "menuitem",
+             "meta", "param",    "source",   "track",    "wbr",    "frame",   "html",
+             "head", "body",     "option",   "optgroup", "rb",     "rt",      "rtc",
+             "rp",   "template", "thead",    "tbody",    "tfoot",  "colgroup"},
+            NotPushed);
+        add({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+             "plaintext"},
+            RawText);
+        return t;
+    }();
+    TagInfo info;
+    info.flags = table.value(name);
+    if (name.size() == 2 && name.at(0) == 'h' && name.at(1) >= '1' && name.at(1) <= '6')
+        info.key = QByteArrayLiteral("h");
+    else if (name == "dt")
+        info.key = QByteArrayLiteral("dd");
+    else if (name == "th")
+        info.key = QByteArrayLiteral("td");
+    else
+        info.key = name;
+    return info;
 }
 
-/// One pass over the markup. With `out` null it only measures the deepest naive nesting; with
-/// `out` set it copies the input without the tags nested deeper than NestingCap.
-int scanNesting(const QByteArray &in, QByteArray *out)
+/// The pre-scan's model of gumbo's stack of open elements and list of active formatting elements.
+class NestingScan
 {
-    const char *d = in.constData();
-    const qsizetype n = in.size();
-    int depth = 0;
-    int maxDepth = 0;
-    qsizetype copied = 0; // input up to here is already in out (or deliberately skipped)
+public:
+    explicit NestingScan(const QByteArray &in)
+        : m_in(in)
+    {}
+
+    /// The input without the tags and attributes beyond the caps; `limited` tells whether any
+    /// were removed (otherwise the input itself is returned).
+    QByteArray run(bool *limited);
+
+private:
+    struct Entry
+    {
+        QByteArray key;
+        unsigned flags;
+        int afl;         ///< index in m_afl, or -1
+        int lastSpecial; ///< topmost Special at or below this entry, -1 if none
+        int lastScope;   ///< topmost Scope at or below
+        int lastButton;  ///< topmost Scope or Button at or below
+        int lastSpecialAdp;
+    };
+    struct Active
+    {
+        QByteArray key;
+        bool marker = false;
+        bool live = true;
+        bool onStack = true;
+    };
+
+    int depth() const { return int(m_stack.size()) + m_offStack; }
+    int topmost(const QByteArray &key) const
+    {
+        const auto it = m_positions.constFind(key);
+        return it == m_positions.cend() || it->isEmpty() ? -1 : it->last();
+    }
+    int top(int Entry::*tracker) const { return m_stack.empty() ? -1 : m_stack.back().*tracker; }
+    bool inForeign() const { return topmost("svg") >= 0 || topmost("math") >= 0; }
+
+    void push(const TagInfo &info);
+    void popTop(bool removeActive);
+    /// Pops down to and including the entry at index.
+    void popTo(int index, bool removeActive = false);
+    /// Pops every entry above index.
+    void popAbove(int index)
+    {
+        while (int(m_stack.size()) > index + 1)
+            popTop(false);
+    }
+    void clearToMarker();
+    /// Applies a start tag; false when it must be removed.
+    bool start(const QByteArray &name, bool selfClosing);
+    /// Applies an end tag; false when it must be removed (it closes a removed start tag).
+    bool end(const QByteArray &name);
+    void drop(qsizetype from, qsizetype to);
+
+    const QByteArray &m_in;
+    QByteArray m_out;
+    qsizetype m_copied = 0;
+    bool m_limited = false;
+    std::vector<Entry> m_stack;
+    QHash<QByteArray, QList<int>> m_positions;
+    std::vector<Active> m_afl;
+    QHash<QByteArray, QList<int>> m_offStackByKey; ///< live, not on the stack, by key
+    int m_offStack = 0;
+    int m_formattingSinceMarker = 0;
+    QList<QPair<int, int>> m_markers; ///< (index in m_afl, m_formattingSinceMarker before it)
+    QHash<QByteArray, int> m_dropped; ///< removed start tags whose end tag is still to come
+};
+
+void NestingScan::push(const TagInfo &info)
+{
+    const int index = int(m_stack.size());
+    const auto tracker = [&](int Entry::*t, unsigned flags) {
+        return (info.flags & flags) ? index : top(t);
+    };
+    Entry e{info.key,
+            info.flags,
+            -1,
+            tracker(&Entry::lastSpecial, Special),
+            tracker(&Entry::lastScope, Scope),
+            tracker(&Entry::lastButton, Scope | Button),
+            tracker(&Entry::lastSpecialAdp, SpecialADP)};
+    if (info.flags & Formatting) {
+        e.afl = int(m_afl.size());
+        m_afl.push_back({info.key});
+        ++m_formattingSinceMarker;
+    }
+    if (info.flags & Marker) {
+        m_markers.append({int(m_afl.size()), m_formattingSinceMarker});
+        m_afl.push_back({QByteArray(), true});
+        m_formattingSinceMarker = 0;
+    }
+    m_stack.push_back(std::move(e));
+    m_positions[info.key].append(index);
+}
+
+void NestingScan::popTop(bool removeActive)
+{
+    const Entry e = std::move(m_stack.back());
+    m_stack.pop_back();
+    m_positions[e.key].removeLast();
+    if (e.afl >= 0 && m_afl[size_t(e.afl)].live) {
+        Active &a = m_afl[size_t(e.afl)];
+        if (removeActive) {
+            a.live = false;
+            --m_formattingSinceMarker;
+        } else {
+            a.onStack = false;
+            m_offStackByKey[e.key].append(e.afl);
+            ++m_offStack;
+        }
+    }
+    if (e.flags & Marker)
+        clearToMarker();
+}
+
+void NestingScan::popTo(int index, bool removeActive)
+{
+    if (index < 0)
+        return;
+    popAbove(index);
+    if (int(m_stack.size()) == index + 1)
+        popTop(removeActive);
+}
+
+void NestingScan::clearToMarker()
+{
+    while (!m_afl.empty()) {
+        const Active a = m_afl.back();
+        m_afl.pop_back();
+        if (a.marker) {
+            if (!m_markers.isEmpty())
+                m_formattingSinceMarker = m_markers.takeLast().second;
+            return;
+        }
+        if (a.live && !a.onStack) {
+            m_offStackByKey[a.key].removeLast();
+            --m_offStack;
+        }
+    }
+}
+
+bool NestingScan::start(const QByteArray &name, bool selfClosing)
+{
+    const TagInfo info = tagInfo(name);
+    if (info.flags & ClosesP) {
+        // The li/dd search, then "close a p element in button scope".
+        if (info.key == "li" || info.key == "dd") {
+            const int at = topmost(info.key);
+            if (at >= 0 && top(&Entry::lastSpecialAdp) == at)
+                popTo(at);
+        }
+        const int p = topmost("p");
+        if (p >= 0 && top(&Entry::lastButton) < p)
+            popTo(p);
+        if (info.key == "h" && !m_stack.empty() && m_stack.back().key == "h")
+            popTop(false);
+    }
+    if ((info.flags & NotPushed) || (selfClosing && inForeign()))
+        return true;
+    if (info.key == "td" || info.key == "tr" || info.key == "caption") {
+        const int table = topmost("table");
+        if (table < 0)
+            return true; // ignored outside a table
+        const int row = topmost("tr");
+        popAbove(info.key == "td" && row > table ? row : table);
+    }
+    if ((info.flags & RawText) && !inForeign())
+        return true; // its text is skipped, its end tag ignored
+    if (depth() >= NestingCap ||
+        ((info.flags & Formatting) && m_formattingSinceMarker >= FormattingCap)) {
+        ++m_dropped[info.key];
+        return false;
+    }
+    push(info);
+    return true;
+}
+
+bool NestingScan::end(const QByteArray &name)
+{
+    const TagInfo info = tagInfo(name);
+    auto dropped = m_dropped.find(info.key);
+    if (dropped != m_dropped.end() && *dropped > 0) {
+        --*dropped;
+        return false;
+    }
+    if (info.flags & NotPushed)
+        return true;
+    const int at = topmost(info.key);
+    if (info.key == "td" || info.key == "tr" || info.key == "caption" || info.key == "table") {
+        if (at >= 0 && at >= topmost("table"))
+            popTo(at); // cells, rows and captions of the innermost table
+        return true;
+    }
+    if (info.flags & Formatting) {
+        if (at >= 0) {
+            if (top(&Entry::lastSpecial) <= at)
+                popTo(at, true); // otherwise the adoption agency keeps the depth as it is
+            return true;
+        }
+        // Not open: the parser forgets its entry in the active formatting list.
+        auto off = m_offStackByKey.find(info.key);
+        const int lastMarker = m_markers.isEmpty() ? -1 : m_markers.last().first;
+        if (off != m_offStackByKey.end() && !off->isEmpty() && off->last() > lastMarker) {
+            m_afl[size_t(off->takeLast())].live = false;
+            --m_offStack;
+            --m_formattingSinceMarker;
+        }
+        return true;
+    }
+    if (at < 0)
+        return true;
+    if (info.key == "p") {
+        if (top(&Entry::lastButton) <= at)
+            popTo(at);
+        return true;
+    }
+    // Special elements close when in scope; others when no special element is in between.
+    const int barrier = (info.flags & Special) ? top(&Entry::lastScope) : top(&Entry::lastSpecial);
+    if (barrier <= at)
+        popTo(at);
+    return true;
+}
+
+void NestingScan::drop(qsizetype from, qsizetype to)
+{
+    if (!m_limited) {
+        m_limited = true;
+        m_out.reserve(m_in.size());
+    }
+    m_out.append(m_in.constData() + m_copied, from - m_copied);
+    m_copied = to;
+}
+
+QByteArray NestingScan::run(bool *limited)
+{
+    const char *d = m_in.constData();
+    const qsizetype n = m_in.size();
     qsizetype i = 0;
     const auto skipTo = [&](qsizetype from, const char *needle) {
-        const qsizetype at = in.indexOf(needle, from);
+        const qsizetype at = m_in.indexOf(needle, from);
         return at < 0 ? n : at + qsizetype(std::strlen(needle));
     };
-    const auto dropRange = [&](qsizetype from, qsizetype to) {
-        if (out) {
-            out->append(d + copied, from - copied);
-            copied = to;
-        }
-    };
     while (i < n) {
-        if (d[i] != '<') {
-            ++i;
-            continue;
-        }
+        const qsizetype lt = m_in.indexOf('<', i);
+        if (lt < 0)
+            break;
+        i = lt;
         if (i + 3 < n && d[i + 1] == '!' && d[i + 2] == '-' && d[i + 3] == '-') {
-            i = skipTo(i + 4, "-->");
+            // A comment ends at the first of `<!-->`, `<!--->`, `-->` and `--!>`.
+            qsizetype k = i + 4;
+            while (true) {
+                const qsizetype gt = m_in.indexOf('>', k);
+                if (gt < 0) {
+                    k = n;
+                    break;
+                }
+                const bool abrupt = gt == i + 4 || (gt == i + 5 && d[i + 4] == '-');
+                const bool dashes = gt >= i + 6 && d[gt - 1] == '-' && d[gt - 2] == '-';
+                const bool bang =
+                    gt >= i + 7 && d[gt - 1] == '!' && d[gt - 2] == '-' && d[gt - 3] == '-';
+                if (abrupt || dashes || bang) {
+                    k = gt + 1;
+                    break;
+                }
+                k = gt + 1;
+            }
+            i = k;
             continue;
         }
         if (i + 1 < n && (d[i + 1] == '!' || d[i + 1] == '?')) {
             i = skipTo(i + 2, ">");
             continue;
         }
-        const bool end = i + 1 < n && d[i + 1] == '/';
-        const qsizetype nameAt = i + (end ? 2 : 1);
+        const bool isEnd = i + 1 < n && d[i + 1] == '/';
+        const qsizetype nameAt = i + (isEnd ? 2 : 1);
         if (nameAt >= n || !isAsciiAlpha(d[nameAt])) {
             ++i;
             continue;
         }
         qsizetype j = nameAt;
-        while (j < n && d[j] != '>' && d[j] != '/' && d[j] != ' ' && d[j] != '\t' && d[j] != '\n' &&
-               d[j] != '\r' && d[j] != '\f')
+        while (j < n && d[j] != '>' && d[j] != '/' && !isTagSpace(d[j]))
             ++j;
         const QByteArray name = QByteArray(d + nameAt, j - nameAt).toLower();
-        char quote = 0;
-        while (j < n && (quote || d[j] != '>')) {
-            if (quote && d[j] == quote)
-                quote = 0;
-            else if (!quote && (d[j] == '"' || d[j] == '\'') && !end)
-                quote = d[j];
-            ++j;
+
+        // Attributes, tokenized as the HTML tokenizer does.
+        int attributes = 0;
+        qsizetype cutFrom = -1; // where the attributes beyond MaxAttributes start
+        bool selfClosing = false;
+        qsizetype gt = -1;
+        while (j < n) {
+            const bool slash = d[j] == '/';
+            if (slash || isTagSpace(d[j])) {
+                selfClosing = slash && j + 1 < n && d[j + 1] == '>';
+                ++j;
+                continue;
+            }
+            if (d[j] == '>') {
+                gt = j;
+                break;
+            }
+            selfClosing = false;
+            if (++attributes > MaxAttributes && cutFrom < 0)
+                cutFrom = j;
+            ++j; // the first character of a name may be '='
+            while (j < n && d[j] != '>' && d[j] != '/' && d[j] != '=' && !isTagSpace(d[j]))
+                ++j;
+            qsizetype k = j;
+            while (k < n && isTagSpace(d[k]))
+                ++k;
+            if (k >= n || d[k] != '=')
+                continue;
+            j = k + 1;
+            while (j < n && isTagSpace(d[j]))
+                ++j;
+            if (j < n && (d[j] == '"' || d[j] == '\'')) {
+                const qsizetype close = m_in.indexOf(d[j], j + 1);
+                j = close < 0 ? n : close + 1;
+            } else {
+                while (j < n && d[j] != '>' && !isTagSpace(d[j]))
+                    ++j;
+            }
         }
-        const qsizetype tagEnd = j < n ? j + 1 : n;
-        if (name == "plaintext" && !end)
-            break;
-        if (!end && isRawTextTag(name)) {
+        if (gt < 0)
+            break; // a tag cut off by the end of the input is dropped by the parser
+        const qsizetype tagEnd = gt + 1;
+
+        const bool keep = isEnd ? end(name) : start(name, selfClosing);
+        if (!keep)
+            drop(i, tagEnd);
+        else if (cutFrom >= 0)
+            drop(cutFrom, gt);
+        i = tagEnd;
+
+        if (!isEnd && keep && (tagInfo(name).flags & RawText) && !inForeign()) {
+            if (name == "plaintext")
+                break;
+            // Text up to the matching end tag, which the loop then reads as a tag.
             const QByteArray close = "</" + name;
-            qsizetype k = tagEnd;
+            qsizetype k = i;
             while (k < n) {
-                const qsizetype at = in.indexOf('<', k);
+                const qsizetype at = m_in.indexOf('<', k);
                 if (at < 0 || at + close.size() > n) {
                     k = n;
                     break;
@@ -409,36 +847,19 @@ int scanNesting(const QByteArray &in, QByteArray *out)
                 k = at + 1;
             }
             i = k;
-            continue;
         }
-        if (!isUncountedTag(name)) {
-            if (end) {
-                if (depth > NestingCap)
-                    dropRange(i, tagEnd);
-                depth = qMax(0, depth - 1);
-            } else {
-                ++depth;
-                maxDepth = qMax(maxDepth, depth);
-                if (depth > NestingCap)
-                    dropRange(i, tagEnd);
-            }
-        }
-        i = tagEnd;
     }
-    if (out)
-        out->append(d + copied, n - copied);
-    return maxDepth;
+    *limited = m_limited;
+    if (!m_limited)
+        return m_in;
+    m_out.append(d + m_copied, n - m_copied);
+    return m_out;
 }
 
 QByteArray limitNesting(const QByteArray &in, bool *limited)
 {
-    *limited = scanNesting(in, nullptr) > NestingCap;
-    if (!*limited)
-        return in;
-    QByteArray out;
-    out.reserve(in.size());
-    scanNesting(in, &out);
-    return out;
+    NestingScan scan(in);
+    return scan.run(limited);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +907,9 @@ private:
     QList<Frame> m_frames;
     int m_preDepth = 0;
     int m_cellDepth = 0;
+    /// Nodes the search for embedded tweets may still visit, for the whole document: nested
+    /// widget markup must not make the import quadratic.
+    int m_embedSearchBudget = 100000;
 };
 
 Node TreeBuilder::build(const GumboNode *document)
@@ -584,8 +1008,7 @@ bool TreeBuilder::embedTwitterBlockquote(const GumboNode *node)
     // The widget markup ends with a link to the status; search the subtree without recursion.
     QList<const GumboNode *> todo{node};
     Embed found;
-    int budget = 10000;
-    while (!todo.isEmpty() && budget-- > 0) {
+    while (!todo.isEmpty() && m_embedSearchBudget-- > 0) {
         const GumboNode *n = todo.takeLast();
         if (n->type != GUMBO_NODE_ELEMENT)
             continue;
@@ -1261,6 +1684,48 @@ NodeList detail::normalizeInlineRun(const NodeList &run)
     return cleanRun(run);
 }
 
+namespace {
+
+/// Runs gumbo on the guarded input; the tree lives as long as the arena.
+GumboOutput *parseGuarded(const QByteArray &utf8, GumboArena *arena)
+{
+    GumboOptions options = kGumboDefaultOptions;
+    options.allocator = arenaAllocate;
+    options.deallocator = arenaDeallocate;
+    options.userdata = arena;
+    options.max_errors = 0;
+    return gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size()));
+}
+
+} // namespace
+
+int detail::parsedNestingDepth(QStringView html)
+{
+    bool limited = false;
+    const QByteArray utf8 = limitNesting(html.toUtf8(), &limited);
+    GumboArena arena;
+    const GumboOutput *output = parseGuarded(utf8, &arena);
+    if (!output)
+        return 0;
+    int deepest = 0;
+    QList<QPair<const GumboNode *, int>> todo{{output->document, 0}};
+    while (!todo.isEmpty()) {
+        const auto [node, depth] = todo.takeLast();
+        deepest = qMax(deepest, depth);
+        const GumboVector *kids =
+            node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+            : node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE
+                ? &node->v.element.children
+                : nullptr;
+        for (unsigned i = 0; kids && i < kids->length; ++i) {
+            const auto *kid = static_cast<const GumboNode *>(kids->data[i]);
+            if (kid->type == GUMBO_NODE_ELEMENT || kid->type == GUMBO_NODE_TEMPLATE)
+                todo.append({kid, depth + 1});
+        }
+    }
+    return deepest;
+}
+
 HtmlImportResult importHtml(QStringView html)
 {
     HtmlImportResult result;
@@ -1271,12 +1736,7 @@ HtmlImportResult importHtml(QStringView html)
         warnings.add(QStringLiteral("deep nesting flattened"));
 
     GumboArena arena;
-    GumboOptions options = kGumboDefaultOptions;
-    options.allocator = arenaAllocate;
-    options.deallocator = arenaDeallocate;
-    options.userdata = &arena;
-    options.max_errors = 0;
-    GumboOutput *output = gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size()));
+    const GumboOutput *output = parseGuarded(utf8, &arena);
     if (!output)
         return result;
 

@@ -59,9 +59,38 @@ void appendEscaped(QString &out, const QString &s)
     out.append(run, end - run);
 }
 
-} // namespace
+/// Attributes whose value a browser loads or navigates to.
+bool isUrlAttribute(QStringView name)
+{
+    static constexpr QLatin1StringView kUrl[] = {
+        QLatin1StringView("href"),       QLatin1StringView("src"),
+        QLatin1StringView("poster"),     QLatin1StringView("cite"),
+        QLatin1StringView("action"),     QLatin1StringView("formaction"),
+        QLatin1StringView("background"), QLatin1StringView("data"),
+        QLatin1StringView("longdesc"),   QLatin1StringView("xlink:href"),
+        QLatin1StringView("lowsrc"),     QLatin1StringView("dynsrc"),
+    };
+    return std::any_of(std::begin(kUrl), std::end(kUrl), [name](QLatin1StringView v) {
+        return name.compare(v, Qt::CaseInsensitive) == 0;
+    });
+}
 
-QString nodesToHtml(const NodeList &nodes)
+/// Whether the display writer keeps this attribute.
+bool isDisplaySafe(const QString &name, const QString &value)
+{
+    if (name.startsWith(QLatin1StringView("on"), Qt::CaseInsensitive) ||
+        name.compare(QLatin1StringView("srcdoc"), Qt::CaseInsensitive) == 0)
+        return false;
+    return !isUrlAttribute(name) || !isScriptUrl(value);
+}
+
+enum class Mode
+{
+    Reference,
+    Display
+};
+
+QString writeHtml(const NodeList &nodes, Mode mode)
 {
     QString out;
     out.reserve(256);
@@ -69,19 +98,19 @@ QString nodesToHtml(const NodeList &nodes)
     {
         const NodeList *list;
         qsizetype next;
+        QString closeTag; ///< written when the list ends; empty for an unwrapped element
     };
     std::vector<Level> stack;
-    stack.push_back({&nodes, 0});
+    stack.push_back({&nodes, 0, {}});
     while (!stack.empty()) {
         Level &level = stack.back();
         if (level.next >= level.list->size()) {
-            stack.pop_back();
-            if (!stack.empty()) {
-                const Node &parent = stack.back().list->at(stack.back().next - 1);
+            if (!level.closeTag.isEmpty()) {
                 out.append(QLatin1StringView("</"));
-                out.append(parent.tag());
+                out.append(level.closeTag);
                 out.append(QLatin1Char('>'));
             }
+            stack.pop_back();
             continue;
         }
         const Node &node = level.list->at(level.next++);
@@ -90,9 +119,18 @@ QString nodesToHtml(const NodeList &nodes)
             continue;
         }
         const QString tag = node.tag();
+        const bool written = isValidTagName(tag) && (mode == Mode::Reference || isAllowedTag(tag));
+        if (!written) {
+            if (!node.children().isEmpty())
+                stack.push_back({&node.children(), 0, {}}); // `level` is not used after this
+            continue;
+        }
         out.append(QLatin1Char('<'));
         out.append(tag);
         for (const auto &attr : node.attrs()) {
+            if (!isValidAttributeName(attr.first) ||
+                (mode == Mode::Display && !isDisplaySafe(attr.first, attr.second)))
+                continue;
             out.append(QLatin1Char(' '));
             out.append(attr.first);
             out.append(QLatin1StringView("=\""));
@@ -101,7 +139,7 @@ QString nodesToHtml(const NodeList &nodes)
         }
         if (!node.children().isEmpty()) {
             out.append(QLatin1Char('>'));
-            stack.push_back({&node.children(), 0}); // `level` is not used after this
+            stack.push_back({&node.children(), 0, tag}); // `level` is not used after this
             continue;
         }
         if (isWriterVoid(tag)) {
@@ -113,6 +151,39 @@ QString nodesToHtml(const NodeList &nodes)
         }
     }
     return out;
+}
+
+} // namespace
+
+QString nodesToHtml(const NodeList &nodes)
+{
+    return writeHtml(nodes, Mode::Reference);
+}
+
+QString nodesToDisplayHtml(const NodeList &nodes)
+{
+    return writeHtml(nodes, Mode::Display);
+}
+
+bool isScriptUrl(QStringView url)
+{
+    // The scheme is what comes before the first colon, spaces and controls left out.
+    QString scheme;
+    bool colon = false;
+    for (QChar c : url) {
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7F || c.isSpace())
+            continue;
+        if (c == QLatin1Char(':')) {
+            colon = true;
+            break;
+        }
+        scheme.append(c.toLower());
+        if (scheme.size() > 10)
+            return false;
+    }
+    return colon &&
+           (scheme == QLatin1StringView("javascript") || scheme == QLatin1StringView("vbscript") ||
+            scheme == QLatin1StringView("data"));
 }
 
 } // namespace tg

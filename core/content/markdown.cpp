@@ -7,6 +7,8 @@
 #include "htmlimportdetail.h"
 #include "htmlimportwarnings.h"
 
+#include <QHash>
+
 #include <md4c.h>
 
 namespace tg {
@@ -122,7 +124,8 @@ private:
     {
         FrameKind kind = FrameKind::Block;
         bool pushed = false;
-        QString htmlTag; ///< for inline raw HTML frames: the Telegraph tag it opened
+        QString htmlTag;        ///< for inline raw HTML frames: the Telegraph tag it opened
+        qsizetype barrier = -1; ///< the innermost frame that is not raw HTML, at or below this
     };
 
     static int enterBlock(MD_BLOCKTYPE type, void *detail, void *self)
@@ -153,7 +156,8 @@ private:
     int onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size);
 
     void push(FrameKind kind, const Node &node, const QString &htmlTag = {});
-    void pushTransparent(FrameKind kind) { m_frames.append(Frame{kind, false, {}}); }
+    void pushTransparent(FrameKind kind) { appendFrame(Frame{kind, false, {}}); }
+    void appendFrame(Frame frame);
     /// Pops frames up to and including the innermost one of `kind`.
     void popUntil(FrameKind kind);
     void popOne();
@@ -171,6 +175,7 @@ private:
 
     NodeList m_stack;
     QList<Frame> m_frames;
+    QHash<QString, QList<qsizetype>> m_htmlOpen; ///< indexes of raw-HTML frames by tag
     ImportWarnings m_warnings;
     bool m_flattenWarned = false;
     int m_imageDepth = 0;
@@ -188,17 +193,30 @@ void MarkdownBuilder::push(FrameKind kind, const Node &node, const QString &html
         if (!m_flattenWarned)
             m_warnings.add(QStringLiteral("deep nesting flattened"));
         m_flattenWarned = true;
-        m_frames.append(Frame{kind, false, htmlTag});
+        appendFrame(Frame{kind, false, htmlTag});
         return;
     }
     m_stack.append(node);
-    m_frames.append(Frame{kind, true, htmlTag});
+    appendFrame(Frame{kind, true, htmlTag});
+}
+
+void MarkdownBuilder::appendFrame(Frame frame)
+{
+    const qsizetype index = m_frames.size();
+    frame.barrier = frame.kind != FrameKind::Html ? index
+                    : m_frames.isEmpty()          ? -1
+                                                  : m_frames.last().barrier;
+    if (frame.kind == FrameKind::Html)
+        m_htmlOpen[frame.htmlTag].append(index);
+    m_frames.append(std::move(frame));
 }
 
 void MarkdownBuilder::popOne()
 {
     flushText();
     const Frame f = m_frames.takeLast();
+    if (f.kind == FrameKind::Html)
+        m_htmlOpen[f.htmlTag].removeLast();
     if (!f.pushed)
         return;
     Node node = finish(m_stack.takeLast());
@@ -236,7 +254,7 @@ void MarkdownBuilder::flushText()
         return;
     NodeList &kids = m_stack.last().children();
     if (!kids.isEmpty() && kids.last().isText())
-        kids.last().setText(kids.last().textValue() + m_pending);
+        kids.last().appendText(m_pending);
     else
         kids.append(Node::text(m_pending));
     m_pending.clear();
@@ -260,7 +278,7 @@ Node MarkdownBuilder::finish(Node node)
                 c.isElement() && c.hasAttr(tmpInlineHeading()) ? c.children() : NodeList{c};
             for (const Node &part : parts) {
                 if (part.isText() && !kids.isEmpty() && kids.last().isText())
-                    kids.last().setText(kids.last().textValue() + part.textValue());
+                    kids.last().appendText(part.textValue());
                 else
                     kids.append(part);
             }
@@ -548,16 +566,16 @@ void MarkdownBuilder::inlineHtml(const QString &fragment)
         return;
     }
     if (closing) {
-        // Close the innermost matching raw-HTML element, and whatever raw HTML opened inside it.
-        for (qsizetype k = m_frames.size() - 1; k >= 0; --k) {
-            if (m_frames.at(k).kind != FrameKind::Html)
-                return;
-            if (m_frames.at(k).htmlTag == tag) {
-                while (m_frames.size() > k)
-                    popOne();
-                return;
-            }
-        }
+        // Close the innermost matching raw-HTML element, and whatever raw HTML opened inside it,
+        // unless Markdown opened something in between. Found without scanning the frames.
+        const auto open = m_htmlOpen.constFind(tag);
+        if (open == m_htmlOpen.cend() || open->isEmpty() || m_frames.isEmpty())
+            return;
+        const qsizetype k = open->last();
+        if (k < m_frames.last().barrier)
+            return;
+        while (m_frames.size() > k)
+            popOne();
         return;
     }
     if (tag == QLatin1String("a")) {
@@ -567,7 +585,7 @@ void MarkdownBuilder::inlineHtml(const QString &fragment)
             href = r.nodes.first().children().first().attr(u"href");
         if (href.isEmpty()) {
             m_warnings.addAll(r.warnings);
-            m_frames.append(Frame{FrameKind::Html, false, tag});
+            appendFrame(Frame{FrameKind::Html, false, tag});
             return;
         }
         push(FrameKind::Html, Node::element(tag, {{QStringLiteral("href"), href}}), tag);

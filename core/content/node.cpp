@@ -135,6 +135,36 @@ bool isVoidTag(QStringView tag)
                        [tag](QLatin1StringView v) { return v == tag; });
 }
 
+namespace {
+
+bool isAsciiLetter(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+bool isSafeName(QStringView name, bool attribute)
+{
+    if (name.isEmpty() || name.size() > 64 || !isAsciiLetter(name.front().unicode()))
+        return false;
+    return std::all_of(name.begin(), name.end(), [attribute](QChar qc) {
+        const char16_t c = qc.unicode();
+        return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'-' ||
+               (attribute && (c == u'_' || c == u':' || c == u'.'));
+    });
+}
+
+} // namespace
+
+bool isValidAttributeName(QStringView name)
+{
+    return isSafeName(name, true);
+}
+
+bool isValidTagName(QStringView name)
+{
+    return isSafeName(name, false);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 

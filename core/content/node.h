@@ -67,6 +67,9 @@ public:
     void setAttr(const QString &name, const QString &value);
 
     void setText(const QString &text) { m_value = text; }
+    /// Appends to a text node's text in place: amortized constant time per character, where
+    /// setText(textValue() + more) copies the whole text each time.
+    void appendText(QStringView more) { m_value.append(more); }
     void appendChild(const Node &child) { m_children.append(child); }
 
     /// All text below this node (or the text itself), concatenated.
@@ -94,6 +97,13 @@ bool isAllowedTag(QStringView tag);
 /// HTML void elements (br, hr, img, ... including the non-Telegraph ones), which never take
 /// children.
 bool isVoidTag(QStringView tag);
+/// Whether name can be written as an HTML attribute name without ever becoming markup: an ASCII
+/// letter followed by ASCII letters, digits, `-`, `_`, `:` or `.` (at most 64 characters). Strictly
+/// narrower than what HTML allows, and wide enough for `href`, `target`, `data-*` or `xml:lang`.
+bool isValidAttributeName(QStringView name);
+/// Whether name can be written as an element name: an ASCII letter followed by ASCII letters,
+/// digits or `-` (at most 64 characters), such as `h3` or `my-widget`.
+bool isValidTagName(QStringView name);
 
 /// Serializes nodes exactly as the API expects: compact JSON, non-ASCII as raw UTF-8 (no \u
 /// escapes), attribute order kept, `attrs` only when present, `children` only when non-empty.

@@ -25,6 +25,8 @@ QString ValidationIssue::apiCode() const
         return QStringLiteral("CONTENT_TEXT_REQUIRED");
     case Code::TagNotAllowed:
         return QStringLiteral("TAG_NOT_ALLOWED");
+    case Code::AttributeInvalid:
+        return QStringLiteral("ATTRIBUTE_INVALID");
     case Code::TooDeep:
         return QStringLiteral("CONTENT_FORMAT_INVALID");
     }
@@ -40,6 +42,13 @@ ValidationIssue tooLong(ValidationIssue::Code code, const char *field, const cha
             QString::fromLatin1(label) + QStringLiteral(" is ") + QString::number(length) +
                 QStringLiteral(" characters; Telegraph allows at most ") + QString::number(max) +
                 QLatin1Char('.')};
+}
+
+/// A name from the content, short enough for a message.
+QString shown(const QString &name)
+{
+    constexpr qsizetype MaxShown = 40;
+    return name.size() > MaxShown ? name.left(MaxShown) + QChar(0x2026) : name;
 }
 
 } // namespace
@@ -77,6 +86,8 @@ QList<ValidationIssue> validatePage(const QString &title, const QString &authorN
     int deepest = 0;
     QStringList badTags;
     QSet<QString> seenBad;
+    QList<QPair<QString, QString>> badAttributes; // name, tag
+    QSet<QString> seenBadAttributes;
     QList<QPair<const NodeList *, qsizetype>> stack{{&content, 0}};
     while (!stack.isEmpty()) {
         auto &[list, index] = stack.last();
@@ -96,6 +107,12 @@ QList<ValidationIssue> validatePage(const QString &title, const QString &authorN
             seenBad.insert(tag);
             badTags.append(tag);
         }
+        for (const auto &attr : n.attrs()) {
+            if (!isValidAttributeName(attr.first) && !seenBadAttributes.contains(attr.first)) {
+                seenBadAttributes.insert(attr.first);
+                badAttributes.append({attr.first, tag});
+            }
+        }
         if (!n.children().isEmpty())
             stack.append({&n.children(), 0});
     }
@@ -109,6 +126,13 @@ QList<ValidationIssue> validatePage(const QString &title, const QString &authorN
         issues.append({Code::TagNotAllowed, field,
                        QStringLiteral("Tag <") + tag +
                            QStringLiteral("> is not allowed in Telegraph content.")});
+    }
+    for (const auto &[name, tag] : std::as_const(badAttributes)) {
+        issues.append({Code::AttributeInvalid, field,
+                       QStringLiteral("Attribute name \"") + shown(name) +
+                           QStringLiteral("\" on <") + shown(tag) +
+                           QStringLiteral("> is not a valid HTML attribute name (letters, digits, "
+                                          "'-', '_', ':' and '.', starting with a letter).")});
     }
     if (deepest <= MaxNodeDepth) {
         const qsizetype bytes = jsonSize(content);

@@ -27,6 +27,7 @@ struct ValidationIssue
         ContentTooBig,
         ContentTextRequired,
         TagNotAllowed,
+        AttributeInvalid,
         TooDeep
     };
     Code code;
@@ -41,7 +42,8 @@ struct ValidationIssue
 /// Checks a page's fields the way the server does for createPage/editPage: title 1–256 code
 /// points (whitespace-only counts as missing), author name ≤ 128, author URL ≤ 512, content
 /// non-empty, at most tg::MaxContentBytes when serialized, nesting at most tg::MaxNodeDepth,
-/// only Telegraph's tags (each offending tag named once), and some non-whitespace text. Returns
+/// only Telegraph's tags (each offending tag named once), only attribute names that are
+/// tg::isValidAttributeName() (each offending name once), and some non-whitespace text. Returns
 /// every issue in field order (title, author_name, author_url, content); empty when valid.
 QList<ValidationIssue> validatePage(const QString &title, const QString &authorName,
                                     const QString &authorUrl, const NodeList &content);

@@ -260,7 +260,7 @@ bool AccountBackup::writePage(const Page &page, QString *error)
     }
     if (contentFile.isEmpty()) {
         contentFile = base + QStringLiteral(".html");
-        text = nodesToHtml(page.content).toUtf8();
+        text = nodesToDisplayHtml(page.content).toUtf8();
         ++m_html;
     }
     // A format change since an earlier run must not leave the other file behind.

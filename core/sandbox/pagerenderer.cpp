@@ -4,6 +4,11 @@
 #include "htmlwriter.h"
 #include "node.h"
 
+#include <QCryptographicHash>
+#include <QStringList>
+
+#include <algorithm>
+
 namespace tg::sandbox {
 
 namespace {
@@ -33,16 +38,51 @@ QByteArray PageRenderer::render(const StoredPage &page)
     if (!page.authorName.isEmpty() || !page.authorUrl.isEmpty()) {
         const QString name = page.authorName.isEmpty() ? page.authorUrl : page.authorName;
         html += u"<address>";
-        if (!page.authorUrl.isEmpty())
+        if (!page.authorUrl.isEmpty() && !isScriptUrl(page.authorUrl))
             html +=
                 u"<a rel=\"author\" href=\"" + esc(page.authorUrl) + u"\">" + esc(name) + u"</a>";
         else
             html += esc(name);
         html += u"</address>";
     }
-    html += nodesToHtml(parsed.nodes);
+    html += nodesToDisplayHtml(parsed.nodes);
     html += u"</article></body></html>\n";
     return html.toUtf8();
+}
+
+QByteArray PageRenderer::contentSecurityPolicy(const QList<QUrl> &sites,
+                                               const QByteArray &requestHost)
+{
+    QList<QUrl> all = sites;
+    const bool plainHost = !requestHost.isEmpty() && requestHost.size() <= 255 &&
+                           std::all_of(requestHost.begin(), requestHost.end(), [](char c) {
+                               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                      (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+                                      c == '[' || c == ']';
+                           });
+    if (plainHost) {
+        const QString scheme = sites.isEmpty() ? QStringLiteral("http") : sites.first().scheme();
+        all.append(QUrl(scheme + QStringLiteral("://") + QString::fromLatin1(requestHost),
+                        QUrl::StrictMode));
+    }
+    QStringList frames;
+    for (const QUrl &site : std::as_const(all)) {
+        if (!site.isValid() || site.host().isEmpty() ||
+            (site.scheme() != u"http" && site.scheme() != u"https"))
+            continue;
+        const QString source = site.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath |
+                                             QUrl::RemoveQuery | QUrl::RemoveFragment)
+                                   .toString(QUrl::FullyEncoded) +
+                               QStringLiteral("/embed/");
+        if (!frames.contains(source))
+            frames.append(source);
+    }
+    static const QByteArray styleHash =
+        QCryptographicHash::hash(QByteArray(Style), QCryptographicHash::Sha256).toBase64();
+    return "default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+           "form-action 'none'; style-src 'sha256-" +
+           styleHash + "'; img-src *; media-src *; frame-src " +
+           (frames.isEmpty() ? QByteArray("'none'") : frames.join(u' ').toUtf8());
 }
 
 QByteArray PageRenderer::message(const QString &title, const QString &text)

@@ -390,6 +390,9 @@ HttpResponse Server::handlePage(const QString &path, const HttpRequest &request)
             seedViews(path, now());
         r = HttpResponse::html(PageRenderer::render(*page));
     }
+    r.extraHeaders.append(qMakePair(
+        QByteArrayLiteral("Content-Security-Policy"),
+        PageRenderer::contentSecurityPolicy({publicUrl(), url()}, request.header("host"))));
     r.delayMs = m_settings.faults.latencyMs;
     return r;
 }

@@ -2,6 +2,10 @@
 // bench_markdown: Markdown -> nodes on a realistic 64 KiB article, nodes -> Markdown on its
 // result, and the lenient HTML import of a realistic 1 MiB web page (scripts, styles, layout
 // divs, spans, tables, images, embeds). Throughput is reported in bytes/s of input.
+//
+// BM_ImportHtml_Scaling and BM_MarkdownRawHtml_Scaling time the same conversions on 100, 200,
+// 400 and 800 KiB of ordinary and of hostile input (nesting tricks, hidden tags, attribute and
+// text floods); time per byte must stay flat as the size doubles.
 #include "htmlimport.h"
 #include "markdown.h"
 #include "markdownwriter.h"
@@ -109,6 +113,157 @@ void BM_ImportHtml_Page1M(benchmark::State &state)
     state.counters["input_bytes"] = double(bytes);
 }
 BENCHMARK(BM_ImportHtml_Page1M)->Unit(benchmark::kMillisecond);
+
+/// Input of about `bytes` bytes: `head`, then `unit` repeated (unit(i) for the i-th copy).
+template<typename Unit> QString repeatedInput(qsizetype bytes, const QString &head, Unit unit)
+{
+    QString out = head;
+    out.reserve(bytes + 64);
+    for (int i = 0; out.size() < bytes; ++i)
+        out.append(unit(i));
+    return out;
+}
+
+QString constant(qsizetype bytes, const QString &head, const QString &unit)
+{
+    return repeatedInput(bytes, head, [&unit](int) { return unit; });
+}
+
+enum HtmlFamily
+{
+    Ordinary,
+    DivUnmatchedEnd,       // <div></b>
+    FormattingAroundBlock, // <b><div></b>
+    SpanAroundBlock,       // <span><div></span>
+    QuoteHidesTags,        // <b x"> then <div>s
+    ShortCommentHidesTags, // <!--> then <div>s
+    NoscriptHidesTags,     // <noscript> then <div>s
+    Reconstruction,        // many open formatting elements reopened in every block
+    AttributeFlood,        // one tag with thousands of attributes
+    TextMerge,             // x<wbr> (texts merged around dropped elements)
+    FamilyCount
+};
+
+const char *const htmlFamilyNames[] = {"ordinary",
+                                       "div_unmatched_end",
+                                       "formatting_around_block",
+                                       "span_around_block",
+                                       "quote_hides_tags",
+                                       "short_comment_hides_tags",
+                                       "noscript_hides_tags",
+                                       "reconstruction",
+                                       "attribute_flood",
+                                       "text_merge"};
+
+QString hostileHtml(int family, qsizetype bytes)
+{
+    switch (family) {
+    case Ordinary:
+        return webPage(bytes);
+    case DivUnmatchedEnd:
+        return constant(bytes, QString(), QStringLiteral("<div></b>"));
+    case FormattingAroundBlock:
+        return constant(bytes, QString(), QStringLiteral("<b><div></b>"));
+    case SpanAroundBlock:
+        return constant(bytes, QString(), QStringLiteral("<span><div></span>"));
+    case QuoteHidesTags:
+        return constant(bytes, QStringLiteral("<b x\">"), QStringLiteral("<div>"));
+    case ShortCommentHidesTags:
+        return constant(bytes, QStringLiteral("<!-->"), QStringLiteral("<div>"));
+    case NoscriptHidesTags:
+        return constant(bytes, QStringLiteral("<p>x</p><noscript>"), QStringLiteral("<div>"));
+    case Reconstruction: {
+        QString head = QStringLiteral("<div>");
+        for (int i = 0; i < 2000; ++i)
+            head += QStringLiteral("<b x=") + QString::number(i) + u'>';
+        head += QStringLiteral("</div>");
+        return constant(bytes, head, QStringLiteral("<div>x</div>"));
+    }
+    case AttributeFlood: {
+        QString flood = repeatedInput(bytes, QStringLiteral("<p>x<b"), [](int i) {
+            return QString(QStringLiteral(" a") + QString::number(i));
+        });
+        flood += u'>';
+        return flood;
+    }
+    default:
+        return constant(bytes, QString(), QStringLiteral("x<wbr>"));
+    }
+}
+
+void BM_ImportHtml_Scaling(benchmark::State &state)
+{
+    const int family = int(state.range(0));
+    const QString html = hostileHtml(family, state.range(1) * 1024);
+    const qsizetype bytes = html.toUtf8().size();
+    state.SetLabel(htmlFamilyNames[family]);
+    for (auto _ : state) {
+        tg::HtmlImportResult r = tg::importHtml(html);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+    state.counters["ns_per_byte"] = benchmark::Counter(
+        double(bytes), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_ImportHtml_Scaling)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, FamilyCount - 1, 1), {100, 200, 400, 800}})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(0.2);
+
+enum MarkdownFamily
+{
+    MarkdownOrdinary,
+    InlineHtmlUnmatchedEnds, // <i> many times, then </b> many times
+    HtmlBlockNesting,        // an HTML block of <div></b>
+    InlineHtmlTextMerge,     // a<b></b> (texts merged around dropped elements)
+    MarkdownFamilyCount
+};
+
+const char *const markdownFamilyNames[] = {"ordinary", "inline_html_unmatched_ends",
+                                           "html_block_nesting", "inline_html_text_merge"};
+
+QString hostileMarkdown(int family, qsizetype bytes)
+{
+    switch (family) {
+    case MarkdownOrdinary:
+        return article(bytes);
+    case InlineHtmlUnmatchedEnds: {
+        QString md = QStringLiteral("Text *em ");
+        const qsizetype half = bytes / 2;
+        while (md.size() < half)
+            md += QStringLiteral("<i>");
+        while (md.size() < bytes)
+            md += QStringLiteral("</b>");
+        return md + QStringLiteral(" end*");
+    }
+    case HtmlBlockNesting:
+        return constant(bytes, QStringLiteral("<div>\n"), QStringLiteral("<div></b>"));
+    default:
+        return constant(bytes, QStringLiteral("Text "), QStringLiteral("a<b></b>"));
+    }
+}
+
+void BM_MarkdownRawHtml_Scaling(benchmark::State &state)
+{
+    const int family = int(state.range(0));
+    const QString md = hostileMarkdown(family, state.range(1) * 1024);
+    const qsizetype bytes = md.toUtf8().size();
+    state.SetLabel(markdownFamilyNames[family]);
+    for (auto _ : state) {
+        tg::MarkdownResult r = tg::markdownToNodes(md);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+    state.counters["ns_per_byte"] = benchmark::Counter(
+        double(bytes), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_MarkdownRawHtml_Scaling)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, MarkdownFamilyCount - 1, 1),
+                   {100, 200, 400, 800}})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(0.2);
 
 } // namespace
 

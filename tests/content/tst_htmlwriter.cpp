@@ -107,6 +107,109 @@ private Q_SLOTS:
         }
     }
 
+    void nodesToHtml_hostileNames_neverBecomeMarkup_data()
+    {
+        QTest::addColumn<NodeList>("nodes");
+        QTest::addColumn<QString>("html");
+        const auto p = [](const Attributes &attrs) {
+            return NodeList{
+                Node::element(QStringLiteral("p"), attrs, {Node::text(QStringLiteral("t"))})};
+        };
+        QTest::newRow("attribute name with markup")
+            << p({{QStringLiteral("x><script>alert(1)</script><b y"), QStringLiteral("1")}})
+            << QStringLiteral("<p>t</p>");
+        QTest::newRow("attribute name with quote and equals")
+            << p({{QStringLiteral("a\"=b"), QStringLiteral("1")},
+                  {QStringLiteral("id"), QStringLiteral("k")}})
+            << QStringLiteral("<p id=\"k\">t</p>");
+        QTest::newRow("attribute name with space, slash, control")
+            << p({{QStringLiteral("a b"), {}},
+                  {QStringLiteral("a/b"), {}},
+                  {QString(QStringLiteral("a") + QChar(1)), {}},
+                  {QString(), {}}})
+            << QStringLiteral("<p>t</p>");
+        QTest::newRow("harmless names kept")
+            << p({{QStringLiteral("target"), QStringLiteral("_blank")},
+                  {QStringLiteral("data-x.y_z:w"), QStringLiteral("1")}})
+            << QStringLiteral("<p target=\"_blank\" data-x.y_z:w=\"1\">t</p>");
+        QTest::newRow("attribute value escaped")
+            << p({{QStringLiteral("title"), QStringLiteral("\"><script>alert(1)</script>")}})
+            << QStringLiteral("<p title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">t</p>");
+        QTest::newRow("tag with markup written as its children")
+            << NodeList{Node::element(QStringLiteral("b><script>alert(1)</script"), {},
+                                      {Node::text(QStringLiteral("t"))})}
+            << QStringLiteral("t");
+    }
+
+    void nodesToHtml_hostileNames_neverBecomeMarkup()
+    {
+        QFETCH(NodeList, nodes);
+        QFETCH(QString, html);
+        const QString out = nodesToHtml(nodes);
+        QCOMPARE(out, html);
+        QVERIFY(!out.contains(QLatin1String("<script")));
+    }
+
+    void nodesToDisplayHtml_dropsWhatRunsScript_data()
+    {
+        QTest::addColumn<NodeList>("nodes");
+        QTest::addColumn<QString>("html");
+        const auto a = [](const QString &href) {
+            return NodeList{Node::element(QStringLiteral("a"), {{QStringLiteral("href"), href}},
+                                          {Node::text(QStringLiteral("t"))})};
+        };
+        QTest::newRow("javascript link")
+            << a(QStringLiteral("javascript:alert(1)")) << QStringLiteral("<a>t</a>");
+        QTest::newRow("mixed case, spaces, tab, newline, controls")
+            << a(QString(QStringLiteral(" \x01 JaVa\tScR\nipt:alert(1)")))
+            << QStringLiteral("<a>t</a>");
+        QTest::newRow("vbscript") << a(QStringLiteral("VBScript:x")) << QStringLiteral("<a>t</a>");
+        QTest::newRow("data image")
+            << NodeList{Node::element(
+                   QStringLiteral("img"),
+                   {{QStringLiteral("src"), QStringLiteral("data:image/png,x")}})}
+            << QStringLiteral("<img/>");
+        QTest::newRow("ordinary links kept")
+            << NodeList{Node::element(QStringLiteral("a"),
+                                      {{QStringLiteral("href"), QStringLiteral("https://x.org/")},
+                                       {QStringLiteral("target"), QStringLiteral("_blank")}},
+                                      {Node::text(QStringLiteral("t"))}),
+                        Node::element(QStringLiteral("a"),
+                                      {{QStringLiteral("href"), QStringLiteral("/data:x")}},
+                                      {Node::text(QStringLiteral("u"))})}
+            << QStringLiteral("<a href=\"https://x.org/\" target=\"_blank\">t</a>"
+                              "<a href=\"/data:x\">u</a>");
+        QTest::newRow("event handler and srcdoc")
+            << NodeList{Node::element(QStringLiteral("iframe"),
+                                      {{QStringLiteral("onload"), QStringLiteral("alert(1)")},
+                                       {QStringLiteral("srcdoc"), QStringLiteral("<script>")},
+                                       {QStringLiteral("src"), QStringLiteral("/embed/x")}})}
+            << QStringLiteral("<iframe src=\"/embed/x\"></iframe>");
+        QTest::newRow("tag outside Telegraph's written as its children")
+            << NodeList{Node::element(QStringLiteral("script"), {},
+                                      {Node::text(QStringLiteral("alert(1)"))})}
+            << QStringLiteral("alert(1)");
+    }
+
+    void nodesToDisplayHtml_dropsWhatRunsScript()
+    {
+        QFETCH(NodeList, nodes);
+        QFETCH(QString, html);
+        QCOMPARE(nodesToDisplayHtml(nodes), html);
+    }
+
+    void nodesToDisplayHtml_ordinaryContent_isTheReferenceHtml()
+    {
+        const QList<QByteArray> lines =
+            test::readJsonLines(QStringLiteral("vectors/nodes_to_html.jsonl"));
+        QVERIFY(!lines.isEmpty());
+        for (const QByteArray &line : lines) {
+            const NodeParseResult nodes = nodesFromJson(rawNodes(line));
+            QVERIFY2(nodes.ok(), qPrintable(nodes.error));
+            QCOMPARE(nodesToDisplayHtml(nodes.nodes), nodesToHtml(nodes.nodes));
+        }
+    }
+
     void nodesToHtml_thenHtmlToNodes_roundTripsParserOutput()
     {
         const QString html =

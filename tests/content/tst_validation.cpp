@@ -57,6 +57,8 @@ private Q_SLOTS:
     void validatePage_contentJson();
     void validatePage_contentSize_data();
     void validatePage_contentSize();
+    void validatePage_attributeNames_data();
+    void validatePage_attributeNames();
     void validatePage_nesting_data();
     void validatePage_nesting();
     void apiCode_matchesServerStyle_data();
@@ -204,6 +206,46 @@ void TestValidation::validatePage_contentSize()
         QCOMPARE(issues.first().message,
                  QStringLiteral(
                      "Content is 65537 bytes; Telegraph allows at most 65536 bytes (64 KiB)."));
+}
+
+void TestValidation::validatePage_attributeNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("href") << QStringLiteral("href") << true;
+    QTest::newRow("target") << QStringLiteral("target") << true;
+    QTest::newRow("id") << QStringLiteral("id") << true;
+    QTest::newRow("data-*") << QStringLiteral("data-a_b.c:d") << true;
+    QTest::newRow("markup") << QStringLiteral("x><script>alert(1)</script><b y") << false;
+    QTest::newRow("quote") << QStringLiteral("a\"b") << false;
+    QTest::newRow("apostrophe") << QStringLiteral("a'b") << false;
+    QTest::newRow("space") << QStringLiteral("a b") << false;
+    QTest::newRow("slash") << QStringLiteral("a/b") << false;
+    QTest::newRow("equals") << QStringLiteral("a=b") << false;
+    QTest::newRow("greater than") << QStringLiteral("a>") << false;
+    QTest::newRow("control") << QString(QStringLiteral("a") + QChar(0x7F)) << false;
+    QTest::newRow("noncharacter") << QString(QStringLiteral("a") + QChar(0xFFFF)) << false;
+    QTest::newRow("non-ASCII") << QStringLiteral("\u00e9") << false;
+    QTest::newRow("leading digit") << QStringLiteral("1a") << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("too long") << QString(65, QLatin1Char('a')) << false;
+}
+
+void TestValidation::validatePage_attributeNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    const NodeList content{Node::element(QStringLiteral("p"), {{name, QStringLiteral("v")}},
+                                         {Node::text(QStringLiteral("x"))})};
+    const QList<ValidationIssue> issues = validatePage(QStringLiteral("T"), {}, {}, content);
+    QCOMPARE(codes(issues),
+             valid ? QStringList() : QStringList{QStringLiteral("ATTRIBUTE_INVALID")});
+    if (!valid) {
+        QCOMPARE(issues.first().field, QStringLiteral("content"));
+        QVERIFY2(issues.first().message.contains(QLatin1String("not a valid HTML attribute name")),
+                 qPrintable(issues.first().message));
+        QVERIFY(issues.first().message.contains(QLatin1String("<p>")));
+    }
 }
 
 void TestValidation::validatePage_nesting_data()

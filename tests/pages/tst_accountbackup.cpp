@@ -57,6 +57,7 @@ private Q_SLOTS:
     void backup_300Pages_interruptedAndResumed_matchesServerExactly();
     void backup_folderIsAFile_failsBeforeSending();
     void backup_badToken_failsWithApiError();
+    void backup_scriptLinks_areDroppedFromHtmlFiles();
 
 private:
     ClientSettings settings() const;
@@ -240,6 +241,31 @@ void TestAccountBackup::backup_badToken_failsWithApiError()
     backup.start();
     QVERIFY(finished.wait(10000));
     QCOMPARE(backup.error().code, QStringLiteral("ACCESS_TOKEN_INVALID"));
+}
+
+void TestAccountBackup::backup_scriptLinks_areDroppedFromHtmlFiles()
+{
+    const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("hostile"));
+    // The `target` attribute keeps the page out of Markdown, so it is backed up as HTML.
+    const QString path = test::seedSandboxPage(
+        m_sandbox->server(), token, QStringLiteral("Hostile"),
+        R"json([{"tag":"p","children":[{"tag":"a","attrs":{"href":" JavaScript:alert(1)","target":"_blank"},"children":["click"]},{"tag":"a","attrs":{"href":"https://example.org/","target":"_blank","onclick":"alert(2)"},"children":["safe"]}]},{"tag":"figure","children":[{"tag":"img","attrs":{"src":"data:image/svg+xml,<svg onload=alert(3)>"}}]}])json");
+    QVERIFY(!path.isEmpty());
+    BackupOptions options;
+    options.directory = m_dir->filePath(QStringLiteral("hostile"));
+    options.accessToken = token;
+    AccountBackup backup(m_client.get(), options);
+    QSignalSpy finished(&backup, &AccountBackup::finished);
+    backup.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(!backup.error().isError(), qPrintable(backup.error().toString()));
+    const QByteArray html =
+        readFile(QDir(options.directory)
+                     .filePath(QStringLiteral("pages/") + AccountBackup::fileBaseName(path) +
+                               QStringLiteral(".html")));
+    const QByteArray expected =
+        R"(<p><a target="_blank">click</a><a href="https://example.org/" target="_blank">safe</a></p><figure><img/></figure>)";
+    QCOMPARE(html, expected);
 }
 
 TG_TEST_MAIN_CORE(TestAccountBackup)

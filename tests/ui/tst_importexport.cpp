@@ -7,6 +7,7 @@
 #include "draftspanel.h"
 #include "editorpane.h"
 #include "htmlparser.h"
+#include "htmlsourceconverter.h"
 #include "markdown.h"
 #include "node.h"
 #include "publishbar.h"
@@ -27,10 +28,22 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextCursor>
+#include <QTimer>
 
 using namespace tg;
 
 namespace {
+
+/// HTML of about `bytes` bytes: numbered paragraphs with some formatting, ending in "Last".
+QString largeHtml(qsizetype bytes)
+{
+    QString html;
+    for (int i = 0; html.size() < bytes; ++i)
+        html += QStringLiteral("<p class=\"x\">Paragraph ") + QString::number(i) +
+                QStringLiteral(" with <b>bold</b> and <span>plain</span> words.</p>");
+    return html + QStringLiteral("<p>Last</p>");
+}
 
 bool writeFile(const QString &path, const QByteArray &data)
 {
@@ -312,6 +325,89 @@ private Q_SLOTS:
         QVERIFY2(json.contains("\"b\"") || json.contains("\"strong\""), json.constData());
         QVERIFY2(json.contains("\"i\"") || json.contains("\"em\""), json.constData());
         QVERIFY(json.contains("cell"));
+    }
+
+    void richPaste_large_isConvertedWhileTheWindowKeepsRunning()
+    {
+        test::UiTestWindow ui;
+        QVERIFY(ui.open());
+        auto *combo = ui.window->editorPane()->findChild<QComboBox *>();
+        QVERIFY(combo);
+        combo->setCurrentIndex(0); // Markdown
+        SourceEditor *editor = ui.window->editorPane()->editor();
+        editor->setPlainText(QStringLiteral("Intro\n\n"));
+        editor->moveCursor(QTextCursor::End);
+        const QString html = largeHtml(400 * 1024);
+        QVERIFY(html.size() > HtmlSourceConverter::syncLimit());
+        auto mime = std::make_unique<QMimeData>();
+        mime->setHtml(html);
+        QGuiApplication::clipboard()->setMimeData(mime.release());
+
+        QSignalSpy cleaned(ui.window->editorPane(), &EditorPane::pasteCleaned);
+        QSignalSpy converting(ui.window->editorPane(), &EditorPane::pasteConverting);
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(1);
+        connect(&timer, &QTimer::timeout, &timer, [&ticks] { ++ticks; });
+        timer.start();
+        editor->paste();
+        // paste() returned before the conversion ended: typing meanwhile is kept.
+        QCOMPARE(cleaned.size(), 0);
+        QCOMPARE(converting.size(), 1);
+        QCOMPARE(converting.first().at(0).toBool(), true);
+        QTextCursor typing(editor->document());
+        typing.insertText(QStringLiteral("Typed "));
+
+        QVERIFY(cleaned.wait(60000));
+        QVERIFY2(ticks > 0, "the event loop did not run during the conversion");
+        QCOMPARE(converting.last().at(0).toBool(), false);
+        const QString body = editor->toPlainText();
+        QVERIFY2(body.startsWith(QStringLiteral(
+                     "Typed Intro\n\nParagraph 0 with <b>bold</b> and plain words.")),
+                 qPrintable(QString(body.left(80)).replace(QLatin1Char('\n'), QLatin1Char('|'))));
+        QVERIFY(body.trimmed().endsWith(QStringLiteral("Last")));
+        QVERIFY(!body.contains(QStringLiteral("class=")));
+        // The whole paste is one undo step.
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), QStringLiteral("Typed Intro\n\n"));
+    }
+
+    void richPaste_large_whileAnotherDraftOpens_isNotApplied()
+    {
+        test::UiTestWindow ui;
+        QVERIFY(ui.open());
+        SourceEditor *editor = ui.window->editorPane()->editor();
+        auto mime = std::make_unique<QMimeData>();
+        mime->setHtml(largeHtml(200 * 1024));
+        QGuiApplication::clipboard()->setMimeData(mime.release());
+        QSignalSpy converting(ui.window->editorPane(), &EditorPane::pasteConverting);
+        editor->paste();
+        QCOMPARE(converting.size(), 1);
+        Draft other = Draft::create();
+        other.body = QStringLiteral("Other draft");
+        ui.window->editorPane()->loadDraft(other);
+        QTRY_COMPARE_WITH_TIMEOUT(converting.size(), 2, 60000);
+        QCOMPARE(editor->toPlainText(), QStringLiteral("Other draft"));
+    }
+
+    void importPath_largeHtml_isConvertedWhileTheWindowKeepsRunning()
+    {
+        test::UiTestWindow ui;
+        QVERIFY(ui.open());
+        const QString path = ui.dir.filePath(QStringLiteral("Large.html"));
+        QVERIFY(writeFile(path, largeHtml(400 * 1024).toUtf8()));
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(1);
+        connect(&timer, &QTimer::timeout, &timer, [&ticks] { ++ticks; });
+        timer.start();
+        QString error;
+        QVERIFY2(ui.window->importPath(path, &error), qPrintable(error));
+        QVERIFY2(ticks > 0, "the event loop did not run during the import");
+        const QString body = ui.window->editorPane()->body();
+        QVERIFY(body.startsWith(QStringLiteral("<p>Paragraph 0 with <b>bold</b>")));
+        QVERIFY(body.endsWith(QStringLiteral("<p>Last</p>")));
+        QVERIFY(htmlToNodes(body).ok());
     }
 
     void renameInDraftsList_updatesOpenTitleAndSurvivesAutosave()
