@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "accountstore.h"
 
+#include "ownerfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -95,7 +96,7 @@ std::optional<SavedAccount> AccountStore::account(const QString &name) const
 
 bool AccountStore::writeAll(const QList<SavedAccount> &accounts, QString *error) const
 {
-    if (!QDir().mkpath(m_dir)) {
+    if (!makeOwnerOnlyPath(m_dir)) {
         *error = tr("Cannot create %1").arg(m_dir);
         return false;
     }
@@ -114,17 +115,9 @@ bool AccountStore::writeAll(const QList<SavedAccount> &accounts, QString *error)
     }
     QJsonObject root;
     root.insert(QLatin1String("accounts"), arr);
-    QSaveFile f(filePath());
-    if (!f.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(filePath(), f.errorString());
-        return false;
-    }
-    f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        *error = tr("Cannot write %1: %2").arg(filePath(), f.errorString());
-        return false;
-    }
-    return true;
+    // The list names the accounts (not their tokens): still the owner's business only.
+    return writeOwnerOnlyFile(filePath(), QJsonDocument(root).toJson(QJsonDocument::Indented),
+                              error);
 }
 
 bool AccountStore::saveRecord(const SavedAccount &account, QString *error)

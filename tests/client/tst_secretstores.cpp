@@ -251,6 +251,25 @@ private Q_SLOTS:
                  Status::NotFound);
     }
 
+    void accountStore_listFile_isOwnerOnlyFromTheStart()
+    {
+        // Under the usual umask the account list and its new folder are still the owner's only.
+        const mode_t previous = ::umask(022);
+        tg::MemorySecretStore secrets;
+        const QString dir = m_dir->filePath(QStringLiteral("fresh/telegraph"));
+        tg::AccountStore store(dir, &secrets);
+        tg::SavedAccount a;
+        a.name = QStringLiteral("blog");
+        a.shortName = QStringLiteral("Blog");
+        QString error;
+        const bool saved = store.saveRecord(a, &error);
+        ::umask(previous);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(fileMode(store.filePath()), mode_t(0600));
+        QCOMPARE(fileMode(dir), mode_t(0700));
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("accounts.json")});
+    }
+
     void accountStore_invalidName_isRefused_data()
     {
         QTest::addColumn<QString>("name");
