@@ -95,7 +95,7 @@ ConversionResult convertContent(const ConversionInput &in)
     out.bytes = jsonSize(out.nodes);
     out.blocks.reserve(out.nodes.size());
     for (const Node &n : out.nodes)
-        out.blocks.append(nodesToHtml(NodeList{n}));
+        out.blocks.append(nodesToDisplayHtml(NodeList{n}));
     out.html = out.blocks.join(QString());
     for (const ValidationIssue &v :
          validatePage(in.title, in.authorName, in.authorUrl, out.nodes)) {

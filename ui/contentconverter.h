@@ -42,8 +42,8 @@ struct ConversionResult
 {
     quint64 serial = 0;
     NodeList nodes;
-    QString html;        ///< nodesToHtml(nodes): what the preview shows
-    QStringList blocks;  ///< nodesToHtml of each top-level node; html is their concatenation
+    QString html;        ///< nodesToDisplayHtml(nodes): what the preview shows (no script URLs)
+    QStringList blocks;  ///< nodesToDisplayHtml of each top-level node; html is their concatenation
     qsizetype bytes = 0; ///< serialized content bytes (the 64 KiB limit is on these)
     QList<ContentIssue> issues;
 

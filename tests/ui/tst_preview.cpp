@@ -100,6 +100,27 @@ private Q_SLOTS:
                  0);
     }
 
+    void preview_scriptUrls_areNotLive()
+    {
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        w->editorPane()->setFormat(DraftFormat::Html);
+        // Strict HTML keeps a javascript: link as written; the preview must not make it live.
+        w->editorPane()->editor()->setPlainText(QStringLiteral(
+            "<p><a href=\"javascript:alert(1)\">x</a> <a href=\"https://telegra.ph/\">y</a></p>"));
+        QVERIFY(waitForPreview(w));
+        const QString hrefs =
+            evalInPreview(w->preview(), QStringLiteral("Array.from(document.querySelectorAll("
+                                                       "'#content a')).map(function (a) { "
+                                                       "return a.getAttribute('href'); "
+                                                       "}).join(' ')"))
+                .toString();
+        QVERIFY2(hrefs.contains(QLatin1String("https://telegra.ph/")), qPrintable(hrefs));
+        QVERIFY2(!hrefs.contains(QLatin1String("javascript"), Qt::CaseInsensitive),
+                 qPrintable(hrefs));
+    }
+
     void preview_updateKeepsThePageLoaded()
     {
         test::UiTestWindow t;
