@@ -488,10 +488,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Der Datenordner %1 kann nicht erstellt werden.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>Die Entwurfsdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -549,6 +545,40 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>Die Suche nach Aktualisierungen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>Der Datenordner %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>Die Entwurfsdatenbank %1 wurde von einer neueren Version von Telegraph Desktop geschrieben, und diese Version kann sie nicht öffnen (%2). Die Datei wurde nicht verändert: Verwenden Sie die neuere Version, oder verschieben Sie die Datei, um mit einer leeren Datenbank zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>Die Entwurfsdatenbank %1 ist beschädigt und konnte nicht ersetzt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>Die Entwurfsdatenbank war beschädigt. Sie wurde nach %1 verschoben; %n Entwurf (Versionen: %2) wurde daraus in einer neuen Datenbank wiederhergestellt.</numerusform>
+            <numerusform>Die Entwurfsdatenbank war beschädigt. Sie wurde nach %1 verschoben; %n Entwürfe (Versionen: %2) wurden daraus in einer neuen Datenbank wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>%n beschädigte Zeile konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n beschädigte Zeilen konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Das Proxy-Passwort konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Einige Geheimnisse stehen noch in der Einstellungsdatei: %1</translation>
     </message>
 </context>
 <context>
@@ -730,6 +760,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>Die Antwort des Bild-Hosts enthält keine URL unter „%1“</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>Die Adresse des Bild-Hosts ist nicht nutzbar: %1 (Schlüssel und Bilder würden im Klartext gesendet)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>Der Schlüssel des Bild-Hosts liegt im Schlüsselbund, der noch nicht verfügbar ist</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>Der Schlüssel des Bild-Hosts liegt im Schlüsselbund, der nicht verfügbar ist</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>Der Wert von %1 für den Bild-Host konnte nicht gelesen werden (Speicher: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>Der gespeicherte Wert von %1 für den Bild-Host enthält einen Zeilenumbruch</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -822,6 +872,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>Der Befehl „%1“ wurde nicht gefunden oder ist nicht ausführbar.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>Die Upload-URL muss mit https:// beginnen (einfaches http:// nur für diesen Computer: localhost oder 127.0.0.1), damit Schlüssel und Bilder nicht im Klartext gesendet werden.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1185,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>Eingefügter Inhalt wird umgewandelt…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Umwandlung</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1352,6 +1418,60 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>Anderen Datenordner wählen…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>Text als Datei speichern…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>Ihr Text ist nicht gespeichert: In die Entwurfsdatenbank %1 kann nicht geschrieben werden (%2). Er wird im Speicher gehalten, und das Speichern wird automatisch wiederholt. Geben Sie Speicherplatz frei oder korrigieren Sie die Zugriffsrechte der Datei, wählen Sie einen anderen Datenordner, oder speichern Sie den Text als Datei.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Entwurf ohne Titel</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>Der Text kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>Text als Datei speichern</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>Entwürfe können nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>Anderen Datenordner wählen</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>Text nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>%n Entwurf konnte nicht in %1 gespeichert werden (%2). Speichern Sie den Text vor dem Beenden als Datei, sonst geht er verloren.</numerusform>
+            <numerusform>%n Entwürfe konnten nicht in %1 gespeichert werden (%2). Speichern Sie den Text vor dem Beenden als Datei, sonst geht er verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>Als Datei speichern…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1567,10 +1687,6 @@
         <translation>URL in der Antwort:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>Wo die Bild-URL in der JSON-Antwort steht, als Punktpfad (data.url, 0.src) oder JSON Pointer (/data/url); leer, wenn die Antwort selbst die URL ist. Kopfzeilen stehen in der Einstellungsdatei.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>Befehl:</translation>
     </message>
@@ -1629,6 +1745,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>Die URL des Versions-Feeds muss mit https:// beginnen (http:// nur auf diesem Computer).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>Ein Proxy-Passwort (http://user:password@host:port) wird im Schlüsselbund aufbewahrt, nicht in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>Wo die Bild-URL in der JSON-Antwort steht, als Punktpfad (data.url, 0.src) oder JSON Pointer (/data/url); leer, wenn die Antwort selbst die URL ist. Werte von Kopfzeilen sowie Formularfelder mit Namen wie key, token, secret oder password werden im Schlüsselbund aufbewahrt; die Einstellungsdatei zeigt an ihrer Stelle „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>das Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>der Wert %1 des Bild-Hosts</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>%1 kann nicht aufbewahrt werden: Es wurde weder ein Schlüsselbund noch eine Token-Datei für Geheimnisse gewählt.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>der zurückgelesene Wert weicht ab</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>%1 kann nicht aufbewahrt werden (Speicher: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 bleibt in der Einstellungsdatei: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 bleibt in der Einstellungsdatei: Das Zurücklesen aus dem Schlüsselbund ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>der Wert weicht ab</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>Es wurde noch kein Ort zum Aufbewahren von Geheimnissen gewählt</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2058,30 @@
     <message>
         <source>The author URL</source>
         <translation>Die Autoren-URL</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>Der Server hat die Anfrage auf einen anderen Host umgeleitet (%1); der Umleitung wurde nicht gefolgt, daher bleiben das Zugriffstoken und die mitgesendeten Schlüssel bei %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>Die Antwort des Servers ist größer als das Limit von %1 und wurde abgeschnitten</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>Der Server hat die Anfrage zu oft umgeleitet</translation>
     </message>
 </context>
 <context>

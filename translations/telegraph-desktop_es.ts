@@ -488,10 +488,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>No se puede crear la carpeta de datos %1.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>No se puede abrir la base de datos de borradores %1: %2</translation>
     </message>
@@ -549,6 +545,40 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>Falló la comprobación de actualizaciones: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>No se puede crear la carpeta de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>La base de datos de borradores %1 la escribió una versión más reciente de Telegraph Desktop y esta versión no puede abrirla (%2). El archivo no se ha modificado: use la versión más reciente o mueva el archivo a otro lugar para empezar con una base de datos vacía.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>La base de datos de borradores %1 está dañada y no se pudo reemplazar: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>La base de datos de borradores estaba dañada. Se movió a %1; se recuperó de ella %n borrador (revisiones: %2) en una base de datos nueva.</numerusform>
+            <numerusform>La base de datos de borradores estaba dañada. Se movió a %1; se recuperaron de ella %n borradores (revisiones: %2) en una base de datos nueva.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>No se pudo leer %n fila dañada.</numerusform>
+            <numerusform>No se pudieron leer %n filas dañadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>No se pudo leer la contraseña del proxy desde el llavero: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Algunos secretos siguen en el archivo de configuración: %1</translation>
     </message>
 </context>
 <context>
@@ -730,6 +760,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>La respuesta del servidor de imágenes no tiene URL en &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>No se puede usar la dirección del servidor de imágenes: %1 (las claves y las imágenes se enviarían sin cifrar)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>La clave del servidor de imágenes se guarda en el llavero, que aún no está disponible</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>La clave del servidor de imágenes se guarda en el llavero, que no está disponible</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>No se pudo leer el valor de %1 del servidor de imágenes (almacén: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>El valor guardado de %1 del servidor de imágenes contiene un salto de línea</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -822,6 +872,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>No se encontró el comando «%1» o no se puede ejecutar.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>La URL de subida debe empezar por https:// (http:// sin cifrar solo para este equipo: localhost o 127.0.0.1), para que las claves y las imágenes no se envíen sin cifrar.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1185,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>Configuración guardada. El nuevo idioma se aplica tras reiniciar.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>Convirtiendo el contenido pegado…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Convirtiendo</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1352,6 +1418,60 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>Elegir otra carpeta de datos…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>Guardar el texto como archivo…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>Su texto no está guardado: no se puede escribir en la base de datos de borradores %1 (%2). Se conserva en memoria y el guardado se reintenta automáticamente. Libere espacio o corrija los permisos del archivo, elija otra carpeta de datos o guarde el texto como archivo.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Borrador sin título</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>No se puede guardar el texto en %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>Guardar el texto como archivo</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>No se pueden guardar borradores en %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>Elegir otra carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>Texto no guardado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>No se pudo guardar %n borrador en %1 (%2). Guarde el texto como archivo antes de salir o se perderá.</numerusform>
+            <numerusform>No se pudieron guardar %n borradores en %1 (%2). Guarde el texto como archivo antes de salir o se perderá.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>Guardar como archivo…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1567,10 +1687,6 @@
         <translation>URL en la respuesta:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>Dónde está la URL de la imagen en la respuesta JSON, como ruta con puntos (data.url, 0.src) o JSON pointer (/data/url); vacío cuando la respuesta es la propia URL. Las cabeceras se guardan en el archivo de configuración.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>Comando:</translation>
     </message>
@@ -1629,6 +1745,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>La URL del canal de versiones debe empezar por https:// (http:// solo en este equipo).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>La contraseña del proxy (http://user:password@host:port) se guarda en el llavero, no en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>Dónde está la URL de la imagen en la respuesta JSON, como ruta con puntos (data.url, 0.src) o JSON pointer (/data/url); vacío cuando la respuesta es la propia URL. Los valores de las cabeceras, y los campos de formulario con nombres como key, token, secret o password, se guardan en el llavero; el archivo de configuración muestra «%1» en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>la contraseña del proxy</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>el valor de %1 del servidor de imágenes</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>No se puede guardar %1: no se ha elegido ningún llavero ni archivo de tokens para guardar los secretos.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>el valor leído de nuevo es distinto</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>No se puede guardar %1 (almacén: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 se queda en el archivo de configuración: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 se queda en el archivo de configuración: no se pudo volver a leer desde el llavero (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>el valor es distinto</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>Aún no se ha elegido dónde guardar los secretos</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>No hay ningún secreto guardado para %1</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2058,30 @@
     <message>
         <source>The author URL</source>
         <translation>La URL del autor</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>El servidor redirigió la solicitud a otro host (%1); no se siguió la redirección, así que el token de acceso y las claves que lleva se quedan en %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>La respuesta del servidor supera el límite de %1 y se cortó</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>El servidor redirigió la solicitud demasiadas veces</translation>
     </message>
 </context>
 <context>

@@ -477,10 +477,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>ایجاد پوشهٔ داده %1 ممکن نیست.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>باز کردن پایگاه دادهٔ پیش‌نویس‌ها %1 ممکن نیست: %2</translation>
     </message>
@@ -537,6 +533,38 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>بررسی به‌روزرسانی ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>ایجاد پوشهٔ داده %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>پایگاه دادهٔ پیش‌نویس‌ها %1 با نسخهٔ جدیدتری از Telegraph Desktop نوشته شده است و این نسخه نمی‌تواند آن را باز کند (%2). فایل دست‌نخورده ماند: از نسخهٔ جدیدتر استفاده کنید، یا فایل را به جای دیگری منتقل کنید تا با یک پایگاه دادهٔ خالی شروع شود.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>پایگاه دادهٔ پیش‌نویس‌ها %1 آسیب دیده است و جایگزین کردن آن ممکن نشد: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>پایگاه دادهٔ پیش‌نویس‌ها آسیب دیده بود. به %1 منتقل شد؛ %n پیش‌نویس همراه با %2 نسخه از آن در یک پایگاه دادهٔ جدید بازیابی شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>%n ردیف آسیب‌دیده خوانده نشد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>گذرواژهٔ پراکسی از جاکلید خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>برخی رمزها هنوز در فایل تنظیمات هستند: %1</translation>
     </message>
 </context>
 <context>
@@ -715,6 +743,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>پاسخ میزبان تصویر در «%1» هیچ URL ندارد</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>نشانی میزبان تصویر قابل استفاده نیست: %1 (کلیدها و تصاویر به‌صورت متن ساده و رمزنگاری‌نشده فرستاده می‌شدند)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>کلید میزبان تصویر در جاکلید نگه داشته می‌شود که هنوز در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>کلید میزبان تصویر در جاکلید نگه داشته می‌شود که در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>مقدار %1 برای میزبان تصویر خوانده نشد (محل نگهداری: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>مقدار ذخیره‌شدهٔ %1 برای میزبان تصویر شکست خط دارد</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -807,6 +855,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>فرمان «%1» پیدا نشد یا اجرا نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>نشانی بارگذاری باید با https:// شروع شود (http:// ساده فقط برای همین رایانه: localhost یا 127.0.0.1) تا کلیدها و تصاویر به‌صورت متن ساده و رمزنگاری‌نشده فرستاده نشوند.</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1167,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>تنظیمات ذخیره شد. زبان جدید پس از اجرای دوباره اعمال می‌شود.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>در حال تبدیل محتوای چسبانده‌شده…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>در حال وارد کردن %1…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>در حال تبدیل</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1334,6 +1398,59 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>انتخاب پوشهٔ دادهٔ دیگر…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>ذخیرهٔ متن در فایل…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>متن شما ذخیره نشده است: نوشتن در پایگاه دادهٔ پیش‌نویس‌ها %1 ممکن نیست (%2). متن در حافظه نگه داشته می‌شود و ذخیره‌سازی خودکار دوباره امتحان می‌شود. کمی فضا آزاد کنید یا مجوزهای فایل را درست کنید، پوشهٔ دادهٔ دیگری انتخاب کنید، یا متن را در یک فایل ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>پیش‌نویس بی‌عنوان</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>ذخیرهٔ متن در %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>ذخیرهٔ متن در فایل</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>پیش‌نویس‌ها را نمی‌توان در %1 ذخیره کرد: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>انتخاب پوشهٔ دادهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>متن ذخیره نشد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>%n پیش‌نویس در %1 ذخیره نشد (%2). پیش از خروج، متن را در یک فایل ذخیره کنید، وگرنه از دست می‌رود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>ذخیره در فایل…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1548,10 +1665,6 @@
         <translation>جای نشانی در پاسخ:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>جای نشانی تصویر در پاسخ JSON، به صورت مسیر نقطه‌ای (data.url، 0.src) یا JSON pointer (/data/url)؛ اگر خود پاسخ نشانی باشد خالی بگذارید. سرآیندها در فایل تنظیمات نگه داشته می‌شوند.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>فرمان:</translation>
     </message>
@@ -1610,6 +1723,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>نشانی خوراک انتشارها باید با https:// شروع شود (http:// فقط روی همین رایانه).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>گذرواژهٔ پراکسی (http://user:password@host:port) در جاکلید نگه داشته می‌شود، نه در فایل تنظیمات.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>جای نشانی تصویر در پاسخ JSON، به صورت مسیر نقطه‌ای (data.url، 0.src) یا JSON pointer (/data/url)؛ اگر خود پاسخ نشانی باشد خالی بگذارید. مقدار سرآیندها، و فیلدهای فرم با نام‌هایی مانند key، token، secret یا password، در جاکلید نگه داشته می‌شوند؛ فایل تنظیمات به‌جای آن‌ها «%1» را نشان می‌دهد.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>گذرواژهٔ پراکسی</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>مقدار %1 میزبان تصویر</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>نگه‌داشتن %1 ممکن نیست: هیچ جاکلید یا فایل توکنی برای نگه‌داشتن رمزها انتخاب نشده است.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>مقداری که دوباره خوانده شد متفاوت است</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>نگه‌داشتن %1 ممکن نیست (محل نگهداری: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 در فایل تنظیمات می‌ماند: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 در فایل تنظیمات می‌ماند: خواندن دوبارهٔ آن از جاکلید ممکن نشد (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>مقدار متفاوت است</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>هنوز جایی برای نگه‌داشتن رمزها انتخاب نشده است</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>هیچ رمزی برای %1 ذخیره نشده است</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2036,30 @@
     <message>
         <source>The author URL</source>
         <translation>نشانی نویسنده</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 مگابایت</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 کیلوبایت</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بایت</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>سرور درخواست را به میزبان دیگری (%1) تغییر مسیر داد؛ این تغییر مسیر دنبال نشد، پس توکن دسترسی و کلیدهای همراه درخواست نزد %2 می‌مانند</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>پاسخ سرور از حد مجاز %1 بزرگ‌تر است و بریده شد</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>سرور درخواست را بیش از حد تغییر مسیر داد</translation>
     </message>
 </context>
 <context>

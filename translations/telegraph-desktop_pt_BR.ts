@@ -488,10 +488,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Não é possível criar a pasta de dados %1.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>Não é possível abrir o banco de dados de rascunhos %1: %2</translation>
     </message>
@@ -549,6 +545,40 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>A verificação de atualizações falhou: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>Não é possível criar a pasta de dados %1: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>O banco de dados de rascunhos %1 foi gravado por uma versão mais recente do Telegraph Desktop e esta versão não consegue abri-lo (%2). O arquivo não foi alterado: use a versão mais recente ou mova o arquivo para outro lugar para começar com um banco de dados vazio.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>O banco de dados de rascunhos %1 está danificado e não pôde ser substituído: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>O banco de dados de rascunhos estava danificado. Ele foi movido para %1; %n rascunho foi recuperado dele (revisões: %2) para um novo banco de dados.</numerusform>
+            <numerusform>O banco de dados de rascunhos estava danificado. Ele foi movido para %1; %n rascunhos foram recuperados dele (revisões: %2) para um novo banco de dados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>%n linha danificada não pôde ser lida.</numerusform>
+            <numerusform>%n linhas danificadas não puderam ser lidas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Não foi possível ler a senha do proxy no chaveiro: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Alguns segredos ainda estão no arquivo de configurações: %1</translation>
     </message>
 </context>
 <context>
@@ -730,6 +760,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>A resposta do servidor de imagens não tem URL em &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>O endereço do servidor de imagens não pode ser usado: %1 (chaves e imagens seriam enviadas sem criptografia)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>A chave do servidor de imagens fica no chaveiro, que ainda não está disponível</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>A chave do servidor de imagens fica no chaveiro, que não está disponível</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>Não foi possível ler o valor de %1 do servidor de imagens (armazenamento: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>O valor armazenado de %1 do servidor de imagens contém uma quebra de linha</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -822,6 +872,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>O comando “%1” não foi encontrado ou não pode ser executado.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>A URL de upload deve começar com https:// (http:// simples só para este computador: localhost ou 127.0.0.1), para que chaves e imagens não sejam enviadas sem criptografia.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1185,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>Configurações salvas. O novo idioma vale após reiniciar.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>Convertendo o conteúdo colado…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Convertendo</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1352,6 +1418,60 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Tentar novamente</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>Escolher outra pasta de dados…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>Salvar texto como arquivo…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>Seu texto não foi salvo: não é possível gravar no banco de dados de rascunhos %1 (%2). Ele é mantido na memória e o salvamento é tentado novamente de forma automática. Libere espaço ou corrija as permissões do arquivo, escolha outra pasta de dados ou salve o texto como arquivo.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Rascunho sem título</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>Não é possível salvar o texto em %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>Salvar texto como arquivo</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>Não é possível salvar rascunhos em %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>Escolher outra pasta de dados</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>Texto não salvo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>%n rascunho não pôde ser salvo em %1 (%2). Salve o texto como arquivo antes de sair, ou ele será perdido.</numerusform>
+            <numerusform>%n rascunhos não puderam ser salvos em %1 (%2). Salve o texto como arquivo antes de sair, ou ele será perdido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>Salvar como arquivo…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1567,10 +1687,6 @@
         <translation>URL na resposta:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>Onde fica a URL da imagem na resposta JSON, como caminho com pontos (data.url, 0.src) ou JSON pointer (/data/url); vazio quando a resposta é a própria URL. Os cabeçalhos ficam no arquivo de configurações.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>Comando:</translation>
     </message>
@@ -1629,6 +1745,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>A URL do feed de versões deve começar com https:// (http:// só neste computador).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>A senha do proxy (http://user:password@host:port) fica no chaveiro, não no arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>Onde fica a URL da imagem na resposta JSON, como caminho com pontos (data.url, 0.src) ou JSON pointer (/data/url); vazio quando a resposta é a própria URL. Os valores dos cabeçalhos, e os campos de formulário com nomes como key, token, secret ou password, ficam no chaveiro; o arquivo de configurações mostra “%1” no lugar deles.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>a senha do proxy</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>o valor de %1 do servidor de imagens</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>Não é possível guardar %1: nenhum chaveiro ou arquivo de tokens foi escolhido para guardar segredos.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>o valor lido de volta é diferente</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>Não é possível guardar %1 (armazenamento: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 continua no arquivo de configurações: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 continua no arquivo de configurações: a releitura no chaveiro falhou (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>o valor é diferente</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>Ainda não foi escolhido onde guardar os segredos</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>Nenhum segredo armazenado para %1</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2058,30 @@
     <message>
         <source>The author URL</source>
         <translation>A URL do autor</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>O servidor redirecionou a solicitação para outro host (%1); o redirecionamento não foi seguido, então o token de acesso e as chaves que ela leva ficam com %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>A resposta do servidor excede o limite de %1 e foi cortada</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>O servidor redirecionou a solicitação vezes demais</translation>
     </message>
 </context>
 <context>

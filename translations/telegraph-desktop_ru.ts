@@ -499,10 +499,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Не удаётся создать папку данных %1.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>Не удаётся открыть базу данных черновиков %1: %2</translation>
     </message>
@@ -561,6 +557,42 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>Проверка обновлений не удалась: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>Не удаётся создать папку данных %1: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>База данных черновиков %1 записана более новой версией Telegraph Desktop, и эта версия не может её открыть (%2). Файл оставлен без изменений: воспользуйтесь более новой версией или переместите файл в другое место, чтобы начать с пустой базы.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>База данных черновиков %1 повреждена, и её не удалось заменить: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>База данных черновиков была повреждена. Она перемещена в %1; из неё в новую базу восстановлен %n черновик (версий: %2).</numerusform>
+            <numerusform>База данных черновиков была повреждена. Она перемещена в %1; из неё в новую базу восстановлены %n черновика (версий: %2).</numerusform>
+            <numerusform>База данных черновиков была повреждена. Она перемещена в %1; из неё в новую базу восстановлено %n черновиков (версий: %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>Не удалось прочитать %n повреждённую запись.</numerusform>
+            <numerusform>Не удалось прочитать %n повреждённые записи.</numerusform>
+            <numerusform>Не удалось прочитать %n повреждённых записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Пароль прокси не удалось прочитать из связки ключей: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Некоторые секреты всё ещё хранятся в файле настроек: %1</translation>
     </message>
 </context>
 <context>
@@ -745,6 +777,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>В ответе хостинга изображений нет URL по пути «%1»</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>Адрес хостинга изображений использовать нельзя: %1 (ключи и изображения передавались бы открытым текстом)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>Ключ хостинга изображений хранится в связке ключей, которая пока недоступна</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>Ключ хостинга изображений хранится в связке ключей, которая недоступна</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>Значение %1 для хостинга изображений не удалось прочитать (хранилище: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>Сохранённое значение %1 для хостинга изображений содержит перевод строки</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -837,6 +889,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>Команда «%1» не найдена или не может быть запущена.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>Адрес загрузки должен начинаться с https:// (простой http:// — только для этого компьютера: localhost или 127.0.0.1), чтобы ключи и изображения не передавались открытым текстом.</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1203,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>Настройки сохранены. Новый язык применится после перезапуска.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>Преобразование вставленного содержимого…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Преобразование</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1370,6 +1438,61 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>Выбрать другую папку данных…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>Сохранить текст в файл…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>Ваш текст не сохранён: в базу данных черновиков %1 невозможно записать (%2). Он хранится в памяти, и сохранение автоматически повторяется. Освободите место или исправьте права доступа к файлу, выберите другую папку данных или сохраните текст в файл.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Черновик без названия</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>Не удаётся сохранить текст в %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>Сохранение текста в файл</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>Черновики нельзя сохранить в %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>Выбор другой папки данных</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>Текст не сохранён</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>%n черновик не удалось сохранить в %1 (%2). Сохраните текст в файл перед выходом, иначе он будет потерян.</numerusform>
+            <numerusform>%n черновика не удалось сохранить в %1 (%2). Сохраните текст в файл перед выходом, иначе он будет потерян.</numerusform>
+            <numerusform>%n черновиков не удалось сохранить в %1 (%2). Сохраните текст в файл перед выходом, иначе он будет потерян.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>Сохранить в файл…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1586,10 +1709,6 @@
         <translation>Где URL в ответе:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>Где находится URL изображения в JSON-ответе: путь через точку (data.url, 0.src) или JSON pointer (/data/url); пусто, если ответ — это сам URL. Заголовки хранятся в файле настроек.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>Команда:</translation>
     </message>
@@ -1648,6 +1767,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>URL ленты выпусков должен начинаться с https:// (http:// — только на этом компьютере).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>Пароль прокси (http://user:password@host:port) хранится в связке ключей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>Где находится URL изображения в JSON-ответе: путь через точку (data.url, 0.src) или JSON pointer (/data/url); пусто, если ответ — это сам URL. Значения заголовков, а также поля формы с именами вроде key, token, secret или password хранятся в связке ключей; в файле настроек вместо них указано «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>пароль прокси</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>значение %1 хостинга изображений</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>Не удаётся сохранить %1: не выбраны ни связка ключей, ни файл токенов для хранения секретов.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>повторно прочитанное значение отличается</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>Не удаётся сохранить %1 (хранилище: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 остаётся в файле настроек: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 остаётся в файле настроек: его не удалось повторно прочитать из связки ключей (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>значение отличается</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>Место для хранения секретов ещё не выбрано</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>Для %1 не сохранено секретов</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2080,30 @@
     <message>
         <source>The author URL</source>
         <translation>URL автора</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 МиБ</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 КиБ</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>Сервер перенаправил запрос на другой хост (%1); перенаправление не выполнено, поэтому токен доступа и ключи из запроса остались у %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>Ответ сервера превышает ограничение в %1 и был обрезан</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>Сервер перенаправил запрос слишком много раз</translation>
     </message>
 </context>
 <context>

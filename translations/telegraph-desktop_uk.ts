@@ -499,10 +499,6 @@
 <context>
     <name>tg::DesktopApp</name>
     <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Не вдається створити теку даних %1.</translation>
-    </message>
-    <message>
         <source>Cannot open the drafts database %1: %2</source>
         <translation>Не вдається відкрити базу даних чернеток %1: %2</translation>
     </message>
@@ -561,6 +557,42 @@
     <message>
         <source>The update check failed: %1</source>
         <translation>Перевірка оновлень не вдалася: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1: %2</source>
+        <translation>Не вдається створити теку даних %1: %2</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
+        <translation>Базу даних чернеток %1 записано новішою версією Telegraph Desktop, і ця версія не може її відкрити (%2). Файл залишено без змін: скористайтеся новішою версією або перемістіть файл в інше місце, щоб почати з порожньої бази.</translation>
+    </message>
+    <message>
+        <source>The drafts database %1 is damaged and could not be replaced: %2</source>
+        <translation>База даних чернеток %1 пошкоджена, і її не вдалося замінити: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drafts database was damaged. It was moved to %1; %n draft(s) were recovered from it, with %2 revision(s), into a new database.</source>
+        <translation>
+            <numerusform>База даних чернеток була пошкоджена. Її переміщено до %1; з неї до нової бази відновлено %n чернетку (редакцій: %2).</numerusform>
+            <numerusform>База даних чернеток була пошкоджена. Її переміщено до %1; з неї до нової бази відновлено %n чернетки (редакцій: %2).</numerusform>
+            <numerusform>База даних чернеток була пошкоджена. Її переміщено до %1; з неї до нової бази відновлено %n чернеток (редакцій: %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged row(s) could not be read.</source>
+        <translation>
+            <numerusform>Не вдалося прочитати %n пошкоджений запис.</numerusform>
+            <numerusform>Не вдалося прочитати %n пошкоджені записи.</numerusform>
+            <numerusform>Не вдалося прочитати %n пошкоджених записів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Пароль проксі не вдалося прочитати з в’язки ключів: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Деякі секрети досі зберігаються у файлі налаштувань: %1</translation>
     </message>
 </context>
 <context>
@@ -745,6 +777,26 @@
         <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
         <translation>Відповідь хостингу зображень не містить URL за шляхом &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
+        <translation>Адресу хостингу зображень використати не можна: %1 (ключі та зображення передавалися б відкритим текстом)</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available yet</source>
+        <translation>Ключ хостингу зображень зберігається у в’язці ключів, яка ще недоступна</translation>
+    </message>
+    <message>
+        <source>The image host&apos;s key is kept in the keychain, which is not available</source>
+        <translation>Ключ хостингу зображень зберігається у в’язці ключів, яка недоступна</translation>
+    </message>
+    <message>
+        <source>The value of %1 for the image host could not be read from the %2: %3</source>
+        <translation>Значення %1 для хостингу зображень не вдалося прочитати (сховище: %2): %3</translation>
+    </message>
+    <message>
+        <source>The stored value of %1 for the image host has a line break</source>
+        <translation>Збережене значення %1 для хостингу зображень містить розрив рядка</translation>
+    </message>
 </context>
 <context>
     <name>tg::ImageDropHandler</name>
@@ -837,6 +889,10 @@
     <message>
         <source>The command “%1” was not found or cannot be run.</source>
         <translation>Команду «%1» не знайдено або її не можна запустити.</translation>
+    </message>
+    <message>
+        <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
+        <translation>Адреса завантаження має починатися з https:// (звичайний http:// — лише для цього комп’ютера: localhost або 127.0.0.1), щоб ключі та зображення не передавалися відкритим текстом.</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1203,18 @@
         <source>Settings saved. The new language applies after a restart.</source>
         <translation>Налаштування збережено. Нова мова застосується після перезапуску.</translation>
     </message>
+    <message>
+        <source>Converting the pasted content…</source>
+        <translation>Перетворення вставленого вмісту…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Імпорт %1…</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Перетворення</translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1370,6 +1438,61 @@
     </message>
 </context>
 <context>
+    <name>tg::SaveProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder…</source>
+        <translation>Вибрати іншу теку даних…</translation>
+    </message>
+    <message>
+        <source>Save Text As File…</source>
+        <translation>Зберегти текст у файл…</translation>
+    </message>
+    <message>
+        <source>Your text is not saved: the drafts database %1 cannot be written (%2). It is kept in memory and saving is retried automatically. Free some space or fix the file&apos;s permissions, choose another data folder, or save the text as a file.</source>
+        <translation>Ваш текст не збережено: до бази даних чернеток %1 неможливо записати (%2). Він зберігається в пам’яті, і збереження автоматично повторюється. Звільніть місце або виправте права доступу до файлу, виберіть іншу теку даних або збережіть текст у файл.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Чернетка без назви</translation>
+    </message>
+    <message>
+        <source>Cannot save the text to %1: %2</source>
+        <translation>Не вдається зберегти текст у %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Text As File</source>
+        <translation>Збереження тексту у файл</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved in %1: %2</source>
+        <translation>Чернетки не можна зберегти в %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose Another Data Folder</source>
+        <translation>Вибір іншої теки даних</translation>
+    </message>
+    <message>
+        <source>Text not saved</source>
+        <translation>Текст не збережено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not be saved to %1 (%2). Save the text as a file before quitting, or it is lost.</source>
+        <translation>
+            <numerusform>%n чернетку не вдалося зберегти в %1 (%2). Збережіть текст у файл перед виходом, інакше його буде втрачено.</numerusform>
+            <numerusform>%n чернетки не вдалося зберегти в %1 (%2). Збережіть текст у файл перед виходом, інакше його буде втрачено.</numerusform>
+            <numerusform>%n чернеток не вдалося зберегти в %1 (%2). Збережіть текст у файл перед виходом, інакше його буде втрачено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save As File…</source>
+        <translation>Зберегти у файл…</translation>
+    </message>
+</context>
+<context>
     <name>tg::SecretStoreChoice</name>
     <message>
         <source>no keychain configured</source>
@@ -1586,10 +1709,6 @@
         <translation>Де URL у відповіді:</translation>
     </message>
     <message>
-        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Headers are kept in the settings file.</source>
-        <translation>Де розміщено URL зображення в JSON-відповіді: шлях через крапку (data.url, 0.src) або JSON pointer (/data/url); порожньо, якщо відповідь — це сам URL. Заголовки зберігаються у файлі налаштувань.</translation>
-    </message>
-    <message>
         <source>Command:</source>
         <translation>Команда:</translation>
     </message>
@@ -1648,6 +1767,60 @@
     <message>
         <source>The release feed URL must start with https:// (http:// only on this computer).</source>
         <translation>URL стрічки випусків має починатися з https:// (http:// — лише на цьому комп&apos;ютері).</translation>
+    </message>
+    <message>
+        <source>A proxy password (http://user:password@host:port) is kept in the keychain, not in the settings file.</source>
+        <translation>Пароль проксі (http://user:password@host:port) зберігається у в’язці ключів, а не у файлі налаштувань.</translation>
+    </message>
+    <message>
+        <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
+        <translation>Де розміщено URL зображення в JSON-відповіді: шлях через крапку (data.url, 0.src) або JSON pointer (/data/url); порожньо, якщо відповідь — це сам URL. Значення заголовків, а також поля форми з назвами на кшталт key, token, secret чи password зберігаються у в’язці ключів; у файлі налаштувань замість них показано «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsSecrets</name>
+    <message>
+        <source>the proxy password</source>
+        <translation>пароль проксі</translation>
+    </message>
+    <message>
+        <source>the image host&apos;s %1</source>
+        <translation>значення %1 хостингу зображень</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: no keychain or token file has been chosen to hold secrets.</source>
+        <translation>Не вдається зберегти %1: не вибрано ні в’язки ключів, ні файлу токенів для зберігання секретів.</translation>
+    </message>
+    <message>
+        <source>the value read back differs</source>
+        <translation>повторно прочитане значення відрізняється</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the %2: %3</source>
+        <translation>Не вдається зберегти %1 (сховище: %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: %2</source>
+        <translation>%1 залишається у файлі налаштувань: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays in the settings file: it could not be read back from the keychain (%2)</source>
+        <translation>%1 залишається у файлі налаштувань: його не вдалося повторно прочитати з в’язки ключів (%2)</translation>
+    </message>
+    <message>
+        <source>it differs</source>
+        <translation>значення відрізняється</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SharedSecretStore</name>
+    <message>
+        <source>No place to keep secrets has been chosen yet</source>
+        <translation>Місце для зберігання секретів ще не вибрано</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1</source>
+        <translation>Для %1 не збережено жодного секрету</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2080,30 @@
     <message>
         <source>The author URL</source>
         <translation>URL автора</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 МіБ</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 КіБ</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 байтів</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another host (%1); it was not followed, so the access token and keys it carries stay with %2</source>
+        <translation>Сервер переспрямував запит на інший хост (%1); переспрямування не виконано, тож токен доступу й ключі із запиту залишилися в %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than the limit of %1 and was cut off</source>
+        <translation>Відповідь сервера перевищує обмеження в %1, тому її обрізано</translation>
+    </message>
+    <message>
+        <source>The server redirected the request too many times</source>
+        <translation>Сервер переспрямував запит забагато разів</translation>
     </message>
 </context>
 <context>
