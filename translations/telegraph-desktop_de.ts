@@ -189,10 +189,6 @@
         <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>„%1“ ist kein gültiger Kontoname (Buchstaben, Ziffern, „.“, „_“, „-“)</translation>
     </message>

@@ -189,10 +189,6 @@
         <translation>No se puede crear %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>&apos;%1&apos; no es un nombre de cuenta válido (letras, dígitos, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>

@@ -188,10 +188,6 @@
         <translation>ایجاد %1 ممکن نیست</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>نوشتن در %1 ممکن نیست: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>«%1» نام حساب معتبری نیست (حروف، ارقام، &apos;.&apos;، &apos;_&apos;، &apos;-&apos;)</translation>
     </message>

@@ -189,10 +189,6 @@
         <translation>Não é possível criar %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Não é possível gravar %1: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>&apos;%1&apos; não é um nome de conta válido (letras, dígitos, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>

@@ -190,10 +190,6 @@
         <translation>Не удаётся создать %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Не удаётся записать %1: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>«%1» — недопустимое имя учётной записи (допускаются буквы, цифры, «.», «_», «-»)</translation>
     </message>

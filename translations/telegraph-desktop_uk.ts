@@ -190,10 +190,6 @@
         <translation>Не вдається створити %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Не вдається записати %1: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid account name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
         <translation>&apos;%1&apos; — неприпустима назва облікового запису (літери, цифри, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
