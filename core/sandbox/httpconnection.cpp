@@ -155,7 +155,9 @@ void HttpConnection::pump()
                     schedulePump();
                     break;
                 }
-                const QByteArray data = m_socket->read(ReadChunkBytes);
+                // Sized to what is there: read(n) would allocate n bytes up front.
+                const QByteArray data =
+                    m_socket->read(std::min(m_socket->bytesAvailable(), ReadChunkBytes));
                 bytes += data.size();
                 m_parser.append(data);
                 continue;

@@ -49,7 +49,12 @@ HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
 
 void HttpRequestParser::append(const QByteArray &data)
 {
-    append(data.constData(), data.size());
+    compact();
+    if (m_buffer.isEmpty()) {
+        m_buffer = data; // shares the bytes rather than copying them
+        return;
+    }
+    m_buffer.append(data);
 }
 
 void HttpRequestParser::append(const char *data, qsizetype size)
