@@ -4,6 +4,7 @@
 #include "embeds.h"
 #include "htmlimportdetail.h"
 #include "htmlimportwarnings.h"
+#include "htmlwriter.h"
 
 #include <QHash>
 #include <QSet>
@@ -104,23 +105,6 @@ QString tagName(const GumboNode *node)
     if (!plain)
         return QStringLiteral("unknown element");
     return QString::fromLatin1(piece.data, qsizetype(piece.length)).toLower();
-}
-
-/// javascript:, vbscript: and data: URLs never reach Telegraph content.
-QString unsafeScheme(const QString &url)
-{
-    QString compact;
-    for (QChar c : url) {
-        if (!c.isSpace() && c.unicode() >= 0x20)
-            compact.append(c.toLower());
-        if (compact.size() > 12)
-            break;
-    }
-    for (const char *scheme : {"javascript:", "vbscript:", "data:"}) {
-        if (compact.startsWith(QLatin1String(scheme)))
-            return QString::fromLatin1(scheme);
-    }
-    return {};
 }
 
 bool isInlineTag(QStringView t)
@@ -1282,7 +1266,7 @@ void TreeBuilder::enterElement(const GumboNode *node)
             const QString srcset = attrValue(el, "srcset");
             src = srcset.section(QLatin1Char(','), 0, 0).trimmed().section(QLatin1Char(' '), 0, 0);
         }
-        if (src.isEmpty() || !unsafeScheme(src).isEmpty()) {
+        if (src.isEmpty() || isScriptUrl(src)) {
             m_warnings.add(QStringLiteral("image without a usable source removed"));
             return;
         }
@@ -1304,7 +1288,7 @@ void TreeBuilder::enterElement(const GumboNode *node)
             if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_SOURCE)
                 src = attrValue(c->v.element, "src");
         }
-        if (src.isEmpty() || !unsafeScheme(src).isEmpty()) {
+        if (src.isEmpty() || isScriptUrl(src)) {
             m_warnings.add(QStringLiteral("video without a usable source removed"));
             return;
         }
@@ -1337,7 +1321,7 @@ void TreeBuilder::enterElement(const GumboNode *node)
             descendTransparent(node);
             return;
         }
-        const QString scheme = unsafeScheme(href);
+        const QString scheme = scriptUrlScheme(href);
         if (!scheme.isEmpty()) {
             m_warnings.add(scheme + QStringLiteral(" link removed"));
             descendTransparent(node);

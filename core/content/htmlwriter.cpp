@@ -165,7 +165,7 @@ QString nodesToDisplayHtml(const NodeList &nodes)
     return writeHtml(nodes, Mode::Display);
 }
 
-bool isScriptUrl(QStringView url)
+QString scriptUrlScheme(QStringView url)
 {
     // The scheme is what comes before the first colon, spaces and controls left out.
     QString scheme;
@@ -179,11 +179,17 @@ bool isScriptUrl(QStringView url)
         }
         scheme.append(c.toLower());
         if (scheme.size() > 10)
-            return false;
+            return {};
     }
-    return colon &&
-           (scheme == QLatin1StringView("javascript") || scheme == QLatin1StringView("vbscript") ||
-            scheme == QLatin1StringView("data"));
+    if (colon && (scheme == QLatin1StringView("javascript") ||
+                  scheme == QLatin1StringView("vbscript") || scheme == QLatin1StringView("data")))
+        return scheme + QLatin1Char(':');
+    return {};
+}
+
+bool isScriptUrl(QStringView url)
+{
+    return !scriptUrlScheme(url).isEmpty();
 }
 
 } // namespace tg

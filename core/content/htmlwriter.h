@@ -28,4 +28,8 @@ QString nodesToDisplayHtml(const NodeList &nodes);
 /// strip leading spaces and controls and ignore tabs and newlines anywhere.
 bool isScriptUrl(QStringView url);
 
+/// The scheme that makes url a script URL (`"javascript:"`, `"vbscript:"` or `"data:"`), for
+/// messages; empty when isScriptUrl(url) is false.
+QString scriptUrlScheme(QStringView url);
+
 } // namespace tg

@@ -6,6 +6,7 @@
 #include "htmlimport.h"
 #include "htmlimportdetail.h"
 #include "htmlimportwarnings.h"
+#include "htmlwriter.h"
 
 #include <QHash>
 
@@ -471,8 +472,8 @@ int MarkdownBuilder::onEnterSpan(MD_SPANTYPE type, void *detail)
         const QString title = attributeText(d->title);
         if (!title.isEmpty())
             attrs.append({tmpTitle(), title});
-        if (attrs.first().second.trimmed().toLower().startsWith(QLatin1String("javascript:"))) {
-            m_warnings.add(QStringLiteral("javascript: link removed"));
+        if (const QString scheme = scriptUrlScheme(attrs.first().second); !scheme.isEmpty()) {
+            m_warnings.add(scheme + QStringLiteral(" link removed"));
             pushTransparent(FrameKind::Span);
             break;
         }
@@ -482,6 +483,14 @@ int MarkdownBuilder::onEnterSpan(MD_SPANTYPE type, void *detail)
     case MD_SPAN_IMG: {
         const auto *d = static_cast<const MD_SPAN_IMG_DETAIL *>(detail);
         Attributes attrs{{QStringLiteral("src"), attributeText(d->src)}};
+        if (isScriptUrl(attrs.first().second)) {
+            // Its text only ever becomes alt text: it goes with the image.
+            m_warnings.add(QStringLiteral("image without a usable source removed"));
+            pushTransparent(FrameKind::Span);
+            m_imageDepth = 1;
+            m_imageAlt.clear();
+            break;
+        }
         const QString title = attributeText(d->title);
         if (!title.isEmpty())
             attrs.append({tmpTitle(), title});

@@ -5,7 +5,6 @@
 #include "testdata.h"
 #include "testmain.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -171,6 +170,18 @@ void TestMarkdown::markdownToNodes_mapsToTelegraphContent_data()
         << QStringLiteral("[bad](javascript:alert(1)) ok")
         << QByteArray(R"J([{"tag":"p","children":["bad ok"]}])J")
         << QStringList{QStringLiteral("javascript: link removed")};
+    QTest::newRow("scriptLinkWithTabDropped")
+        << QStringLiteral("[bad](java&#9;script:alert(1)) ok")
+        << QByteArray(R"J([{"tag":"p","children":["bad ok"]}])J")
+        << QStringList{QStringLiteral("javascript: link removed")};
+    QTest::newRow("vbscriptAutolinkDropped")
+        << QStringLiteral("<vbscript:/b> ok")
+        << QByteArray(R"J([{"tag":"p","children":["vbscript:/b ok"]}])J")
+        << QStringList{QStringLiteral("vbscript: link removed")};
+    QTest::newRow("dataImageDropped")
+        << QStringLiteral("![x](data:text/html,hi) ok")
+        << QByteArray(R"J([{"tag":"p","children":["ok"]}])J")
+        << QStringList{QStringLiteral("image without a usable source removed")};
     QTest::newRow("entitiesDecoded")
         << QStringLiteral("&copy; &amp; &#x41; &nbsp;x")
         << QByteArray(R"J([{"tag":"p","children":["© & A x"]}])J") << QStringList{};
@@ -230,8 +241,7 @@ void TestMarkdown::markdownToNodes_hostileInput_isBoundedAndQuick()
     QFETCH(QString, markdown);
     QFETCH(bool, flattened);
 
-    QElapsedTimer timer;
-    timer.start();
+    // Speed is measured by bench_markdown; here only the structure.
     const MarkdownResult result = markdownToNodes(markdown);
     QVERIFY(maxDepth(result.nodes) <= MaxNodeDepth);
     QString text;
@@ -239,7 +249,6 @@ void TestMarkdown::markdownToNodes_hostileInput_isBoundedAndQuick()
         text += n.plainText();
     QVERIFY2(text.contains(QStringLiteral("deep text")), qPrintable(text.left(200)));
     QCOMPARE(result.warnings.contains(QStringLiteral("deep nesting flattened")), flattened);
-    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestMarkdown::nodesToMarkdown_writesReadableMarkdown_data()
