@@ -1,3 +1,3 @@
 # SPDX-License-Identifier: MIT
-tg_add_test(tst_savefailure SOURCES tst_savefailure.cpp LIBS tg_ui tg_sandbox LABELS ui storage
+tg_add_test(tst_savefailure SOURCES tst_savefailure.cpp sandboxapp.h LIBS tg_ui tg_sandbox LABELS ui storage
     TIMEOUT 240)

@@ -18,6 +18,7 @@
 #include "pagelistwidget.h"
 #include "publishbar.h"
 #include "publisher.h"
+#include "sandboxapp.h"
 #include "sandboxfixture.h"
 #include "secretstorechoice.h"
 #include "sourceeditor.h"
@@ -46,24 +47,7 @@ using namespace tg;
 
 namespace {
 
-/// Runs the app with --sandbox in its own data folder.
-struct SandboxApp
-{
-    explicit SandboxApp(const QString &dataDir)
-    {
-        qputenv("TELEGRAPH_DESKTOP_DATA_DIR", dataDir.toUtf8());
-        DesktopApp::Options options;
-        options.sandbox = true;
-        app = std::make_unique<DesktopApp>(options);
-    }
-    ~SandboxApp()
-    {
-        app->shutdown();
-        app.reset();
-        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
-    }
-    std::unique_ptr<DesktopApp> app;
-};
+using test::SandboxApp;
 
 QStringList pageTitles(PageListModel *model)
 {

@@ -10,6 +10,7 @@
 #include "editorpane.h"
 #include "mainwindow.h"
 #include "publishbar.h"
+#include "sandboxapp.h"
 #include "saveproblembar.h"
 #include "sourceeditor.h"
 #include "testmain.h"
@@ -33,24 +34,7 @@ using namespace tg;
 
 namespace {
 
-/// Runs the app with --sandbox in its own data folder.
-struct SandboxApp
-{
-    explicit SandboxApp(const QString &dataDir)
-    {
-        qputenv("TELEGRAPH_DESKTOP_DATA_DIR", dataDir.toUtf8());
-        DesktopApp::Options options;
-        options.sandbox = true;
-        app = std::make_unique<DesktopApp>(options);
-    }
-    ~SandboxApp()
-    {
-        app->shutdown();
-        app.reset();
-        qunsetenv("TELEGRAPH_DESKTOP_DATA_DIR");
-    }
-    std::unique_ptr<DesktopApp> app;
-};
+using test::SandboxApp;
 
 /// The body of a draft as the database file holds it (read with a connection of its own).
 QString storedBody(const QString &dbPath, const QString &id)
