@@ -12,6 +12,8 @@
 
 #include <md4c.h>
 
+#include <vector>
+
 namespace tg {
 
 namespace {
@@ -104,6 +106,23 @@ void stripTemporary(NodeList &kids)
                 kept.append(a);
         }
         kids[i].attrs() = kept;
+    }
+}
+
+/// stripTemporary() over a whole tree, without recursion: the last guard that no builder
+/// attribute reaches the output, whichever way a node was moved after its parent was finished.
+void stripTemporaryEverywhere(NodeList &nodes)
+{
+    std::vector<NodeList *> pending{&nodes};
+    while (!pending.empty()) {
+        NodeList *kids = pending.back();
+        pending.pop_back();
+        stripTemporary(*kids);
+        for (qsizetype i = 0; i < kids->size(); ++i) {
+            if (std::as_const(*kids).at(i).isElement() &&
+                !std::as_const(*kids).at(i).children().isEmpty())
+                pending.push_back(&(*kids)[i].children());
+        }
     }
 }
 
@@ -659,7 +678,8 @@ MarkdownResult MarkdownBuilder::run(const QByteArray &utf8)
     flushText();
 
     MarkdownResult result;
-    result.nodes = m_stack.first().children();
+    result.nodes = std::move(m_stack.first().children());
+    stripTemporaryEverywhere(result.nodes);
     result.warnings = m_warnings.toStringList();
     return result;
 }
