@@ -98,11 +98,11 @@ void stripTemporary(NodeList &kids)
     for (qsizetype i = 0; i < kids.size(); ++i) {
         const Node &c = std::as_const(kids).at(i);
         if (!c.isElement() || c.attrs().isEmpty() ||
-            (!c.hasAttr(tmpTitle()) && !c.hasAttr(tmpAlt())))
+            (!c.hasAttr(tmpTitle()) && !c.hasAttr(tmpAlt()) && !c.hasAttr(tmpInlineHeading())))
             continue;
         Attributes kept;
         for (const auto &a : c.attrs()) {
-            if (a.first != tmpTitle() && a.first != tmpAlt())
+            if (a.first != tmpTitle() && a.first != tmpAlt() && a.first != tmpInlineHeading())
                 kept.append(a);
         }
         kids[i].attrs() = kept;
