@@ -34,6 +34,6 @@ cd "$root"
 for lang in "${languages[@]}"; do
     ts="translations/telegraph-desktop_${lang}.ts"
     "$lupdate" -silent -no-obsolete -locations none -source-language en \
-        -target-language "$lang" -extensions cpp,h ui core -ts "$ts"
+        -target-language "$lang" -extensions cpp,h ui core app -ts "$ts"
     echo "updated $ts"
 done

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // telegraph-desktop: write, preview and publish Telegraph pages.
-#include "desktopapp.h"
-#include "mainwindow.h"
-#include "publishbar.h"
-#include "singleinstance.h"
+#include "desktop/desktopapp.h"
+#include "desktop/singleinstance.h"
+#include "window/mainwindow.h"
+#include "window/publishbar.h"
 
 #include <QApplication>
 #include <QDir>

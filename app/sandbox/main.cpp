@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // telegraph-sandbox: a local Telegraph API server for tests and offline use.
-#include "server.h"
+#include "sandbox/server.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

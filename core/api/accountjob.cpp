@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "accountjob.h"
+#include "api/accountjob.h"
 
 namespace tg {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "accountstore.h"
+#include "api/accountstore.h"
 
-#include "ownerfile.h"
+#include "api/ownerfile.h"
 
 #include <QDir>
 #include <QFile>

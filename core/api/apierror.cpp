@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "apierror.h"
+#include "api/apierror.h"
 
 #include <QRegularExpression>
 

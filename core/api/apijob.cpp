@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "apijob.h"
+#include "api/apijob.h"
 
-#include "requestscheduler.h"
+#include "api/requestscheduler.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

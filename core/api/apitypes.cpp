@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "apitypes.h"
+#include "api/apitypes.h"
 
-#include "jsonscan.h"
+#include "api/jsonscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "clientsettings.h"
+#include "api/clientsettings.h"
 
 #include <QHostAddress>
 

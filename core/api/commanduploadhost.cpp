@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "commanduploadhost.h"
+#include "api/commanduploadhost.h"
 
 #include <QFileInfo>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "imagehost.h"
+#include "api/imagehost.h"
 
 namespace tg {
 

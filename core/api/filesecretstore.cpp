@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "filesecretstore.h"
+#include "api/filesecretstore.h"
 
-#include "ownerfile.h"
+#include "api/ownerfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "httpuploadhost.h"
+#include "api/httpuploadhost.h"
 
-#include "clientsettings.h"
-#include "replyerrors.h"
+#include "api/clientsettings.h"
+#include "api/replyerrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

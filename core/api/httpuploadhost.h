@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "imagehost.h"
-#include "secretstore.h"
+#include "api/imagehost.h"
+#include "api/secretstore.h"
 
 #include <QJsonValue>
 #include <QPointer>

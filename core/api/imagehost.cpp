@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "imagehost.h"
+#include "api/imagehost.h"
 
-#include "clientsettings.h"
-#include "replyerrors.h"
+#include "api/clientsettings.h"
+#include "api/replyerrors.h"
 
 #include <QFile>
 #include <QFileInfo>

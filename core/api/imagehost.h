@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "mediafile.h"
-#include "uploadjob.h"
+#include "api/mediafile.h"
+#include "api/uploadjob.h"
 
 #include <QList>
 #include <QNetworkRequest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "jobfuture.h"
+#include "api/jobfuture.h"
 
-#include "apijob.h"
+#include "api/apijob.h"
 
 #include <QPromise>
 

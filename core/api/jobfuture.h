@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apierror.h"
+#include "api/apierror.h"
 
 #include <QFuture>
 

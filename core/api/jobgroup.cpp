@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jobgroup.h"
+#include "api/jobgroup.h"
 
 #include <QTimer>
 

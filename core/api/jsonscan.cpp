@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonscan.h"
+#include "api/jsonscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "keychainsecretstore.h"
+#include "api/keychainsecretstore.h"
 
 #include <qt6keychain/keychain.h>
 

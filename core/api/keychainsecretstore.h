@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "secretstore.h"
+#include "api/secretstore.h"
 
 namespace tg {
 

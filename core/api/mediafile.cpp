@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "mediafile.h"
+#include "api/mediafile.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 
-#include "translatedtext.h"
+#include "api/translatedtext.h"
 
 namespace tg {
 

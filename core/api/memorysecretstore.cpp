@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "memorysecretstore.h"
+#include "api/memorysecretstore.h"
 
 namespace tg {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ownerfile.h"
+#include "api/ownerfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

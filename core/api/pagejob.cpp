@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "pagejob.h"
+#include "api/pagejob.h"
 
 namespace tg {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apijob.h"
-#include "apitypes.h"
+#include "api/apijob.h"
+#include "api/apitypes.h"
 
 namespace tg {
 

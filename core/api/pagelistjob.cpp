@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "pagelistjob.h"
+#include "api/pagelistjob.h"
 
 namespace tg {
 

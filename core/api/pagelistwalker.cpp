@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "pagelistwalker.h"
+#include "api/pagelistwalker.h"
 
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
 
 #include <QTimer>
 

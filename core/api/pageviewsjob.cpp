@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "pageviewsjob.h"
+#include "api/pageviewsjob.h"
 
 namespace tg {
 

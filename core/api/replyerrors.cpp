@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "replyerrors.h"
+#include "api/replyerrors.h"
 
-#include "jsonscan.h"
+#include "api/jsonscan.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -10,7 +10,7 @@
 #include <QNetworkRequest>
 #include <QUrl>
 
-#include "translatedtext.h"
+#include "api/translatedtext.h"
 
 namespace tg {
 

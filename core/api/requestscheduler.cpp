@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "requestscheduler.h"
+#include "api/requestscheduler.h"
 
-#include "apijob.h"
-#include "replyerrors.h"
+#include "api/apijob.h"
+#include "api/replyerrors.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "clientsettings.h"
+#include "api/clientsettings.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "secretstore.h"
+#include "api/secretstore.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -8,6 +8,12 @@
 
 namespace tg {
 
+/// What settings.ini keeps in place of a secret that lives in the secret store.
+inline QString storedSecretMarker()
+{
+    return QStringLiteral("[stored in keychain]");
+}
+
 /// Where access tokens live. Asynchronous (the OS keychain answers later); the callback always
 /// runs, from the event loop, exactly once. Implementations: KeychainSecretStore (the OS
 /// keychain), MemorySecretStore (this session only), FileSecretStore (a 0600 file, opt-in).

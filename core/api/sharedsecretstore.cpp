@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "sharedsecretstore.h"
+#include "api/sharedsecretstore.h"
 
-#include "accountstore.h"
-#include "filesecretstore.h"
-#include "keychainsecretstore.h"
+#include "api/accountstore.h"
+#include "api/filesecretstore.h"
+#include "api/keychainsecretstore.h"
 
 #include <QDir>
 

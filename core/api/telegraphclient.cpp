@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
 
-#include "requestscheduler.h"
-#include "telegraphuploadhost.h"
-#include "validation.h"
+#include "api/requestscheduler.h"
+#include "api/telegraphuploadhost.h"
+#include "content/validation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
-#include "translatedtext.h"
+#include "api/translatedtext.h"
 
 namespace tg {
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "accountjob.h"
-#include "apirequests.h"
-#include "clientsettings.h"
-#include "pagejob.h"
-#include "pagelistjob.h"
-#include "pageviewsjob.h"
-#include "uploadjob.h"
+#include "api/accountjob.h"
+#include "api/apirequests.h"
+#include "api/clientsettings.h"
+#include "api/pagejob.h"
+#include "api/pagelistjob.h"
+#include "api/pageviewsjob.h"
+#include "api/uploadjob.h"
 
 #include <QDateTime>
 #include <QJsonObject>

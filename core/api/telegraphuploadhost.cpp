@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "telegraphuploadhost.h"
+#include "api/telegraphuploadhost.h"
 
-#include "clientsettings.h"
-#include "replyerrors.h"
+#include "api/clientsettings.h"
+#include "api/replyerrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

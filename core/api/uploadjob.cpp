@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "uploadjob.h"
+#include "api/uploadjob.h"
 
 namespace tg {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apijob.h"
+#include "api/apijob.h"
 
 #include <QUrl>
 

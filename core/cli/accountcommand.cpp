@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `telegraph account ...`: create, import, info, edit, revoke, list and forget accounts.
-#include "accountstore.h"
-#include "cli.h"
-#include "clicommon.h"
-#include "filesecretstore.h"
-#include "keychainsecretstore.h"
-#include "sharedsecretstore.h"
-#include "telegraphclient.h"
+#include "api/accountstore.h"
+#include "api/filesecretstore.h"
+#include "api/keychainsecretstore.h"
+#include "api/sharedsecretstore.h"
+#include "api/telegraphclient.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `telegraph backup DIR`: every page of an account with its content into a folder, resumable.
-#include "accountbackup.h"
-#include "cli.h"
-#include "clicommon.h"
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
+#include "pages/accountbackup.h"
 
 #include <QEventLoop>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `telegraph call METHOD [key=value | key:=json]... [--path PATH]`: any API method.
-#include "cli.h"
-#include "clicommon.h"
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

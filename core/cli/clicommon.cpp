@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "clicommon.h"
+#include "cli/clicommon.h"
 
-#include "accountstore.h"
-#include "apijob.h"
-#include "filesecretstore.h"
-#include "keychainsecretstore.h"
-#include "sharedsecretstore.h"
-#include "telegraphclient.h"
+#include "api/accountstore.h"
+#include "api/apijob.h"
+#include "api/filesecretstore.h"
+#include "api/keychainsecretstore.h"
+#include "api/sharedsecretstore.h"
+#include "api/telegraphclient.h"
 
 #include <QDir>
 #include <QEventLoop>

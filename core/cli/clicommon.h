@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apierror.h"
-#include "apitypes.h"
-#include "cli.h"
-#include "clientsettings.h"
-#include "sharedsecretstore.h"
+#include "api/apierror.h"
+#include "api/apitypes.h"
+#include "api/clientsettings.h"
+#include "api/sharedsecretstore.h"
+#include "cli/cli.h"
 
 #include <QHash>
 #include <QSet>

@@ -20,14 +20,14 @@
 //  - nodes-to-html: each line is a JSON array of nodes; each answer is a JSON string. A bad line
 //    is answered with `null`, its reason goes to stderr as "error: line N: ...", the batch goes
 //    on, and the exit status is then 2.
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "htmlimport.h"
-#include "htmlparser.h"
-#include "htmlwriter.h"
-#include "markdown.h"
-#include "markdownwriter.h"
-#include "node.h"
+#include "content/htmlimport.h"
+#include "content/htmlparser.h"
+#include "content/htmlwriter.h"
+#include "content/markdown.h"
+#include "content/markdownwriter.h"
+#include "content/node.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `telegraph page create|edit|get|list`.
-#include "cli.h"
-#include "clicommon.h"
-#include "htmlimport.h"
-#include "htmlparser.h"
-#include "markdown.h"
-#include "pagelistwalker.h"
-#include "telegraphclient.h"
+#include "api/pagelistwalker.h"
+#include "api/telegraphclient.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
+#include "content/htmlimport.h"
+#include "content/htmlparser.h"
+#include "content/markdown.h"
 
 #include <QEventLoop>
 

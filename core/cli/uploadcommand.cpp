@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `telegraph upload FILE...`: the legacy telegra.ph upload, an HTTP image host or a command.
-#include "cli.h"
-#include "clicommon.h"
-#include "commanduploadhost.h"
-#include "httpuploadhost.h"
-#include "jobgroup.h"
-#include "telegraphclient.h"
-#include "telegraphuploadhost.h"
+#include "api/commanduploadhost.h"
+#include "api/httpuploadhost.h"
+#include "api/jobgroup.h"
+#include "api/telegraphclient.h"
+#include "api/telegraphuploadhost.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `telegraph views PATH [--year Y [--month M [--day D [--hour H]]]]`.
-#include "cli.h"
-#include "clicommon.h"
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
+#include "cli/cli.h"
+#include "cli/clicommon.h"
 
 namespace tg::cli {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "embeds.h"
+#include "content/embeds.h"
 
 #include <QUrl>
 #include <QUrlQuery>

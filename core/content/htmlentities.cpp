@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "htmlentities.h"
+#include "content/htmlentities.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "htmlimport.h"
+#include "content/htmlimport.h"
 
-#include "embeds.h"
-#include "htmlimportdetail.h"
-#include "htmlimportwarnings.h"
-#include "htmlwriter.h"
+#include "content/embeds.h"
+#include "content/htmlimportdetail.h"
+#include "content/htmlimportwarnings.h"
+#include "content/htmlwriter.h"
 
 #include <QHash>
 #include <QSet>

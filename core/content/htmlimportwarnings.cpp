@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "htmlimportwarnings.h"
+#include "content/htmlimportwarnings.h"
 
 #include <QRegularExpression>
 

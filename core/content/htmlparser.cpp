@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "htmlparser.h"
+#include "content/htmlparser.h"
 
-#include "htmlentities.h"
+#include "content/htmlentities.h"
 
 #include <algorithm>
 #include <array>

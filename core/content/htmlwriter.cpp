@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "htmlwriter.h"
+#include "content/htmlwriter.h"
 
 #include <QLatin1StringView>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "node.h"
+#include "content/node.h"
 
 #include <QString>
 #include <QStringView>

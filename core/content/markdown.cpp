@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "markdown.h"
+#include "content/markdown.h"
 
-#include "embeds.h"
-#include "htmlentities.h"
-#include "htmlimport.h"
-#include "htmlimportdetail.h"
-#include "htmlimportwarnings.h"
-#include "htmlwriter.h"
+#include "content/embeds.h"
+#include "content/htmlentities.h"
+#include "content/htmlimport.h"
+#include "content/htmlimportdetail.h"
+#include "content/htmlimportwarnings.h"
+#include "content/htmlwriter.h"
 
 #include <QHash>
 

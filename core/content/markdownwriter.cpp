@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "markdownwriter.h"
+#include "content/markdownwriter.h"
 
-#include "embeds.h"
-#include "htmlimportdetail.h"
-#include "markdown.h"
+#include "content/embeds.h"
+#include "content/htmlimportdetail.h"
+#include "content/markdown.h"
 
 #include <QRegularExpression>
 #include <QUrl>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "accountbackup.h"
+#include "pages/accountbackup.h"
 
-#include "csvexport.h"
-#include "htmlwriter.h"
-#include "node.h"
-#include "pagelistwalker.h"
-#include "telegraphclient.h"
+#include "api/pagelistwalker.h"
+#include "api/telegraphclient.h"
+#include "content/htmlwriter.h"
+#include "content/node.h"
+#include "pages/csvexport.h"
 
-#include "markdownwriter.h"
+#include "content/markdownwriter.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apierror.h"
-#include "apitypes.h"
+#include "api/apierror.h"
+#include "api/apitypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "csvexport.h"
+#include "pages/csvexport.h"
 
 namespace tg::csv {
 

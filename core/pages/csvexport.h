@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apitypes.h"
-#include "viewseries.h"
+#include "api/apitypes.h"
+#include "pages/viewseries.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "pagecache.h"
+#include "pages/pagecache.h"
 
 #include <QSet>
 #include <QSqlDatabase>

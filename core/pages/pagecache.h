@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apitypes.h"
+#include "api/apitypes.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "pagelistsync.h"
+#include "pages/pagelistsync.h"
 
-#include "pagecache.h"
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
+#include "pages/pagecache.h"
 
 namespace tg {
 

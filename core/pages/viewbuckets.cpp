@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "viewbuckets.h"
+#include "pages/viewbuckets.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "viewbuckets.h"
+#include "pages/viewbuckets.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "viewstatsfetcher.h"
+#include "pages/viewstatsfetcher.h"
 
-#include "pagecache.h"
-#include "telegraphclient.h"
+#include "api/telegraphclient.h"
+#include "pages/pagecache.h"
 
 #include <QSet>
 

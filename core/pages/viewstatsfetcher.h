@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apierror.h"
-#include "viewseries.h"
+#include "api/apierror.h"
+#include "pages/viewseries.h"
 
 #include <QList>
 #include <QObject>

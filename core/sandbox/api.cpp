@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "api.h"
+#include "sandbox/api.h"
 
-#include "jsonbuilder.h"
-#include "node.h"
-#include "pathgenerator.h"
-#include "validation.h"
+#include "content/node.h"
+#include "content/validation.h"
+#include "sandbox/jsonbuilder.h"
+#include "sandbox/pathgenerator.h"
 
 #include <QHostAddress>
 #include <QJsonArray>

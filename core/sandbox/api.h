@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apiparams.h"
-#include "floodcontrol.h"
-#include "store.h"
+#include "sandbox/apiparams.h"
+#include "sandbox/floodcontrol.h"
+#include "sandbox/store.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

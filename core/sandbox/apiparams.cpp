@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "apiparams.h"
+#include "sandbox/apiparams.h"
 
-#include "multipart.h"
+#include "sandbox/multipart.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "floodcontrol.h"
+#include "sandbox/floodcontrol.h"
 
 #include <algorithm>
 #include <cmath>

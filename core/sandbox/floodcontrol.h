@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "serversettings.h"
+#include "sandbox/serversettings.h"
 
 #include <QHash>
 

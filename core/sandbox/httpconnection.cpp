@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httpconnection.h"
+#include "sandbox/httpconnection.h"
 
 #include <QTcpSocket>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httplimits.h"
-#include "httpmessage.h"
-#include "httprequestparser.h"
+#include "sandbox/httplimits.h"
+#include "sandbox/httpmessage.h"
+#include "sandbox/httprequestparser.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httprequestparser.h"
+#include "sandbox/httprequestparser.h"
 
 #include <algorithm>
 #include <string_view>

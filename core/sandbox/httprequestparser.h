@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httplimits.h"
-#include "httpmessage.h"
+#include "sandbox/httplimits.h"
+#include "sandbox/httpmessage.h"
 
 #include <QByteArray>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httpserver.h"
+#include "sandbox/httpserver.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpconnection.h"
-#include "httplimits.h"
+#include "sandbox/httpconnection.h"
+#include "sandbox/httplimits.h"
 
 #include <QHostAddress>
 #include <QObject>

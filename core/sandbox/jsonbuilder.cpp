@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonbuilder.h"
+#include "sandbox/jsonbuilder.h"
 
 namespace tg::sandbox {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "multipart.h"
+#include "sandbox/multipart.h"
 
 namespace tg::sandbox {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "pagerenderer.h"
+#include "sandbox/pagerenderer.h"
 
-#include "htmlwriter.h"
-#include "node.h"
+#include "content/htmlwriter.h"
+#include "content/node.h"
 
 #include <QCryptographicHash>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store.h"
+#include "sandbox/store.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "pathgenerator.h"
+#include "sandbox/pathgenerator.h"
 
 #include <QHash>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "server.h"
+#include "sandbox/server.h"
 
-#include "api.h"
-#include "apiparams.h"
-#include "floodcontrol.h"
-#include "httpmessage.h"
-#include "httpserver.h"
-#include "jsonbuilder.h"
-#include "multipart.h"
-#include "pagerenderer.h"
-#include "store.h"
+#include "sandbox/api.h"
+#include "sandbox/apiparams.h"
+#include "sandbox/floodcontrol.h"
+#include "sandbox/httpmessage.h"
+#include "sandbox/httpserver.h"
+#include "sandbox/jsonbuilder.h"
+#include "sandbox/multipart.h"
+#include "sandbox/pagerenderer.h"
+#include "sandbox/store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "serversettings.h"
+#include "sandbox/serversettings.h"
 
 namespace tg::sandbox {
 

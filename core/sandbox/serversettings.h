@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httplimits.h"
+#include "sandbox/httplimits.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store.h"
+#include "sandbox/store.h"
 
 #include <QAtomicInteger>
 #include <QDir>

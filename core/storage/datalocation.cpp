@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "datalocation.h"
+#include "storage/datalocation.h"
 
-#include "privatefiles.h"
+#include "storage/privatefiles.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "draft.h"
+#include "storage/draft.h"
 
 #include <QUuid>
 

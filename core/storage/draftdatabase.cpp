@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "draftdatabase.h"
+#include "storage/draftdatabase.h"
 
 #include <QFile>
 #include <QFileInfo>

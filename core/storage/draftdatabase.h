@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "draft.h"
-#include "revision.h"
+#include "storage/draft.h"
+#include "storage/revision.h"
 
 #include <QDateTime>
 #include <QList>

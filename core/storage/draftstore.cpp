@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "draftstore.h"
+#include "storage/draftstore.h"
 
-#include "draftdatabase.h"
+#include "storage/draftdatabase.h"
 
 #include <QMutexLocker>
 #include <QThread>

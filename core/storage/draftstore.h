@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "draft.h"
-#include "draftdatabase.h"
-#include "revision.h"
+#include "storage/draft.h"
+#include "storage/draftdatabase.h"
+#include "storage/revision.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "privatefiles.h"
+#include "storage/privatefiles.h"
 
 #include <QDir>
 #include <QFileInfo>

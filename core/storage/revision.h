@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "draft.h"
+#include "storage/draft.h"
 
 #include <QByteArray>
 #include <QDateTime>

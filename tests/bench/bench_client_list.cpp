@@ -5,11 +5,11 @@
 //     the ideal requests x latency / concurrency; also the same walk in-process.
 //  2. Peak memory (/usr/bin/time -v) of `telegraph page list --all --json` over 10,000 pages.
 // Usage: bench_client_list [--pages N] [--memory-pages M] [--latency MS] [--concurrency a,b]
-#include "httpmessage.h"
-#include "pagelistwalker.h"
-#include "requestscheduler.h"
-#include "server.h"
-#include "telegraphclient.h"
+#include "api/pagelistwalker.h"
+#include "api/requestscheduler.h"
+#include "api/telegraphclient.h"
+#include "sandbox/httpmessage.h"
+#include "sandbox/server.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

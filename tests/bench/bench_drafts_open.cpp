@@ -2,7 +2,7 @@
 // What the start-up checks of the drafts database cost: opening a database of N drafts of 4 KB
 // (read-only probe with PRAGMA quick_check, then the schema check), and recovering the drafts of
 // the same database after one page was overwritten.
-#include "draftdatabase.h"
+#include "storage/draftdatabase.h"
 
 #include <QCoreApplication>
 #include <QDir>

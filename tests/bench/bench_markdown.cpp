@@ -6,9 +6,9 @@
 // BM_ImportHtml_Scaling and BM_MarkdownRawHtml_Scaling time the same conversions on 100, 200,
 // 400 and 800 KiB of ordinary and of hostile input (nesting tricks, hidden tags, attribute and
 // text floods); time per byte must stay flat as the size doubles.
-#include "htmlimport.h"
-#include "markdown.h"
-#include "markdownwriter.h"
+#include "content/htmlimport.h"
+#include "content/markdown.h"
+#include "content/markdownwriter.h"
 
 #include <benchmark/benchmark.h>
 

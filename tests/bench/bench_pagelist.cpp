@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The page list with 10,000 cached pages: time until the first rows show from the cache, time
 // to load every row, and the memory the loaded model holds compared with an empty one.
-#include "pagecache.h"
-#include "pagelistmodel.h"
+#include "pages/pagecache.h"
+#include "pages/pagelistmodel.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

@@ -6,7 +6,7 @@
 //
 //   bench_sandbox_load [--connections 200] [--requests 50] [--depth 16] [--data DIR]
 #include "keepaliveclient.h"
-#include "server.h"
+#include "sandbox/server.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // bench_ui_editor: time from start to a usable editor window (and to a loaded preview), and from
 // a keystroke to the updated preview DOM for a 64 KiB Markdown article. Prints medians.
-#include "draftstore.h"
-#include "editorpane.h"
-#include "mainwindow.h"
-#include "previewview.h"
-#include "sourceeditor.h"
+#include "editor/editorpane.h"
+#include "editor/sourceeditor.h"
+#include "preview/previewview.h"
+#include "storage/draftstore.h"
 #include "testmain.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

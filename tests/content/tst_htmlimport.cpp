@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "htmlimport.h"
-#include "validation.h"
+#include "content/htmlimport.h"
+#include "content/validation.h"
 
 #include "testmain.h"
 

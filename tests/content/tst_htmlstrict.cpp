@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "htmlparser.h"
-#include "node.h"
+#include "content/htmlparser.h"
+#include "content/node.h"
 #include "testdata.h"
 #include "testmain.h"
 

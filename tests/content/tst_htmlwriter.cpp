@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "htmlparser.h"
-#include "htmlwriter.h"
-#include "node.h"
+#include "content/htmlparser.h"
+#include "content/htmlwriter.h"
+#include "content/node.h"
 #include "testdata.h"
 #include "testmain.h"
 

@@ -2,10 +2,10 @@
 // Hostile HTML cannot make the lenient import (or Markdown's raw HTML) deep or slow: the
 // nesting guard follows the parser's real stack, so every trick that used to slip past it ends
 // with a bounded tree, and the text survives.
-#include "htmlimport.h"
-#include "htmlimportdetail.h"
-#include "markdown.h"
-#include "node.h"
+#include "content/htmlimport.h"
+#include "content/htmlimportdetail.h"
+#include "content/markdown.h"
+#include "content/node.h"
 #include "testmain.h"
 
 #include <QTest>

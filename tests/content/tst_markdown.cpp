@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "markdown.h"
-#include "markdownwriter.h"
+#include "content/markdown.h"
+#include "content/markdownwriter.h"
 
 #include "testdata.h"
 #include "testmain.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "node.h"
+#include "content/node.h"
 #include "testdata.h"
 #include "testmain.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "validation.h"
+#include "content/validation.h"
 
 #include "testmain.h"
 

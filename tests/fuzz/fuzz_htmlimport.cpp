@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes the lenient HTML import (importHtml) with arbitrary bytes read as UTF-8: it never fails,
 // and what it gives is valid Telegraph content (see tg::fuzz::checkImported).
+#include "content/htmlimport.h"
 #include "fuzzcheck.h"
-#include "htmlimport.h"
 
 #include <QString>
 

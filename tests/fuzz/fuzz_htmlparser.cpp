@@ -2,8 +2,8 @@
 // Fuzzes the strict HTML parser (htmlToNodes) with arbitrary bytes read as UTF-8. Besides not
 // crashing: an error names a place, and successful output nests within MaxNodeDepth and survives
 // a JSON round trip.
+#include "content/htmlparser.h"
 #include "fuzzcheck.h"
-#include "htmlparser.h"
 
 #include <QString>
 

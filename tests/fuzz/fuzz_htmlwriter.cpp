@@ -5,8 +5,8 @@
 // the '<' and '>' of the tags themselves, and every '&' starts one of the writer's escapes (both
 // checked in full when tag and attribute names are plain; names that are not can only add to the
 // count, never the text).
+#include "content/htmlwriter.h"
 #include "fuzzcheck.h"
-#include "htmlwriter.h"
 
 #include <QByteArray>
 #include <QLatin1StringView>

@@ -3,7 +3,7 @@
 // few points the input itself chooses, with small limits so every limit is reachable. The parser
 // must end in a request, a wait for more or a specific error, and never read or hold more than
 // its limits allow.
-#include "httprequestparser.h"
+#include "sandbox/httprequestparser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes the Markdown import (markdownToNodes) with arbitrary bytes read as UTF-8: what it gives
 // is valid Telegraph content (see tg::fuzz::checkImported).
+#include "content/markdown.h"
 #include "fuzzcheck.h"
-#include "markdown.h"
 
 #include <QString>
 

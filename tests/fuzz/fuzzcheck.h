@@ -4,7 +4,7 @@
 // regression runner as a failed test), in every build type.
 #pragma once
 
-#include "node.h"
+#include "content/node.h"
 
 #include <QByteArray>
 #include <QList>

@@ -91,6 +91,7 @@ void TestTranslations::initTestCase()
                      QStringLiteral("cpp,h"),
                      QStringLiteral("ui"),
                      QStringLiteral("core"),
+                     QStringLiteral("app"),
                      QStringLiteral("-ts")};
     for (const QString &language : languages()) {
         const QString original = SourceDir + QStringLiteral("/translations/") + tsName(language);

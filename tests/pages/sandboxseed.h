@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpmessage.h"
-#include "server.h"
+#include "sandbox/httpmessage.h"
+#include "sandbox/server.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "accountbackup.h"
-#include "markdownwriter.h"
-#include "node.h"
+#include "api/telegraphclient.h"
+#include "content/markdownwriter.h"
+#include "content/node.h"
+#include "pages/accountbackup.h"
 #include "sandboxfixture.h"
 #include "sandboxseed.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 
 #include <QDir>

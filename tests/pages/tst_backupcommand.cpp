@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "accountbackup.h"
-#include "cli.h"
+#include "cli/cli.h"
+#include "pages/accountbackup.h"
 #include "sandboxfixture.h"
 #include "sandboxseed.h"
 #include "testmain.h"

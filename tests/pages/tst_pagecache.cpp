@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "csvexport.h"
-#include "pagecache.h"
+#include "pages/csvexport.h"
+#include "pages/pagecache.h"
 #include "testmain.h"
 
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "pagecache.h"
-#include "pagelistsync.h"
+#include "api/telegraphclient.h"
+#include "pages/pagecache.h"
+#include "pages/pagelistsync.h"
 #include "sandboxfixture.h"
 #include "sandboxseed.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 
 #include <QSignalSpy>

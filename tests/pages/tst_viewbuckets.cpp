@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "pages/viewbuckets.h"
 #include "testmain.h"
-#include "viewbuckets.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "pagecache.h"
+#include "api/telegraphclient.h"
+#include "pages/pagecache.h"
+#include "pages/viewstatsfetcher.h"
 #include "sandboxfixture.h"
 #include "sandboxseed.h"
-#include "telegraphclient.h"
 #include "testmain.h"
-#include "viewstatsfetcher.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

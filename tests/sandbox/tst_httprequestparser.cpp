@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The sandbox's HTTP/1.1 request parser on its own: complete requests or one specific error out
 // of raw bytes, however they are split, within the limits.
-#include "httprequestparser.h"
+#include "sandbox/httprequestparser.h"
 #include "testmain.h"
 
 #include <QTest>

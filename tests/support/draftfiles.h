@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "draftdatabase.h"
-#include "draftstore.h"
+#include "storage/draftdatabase.h"
+#include "storage/draftstore.h"
 
 #include <QFile>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "server.h"
+#include "sandbox/server.h"
 
 #include <QTemporaryDir>
 #include <QUrl>

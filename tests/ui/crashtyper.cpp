@@ -2,12 +2,12 @@
 // Test helper for tst_crash: builds the real main window over the drafts database in
 // $TELEGRAPH_DESKTOP_DATA_DIR, types into the real editor through QTest on a timer and reports
 // progress on stdout ("typed N"), until the test kills it with SIGKILL.
-#include "datalocation.h"
-#include "draftstore.h"
-#include "editorpane.h"
-#include "mainwindow.h"
-#include "sourceeditor.h"
+#include "editor/editorpane.h"
+#include "editor/sourceeditor.h"
+#include "storage/datalocation.h"
+#include "storage/draftstore.h"
 #include "testmain.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "../pages/sandboxseed.h"
-#include "accountpanel.h"
-#include "accountstore.h"
-#include "filesecretstore.h"
-#include "keychainsecretstore.h"
+#include "accounts/accountpanel.h"
+#include "accounts/secretstorechoice.h"
+#include "api/accountstore.h"
+#include "api/filesecretstore.h"
+#include "api/keychainsecretstore.h"
+#include "api/memorysecretstore.h"
+#include "api/telegraphclient.h"
 #include "keychaintest.h"
-#include "memorysecretstore.h"
 #include "sandboxfixture.h"
-#include "secretstorechoice.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 
 #include <QApplication>

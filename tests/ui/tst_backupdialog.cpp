@@ -2,10 +2,10 @@
 // The account backup dialog against the in-process sandbox: 300 pages, stopped half way and
 // resumed, then compared with the server's pages.
 #include "../pages/sandboxseed.h"
-#include "accountbackup.h"
-#include "backupdialog.h"
+#include "accounts/backupdialog.h"
+#include "api/telegraphclient.h"
+#include "pages/accountbackup.h"
 #include "sandboxfixture.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 
 #include <QApplication>

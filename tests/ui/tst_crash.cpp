@@ -2,7 +2,7 @@
 // Never lose a word: a child process of the real main window is killed with SIGKILL while
 // typing; the drafts database must then hold all but at most the last 2 s of text, and the next
 // session must know it follows a crash.
-#include "draftdatabase.h"
+#include "storage/draftdatabase.h"
 #include "testmain.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Language choice and translator loading: the compiled-in catalogs, the system language, the
 // setting, Qt's own translations from QLibraryInfo::TranslationsPath and right-to-left Persian.
-#include "i18n.h"
+#include "settings/i18n.h"
 #include "testmain.h"
 
 #include <QApplication>

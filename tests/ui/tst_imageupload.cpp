@@ -2,19 +2,19 @@
 // Images dropped or pasted into the source editor upload to the in-process sandbox: ordered
 // placeholders with progress, figures with the final URL, refusal before sending, failure
 // keeping the local reference, retry.
-#include "clientpublisher.h"
-#include "draft.h"
-#include "editorpane.h"
-#include "imagedrophandler.h"
-#include "imageuploadqueue.h"
-#include "publishbar.h"
+#include "api/telegraphclient.h"
+#include "api/telegraphuploadhost.h"
+#include "editor/editorpane.h"
+#include "editor/imagedrophandler.h"
+#include "editor/imageuploadqueue.h"
+#include "editor/sourceeditor.h"
+#include "sandbox/server.h"
 #include "sandboxfixture.h"
-#include "server.h"
-#include "sourceeditor.h"
-#include "telegraphclient.h"
-#include "telegraphuploadhost.h"
+#include "storage/draft.h"
 #include "testmain.h"
 #include "uitestwindow.h"
+#include "window/publishbar.h"
+#include "workflow/clientpublisher.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "../pages/sandboxseed.h"
-#include "pagecache.h"
-#include "pagelistmodel.h"
-#include "pagelistsync.h"
-#include "pagelistwidget.h"
+#include "api/telegraphclient.h"
+#include "pages/pagecache.h"
+#include "pages/pagelistmodel.h"
+#include "pages/pagelistsync.h"
+#include "pages/pagelistwidget.h"
 #include "sandboxfixture.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 
 #include <QAction>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The editor and the live preview on real widgets and a real WebEngine, offscreen.
-#include "contentmeter.h"
-#include "editorpane.h"
-#include "previewpage.h"
-#include "publishbar.h"
-#include "sourceeditor.h"
+#include "editor/editorpane.h"
+#include "editor/sourceeditor.h"
+#include "preview/contentmeter.h"
+#include "preview/previewpage.h"
 #include "testmain.h"
 #include "uitestwindow.h"
+#include "window/publishbar.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Publishing from the real main window against the in-process sandbox: publish, update, open,
 // flood wait countdown, revisions diff and restore, offline failure.
-#include "accountjob.h"
-#include "apirequests.h"
-#include "clientpublisher.h"
-#include "draftsession.h"
-#include "editorpane.h"
-#include "pagejob.h"
-#include "publishbar.h"
-#include "revisionsdialog.h"
+#include "api/accountjob.h"
+#include "api/apirequests.h"
+#include "api/pagejob.h"
+#include "api/telegraphclient.h"
+#include "drafts/revisionsdialog.h"
+#include "editor/editorpane.h"
+#include "editor/sourceeditor.h"
+#include "sandbox/server.h"
 #include "sandboxfixture.h"
-#include "server.h"
-#include "sourceeditor.h"
-#include "telegraphclient.h"
 #include "testmain.h"
 #include "uitestwindow.h"
+#include "window/publishbar.h"
+#include "workflow/clientpublisher.h"
+#include "workflow/draftsession.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -2,7 +2,7 @@
 // Right-to-left paragraphs in the source editor: each takes its direction from its own text and
 // right-to-left ones sit against the right edge, in either UI direction, without touching the
 // text or the undo history. Keeps a picture of the editor as a test artifact.
-#include "sourceeditor.h"
+#include "editor/sourceeditor.h"
 #include "testmain.h"
 
 #include <QAbstractTextDocumentLayout>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Publishing as a series: splitting at headings and paragraphs under the page limit with the
 // navigation included, and creating then updating the same pages on the in-process sandbox.
-#include "accountjob.h"
-#include "apirequests.h"
-#include "pagejob.h"
+#include "api/accountjob.h"
+#include "api/apirequests.h"
+#include "api/pagejob.h"
+#include "api/telegraphclient.h"
+#include "content/validation.h"
 #include "sandboxfixture.h"
-#include "seriespublisher.h"
-#include "seriessplitter.h"
-#include "telegraphclient.h"
 #include "testmain.h"
-#include "validation.h"
+#include "workflow/seriespublisher.h"
+#include "workflow/seriessplitter.h"
 
 #include <QSettings>
 #include <QSignalSpy>

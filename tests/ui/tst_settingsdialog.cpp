@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The settings dialog (image host, language, update check, theme) and the image hosts it
 // configures, uploading for real to the in-process sandbox and through a command.
-#include "filesecretstore.h"
-#include "i18n.h"
-#include "imagehost.h"
-#include "imagehostconfig.h"
-#include "memorysecretstore.h"
+#include "api/filesecretstore.h"
+#include "api/imagehost.h"
+#include "api/imagehostconfig.h"
+#include "api/memorysecretstore.h"
+#include "api/sharedsecretstore.h"
+#include "api/uploadjob.h"
 #include "sandboxfixture.h"
-#include "settingsdialog.h"
-#include "settingssecrets.h"
-#include "sharedsecretstore.h"
+#include "settings/i18n.h"
+#include "settings/settingsdialog.h"
 #include "testmain.h"
-#include "uisettings.h"
-#include "updatechecker.h"
-#include "uploadjob.h"
+#include "workflow/appsettings.h"
+#include "workflow/settingssecrets.h"
+#include "workflow/updatechecker.h"
 
 #include <QApplication>
 #include <QCheckBox>

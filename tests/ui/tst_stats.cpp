@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "../pages/sandboxseed.h"
-#include "csvexport.h"
-#include "pagecache.h"
-#include "pagelistmodel.h"
+#include "api/telegraphclient.h"
+#include "pages/csvexport.h"
+#include "pages/pagecache.h"
+#include "pages/pagelistmodel.h"
+#include "pages/statschart.h"
+#include "pages/statswidget.h"
+#include "pages/viewstatsfetcher.h"
 #include "sandboxfixture.h"
-#include "statschart.h"
-#include "statswidget.h"
-#include "telegraphclient.h"
 #include "testmain.h"
-#include "viewstatsfetcher.h"
 
 #include <QApplication>
 #include <QComboBox>

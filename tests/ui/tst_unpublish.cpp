@@ -2,16 +2,16 @@
 // Unpublishing a page (its content replaced with a notice, the old content kept as a local
 // revision) and publishing it back, against the in-process sandbox and a real drafts database.
 #include "../pages/sandboxseed.h"
-#include "apitypes.h"
-#include "draftstore.h"
-#include "node.h"
-#include "pagejob.h"
+#include "api/apitypes.h"
+#include "api/pagejob.h"
+#include "api/telegraphclient.h"
+#include "content/node.h"
+#include "pages/unpublishdialog.h"
 #include "sandboxfixture.h"
-#include "telegraphclient.h"
+#include "storage/draftstore.h"
 #include "testdata.h"
 #include "testmain.h"
-#include "unpublishdialog.h"
-#include "unpublisher.h"
+#include "workflow/unpublisher.h"
 
 #include <QApplication>
 #include <QJsonArray>

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+#include "editor/sourceeditor.h"
+
+#include "editor/sourcehighlighter.h"
+
+#include <QMimeData>
+#include <QPaintEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTextOption>
+
+namespace tg {
+
+SourceEditor::SourceEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_highlighter(new SourceHighlighter(document()))
+{
+    setObjectName(QStringLiteral("sourceEditor"));
+    setAccessibleName(tr("Article source"));
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setTabChangesFocus(false);
+    setPlaceholderText(tr("Write in Markdown or HTML…"));
+    useParagraphDirections();
+}
+
+Qt::LayoutDirection SourceEditor::paragraphDirection(const QString &text)
+{
+    return text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight;
+}
+
+void SourceEditor::useParagraphDirections()
+{
+    // Every paragraph takes its direction from its own text, whatever the UI's direction: a
+    // Persian paragraph reads right to left in an English UI and an English one left to right
+    // in a Persian UI. Layout only; the text and the undo history are untouched.
+    QTextOption option = document()->defaultTextOption();
+    if (option.textDirection() == Qt::LayoutDirectionAuto)
+        return;
+    option.setTextDirection(Qt::LayoutDirectionAuto);
+    document()->setDefaultTextOption(option);
+}
+
+void SourceEditor::alignVisibleParagraphs()
+{
+    // The plain-text layout aligns every paragraph alike; right-to-left ones are put against the
+    // right edge here, before painting, on the visible paragraphs' own layouts.
+    const int bottom = viewport()->height();
+    for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        if (!block.isVisible())
+            continue;
+        if (blockBoundingGeometry(block).translated(contentOffset()).top() > bottom)
+            break;
+        QTextLayout *layout = block.layout();
+        if (!layout)
+            continue;
+        QTextOption option = layout->textOption();
+        const Qt::Alignment wanted = paragraphDirection(block.text()) == Qt::RightToLeft
+                                         ? Qt::AlignRight | Qt::AlignAbsolute
+                                         : Qt::AlignLeft | Qt::AlignAbsolute;
+        if (option.alignment() != wanted) {
+            option.setAlignment(wanted);
+            layout->setTextOption(option);
+        }
+    }
+}
+
+void SourceEditor::paintEvent(QPaintEvent *event)
+{
+    alignVisibleParagraphs();
+    QPlainTextEdit::paintEvent(event);
+}
+
+void SourceEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::LayoutDirectionChange)
+        useParagraphDirections();
+}
+
+void SourceEditor::setFormat(DraftFormat format)
+{
+    m_format = format;
+    m_highlighter->setFormat(format);
+}
+
+void SourceEditor::applyMarkup(Markup m)
+{
+    const bool md = m_format == DraftFormat::Markdown;
+    switch (m) {
+    case Markup::Bold:
+        md ? wrapSelection(QStringLiteral("**"), QStringLiteral("**"), tr("bold"))
+           : wrapSelection(QStringLiteral("<b>"), QStringLiteral("</b>"), tr("bold"));
+        break;
+    case Markup::Italic:
+        md ? wrapSelection(QStringLiteral("_"), QStringLiteral("_"), tr("italic"))
+           : wrapSelection(QStringLiteral("<i>"), QStringLiteral("</i>"), tr("italic"));
+        break;
+    case Markup::Link:
+        md ? wrapSelection(QStringLiteral("["), QStringLiteral("](https://)"), tr("link text"))
+           : wrapSelection(QStringLiteral("<a href=\"https://\">"), QStringLiteral("</a>"),
+                           tr("link text"));
+        break;
+    case Markup::Code:
+        md ? wrapSelection(QStringLiteral("`"), QStringLiteral("`"), tr("code"))
+           : wrapSelection(QStringLiteral("<code>"), QStringLiteral("</code>"), tr("code"));
+        break;
+    case Markup::CodeBlock:
+        md ? wrapSelection(QStringLiteral("```\n"), QStringLiteral("\n```"), tr("code"))
+           : wrapSelection(QStringLiteral("<pre>"), QStringLiteral("</pre>"), tr("code"));
+        break;
+    case Markup::Heading:
+        md ? prefixLines(QStringLiteral("### "))
+           : wrapSelection(QStringLiteral("<h3>"), QStringLiteral("</h3>"), tr("Heading"));
+        break;
+    case Markup::Subheading:
+        md ? prefixLines(QStringLiteral("#### "))
+           : wrapSelection(QStringLiteral("<h4>"), QStringLiteral("</h4>"), tr("Subheading"));
+        break;
+    case Markup::Quote:
+        md ? prefixLines(QStringLiteral("> "))
+           : wrapSelection(QStringLiteral("<blockquote>"), QStringLiteral("</blockquote>"),
+                           tr("quote"));
+        break;
+    case Markup::List:
+        md ? prefixLines(QStringLiteral("- "))
+           : wrapSelection(QStringLiteral("<ul><li>"), QStringLiteral("</li></ul>"), tr("item"));
+        break;
+    }
+}
+
+void SourceEditor::wrapSelection(const QString &before, const QString &after,
+                                 const QString &placeholder)
+{
+    QTextCursor c = textCursor();
+    const QString selected = c.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    const QString inner = selected.isEmpty() ? placeholder : selected;
+    c.beginEditBlock();
+    c.insertText(before + inner + after);
+    c.endEditBlock();
+    if (selected.isEmpty()) {
+        // Select the placeholder so typing replaces it.
+        c.setPosition(c.position() - int(after.size()));
+        c.setPosition(c.position() - int(inner.size()), QTextCursor::KeepAnchor);
+        setTextCursor(c);
+    }
+}
+
+void SourceEditor::prefixLines(const QString &prefix)
+{
+    QTextCursor c = textCursor();
+    QTextBlock first = document()->findBlock(c.selectionStart());
+    const QTextBlock last = document()->findBlock(c.selectionEnd());
+    c.beginEditBlock();
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        QTextCursor lc(b);
+        lc.insertText(prefix);
+        if (b == last)
+            break;
+    }
+    c.endEditBlock();
+}
+
+void SourceEditor::goTo(int line, int column)
+{
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    if (!block.isValid())
+        return;
+    QTextCursor c(block);
+    c.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                   qBound(0, column - 1, qMax(0, block.length() - 1)));
+    setTextCursor(c);
+    centerCursor();
+    setFocus(Qt::OtherFocusReason);
+}
+
+double SourceEditor::scrollFraction() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    if (bar->maximum() <= bar->minimum())
+        return 0.0;
+    return double(bar->value() - bar->minimum()) / double(bar->maximum() - bar->minimum());
+}
+
+bool SourceEditor::find(const QString &text, bool backward, bool caseSensitive)
+{
+    if (text.isEmpty())
+        return false;
+    QTextDocument::FindFlags flags;
+    if (backward)
+        flags |= QTextDocument::FindBackward;
+    if (caseSensitive)
+        flags |= QTextDocument::FindCaseSensitively;
+    if (QPlainTextEdit::find(text, flags))
+        return true;
+    // Wrap around.
+    QTextCursor c = textCursor();
+    const QTextCursor saved = c;
+    c.movePosition(backward ? QTextCursor::End : QTextCursor::Start);
+    setTextCursor(c);
+    if (QPlainTextEdit::find(text, flags))
+        return true;
+    setTextCursor(saved);
+    return false;
+}
+
+int SourceEditor::replaceAll(const QString &text, const QString &with, bool caseSensitive)
+{
+    if (text.isEmpty())
+        return 0;
+    QTextDocument::FindFlags flags;
+    if (caseSensitive)
+        flags |= QTextDocument::FindCaseSensitively;
+    int count = 0;
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    QTextCursor found = document()->find(text, 0, flags);
+    while (!found.isNull()) {
+        found.insertText(with);
+        ++count;
+        found = document()->find(text, found.position(), flags);
+    }
+    edit.endEditBlock();
+    return count;
+}
+
+void SourceEditor::zoom(int steps)
+{
+    if (steps > 0)
+        zoomIn(steps);
+    else if (steps < 0)
+        zoomOut(-steps);
+}
+
+bool SourceEditor::canInsertFromMimeData(const QMimeData *source) const
+{
+    if (m_mimeHandler && (source->hasImage() || source->hasUrls()))
+        return true;
+    return source->hasHtml() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void SourceEditor::insertFromMimeData(const QMimeData *source)
+{
+    if (m_mimeHandler && m_mimeHandler(source))
+        return;
+    if (source->hasHtml() && receivers(SIGNAL(richHtmlPasted(QString))) > 0) {
+        Q_EMIT richHtmlPasted(source->html());
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
+} // namespace tg

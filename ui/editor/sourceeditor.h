@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "storage/draft.h"
+
+#include <QPlainTextEdit>
+
+#include <functional>
+
+namespace tg {
+
+class SourceHighlighter;
+
+/// The plain-text source editor (fast and accessible) with Markdown/HTML highlighting and the
+/// text operations behind the formatting actions.
+class SourceEditor : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    /// Offered every paste and drop first (keyboard, context menu, Edit menu); returns true when
+    /// it took the data (e.g. images to upload). Not owned; clear it with an empty function.
+    using MimeHandler = std::function<bool(const QMimeData *)>;
+    void setMimeHandler(MimeHandler handler) { m_mimeHandler = std::move(handler); }
+
+    /// Each paragraph's writing direction, from its first strong character (as in the preview).
+    static Qt::LayoutDirection paragraphDirection(const QString &text);
+
+    explicit SourceEditor(QWidget *parent = nullptr);
+
+    void setFormat(DraftFormat format);
+    DraftFormat format() const { return m_format; }
+
+    /// Formatting commands; each is written in the syntax of the current format.
+    enum class Markup
+    {
+        Bold,
+        Italic,
+        Link,
+        Heading,
+        Subheading,
+        Quote,
+        List,
+        Code,
+        CodeBlock
+    };
+    void applyMarkup(Markup markup);
+
+    /// Puts the cursor at a 1-based line and column and shows it.
+    void goTo(int line, int column);
+    /// Share of the document above the first visible line (0..1), for scrolling the preview.
+    double scrollFraction() const;
+
+    /// Finds the next (or previous) occurrence; wraps around. False when absent.
+    bool find(const QString &text, bool backward = false, bool caseSensitive = false);
+    /// Replaces every occurrence in one undo step; returns the count.
+    int replaceAll(const QString &text, const QString &with, bool caseSensitive = false);
+
+    void zoom(int steps);
+
+Q_SIGNALS:
+    /// Rich HTML was pasted; the owner decides how to turn it into source.
+    void richHtmlPasted(const QString &html);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
+
+private:
+    MimeHandler m_mimeHandler;
+    void useParagraphDirections();
+    void alignVisibleParagraphs();
+
+    void wrapSelection(const QString &before, const QString &after, const QString &placeholder);
+    void prefixLines(const QString &prefix);
+
+    SourceHighlighter *m_highlighter = nullptr;
+    DraftFormat m_format = DraftFormat::Markdown;
+};
+
+} // namespace tg

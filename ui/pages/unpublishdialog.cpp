@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#include "pages/unpublishdialog.h"
+
+#include "api/apitypes.h"
+#include "workflow/unpublisher.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace tg {
+
+UnpublishDialog::UnpublishDialog(const Page &page, QWidget *parent)
+    : QDialog(parent)
+    , m_notice(new QPlainTextEdit(this))
+{
+    setWindowTitle(tr("Unpublish Page"));
+    const QString name = page.title.isEmpty() ? page.path : page.title;
+    auto *question = new QLabel(
+        tr("Replace the content of “%1” (%2) with this notice? Telegraph cannot delete pages; "
+           "the page stays at its address and shows only the notice.")
+            .arg(name.toHtmlEscaped(), QUrl(page.url).toDisplayString().toHtmlEscaped()),
+        this);
+    question->setWordWrap(true);
+    question->setTextFormat(Qt::RichText);
+    auto *kept =
+        new QLabel(tr("The current content is kept on this computer as a revision of the "
+                      "page's draft: File → Revisions… restores it and publishes it back."),
+                   this);
+    kept->setWordWrap(true);
+    m_notice->setPlainText(Unpublisher::defaultNotice());
+    m_notice->setTabChangesFocus(true);
+    m_notice->setAccessibleName(tr("Notice shown instead of the content"));
+    m_notice->setMaximumHeight(120);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_ok = buttons->addButton(tr("&Unpublish"), QDialogButtonBox::AcceptRole);
+    m_ok->setAccessibleName(tr("Unpublish"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_notice, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = notice();
+        m_ok->setEnabled(!text.isEmpty() && text.size() <= Unpublisher::MaxNoticeLength);
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(question);
+    layout->addWidget(m_notice);
+    layout->addWidget(kept);
+    layout->addWidget(buttons);
+    m_notice->setFocus();
+    m_notice->selectAll();
+}
+
+QString UnpublishDialog::notice() const
+{
+    return m_notice->toPlainText().trimmed();
+}
+
+} // namespace tg

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "preview/contentmeter.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace tg {
+
+namespace {
+constexpr int LineRole = Qt::UserRole + 1;
+constexpr int ColumnRole = Qt::UserRole + 2;
+constexpr int FieldRole = Qt::UserRole + 3;
+} // namespace
+
+ContentMeter::ContentMeter(QWidget *parent)
+    : QWidget(parent)
+    , m_bar(new QProgressBar(this))
+    , m_summary(new QLabel(this))
+    , m_list(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("contentMeter"));
+    m_bar->setObjectName(QStringLiteral("contentBar"));
+    m_bar->setRange(0, int(contentLimitBytes()));
+    m_bar->setTextVisible(true);
+    m_bar->setAccessibleName(tr("Content size"));
+    m_summary->setObjectName(QStringLiteral("contentSummary"));
+    m_list->setObjectName(QStringLiteral("issueList"));
+    m_list->setAccessibleName(tr("Warnings"));
+    m_list->setMaximumHeight(120);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_list);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const int line = item->data(LineRole).toInt();
+        if (line > 0)
+            Q_EMIT issueActivated(line, qMax(1, item->data(ColumnRole).toInt()));
+        else if (!item->data(FieldRole).toString().isEmpty())
+            Q_EMIT fieldActivated(item->data(FieldRole).toString());
+    });
+    connect(m_list, &QListWidget::itemClicked, m_list, &QListWidget::itemActivated);
+    setResult({});
+}
+
+void ContentMeter::setResult(const ConversionResult &r)
+{
+    m_bytes = r.bytes;
+    const qsizetype limit = contentLimitBytes();
+    m_bar->setValue(int(qMin(r.bytes, limit)));
+    m_bar->setFormat(
+        tr("%1 of %2 KiB")
+            .arg(QString::number(double(r.bytes) / 1024.0, 'f', 1), QString::number(limit / 1024)));
+    const bool over = r.bytes > limit;
+    m_bar->setStyleSheet(over ? QStringLiteral("QProgressBar::chunk { background: #c0392b; }")
+                              : QString());
+    int errors = 0, warnings = 0;
+    m_list->clear();
+    for (const ContentIssue &i : r.issues) {
+        const bool error = i.severity == ContentIssue::Severity::Error;
+        (error ? errors : warnings) += 1;
+        auto *item =
+            new QListWidgetItem(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical
+                                                            : QStyle::SP_MessageBoxWarning),
+                                i.message, m_list);
+        item->setData(LineRole, i.line);
+        item->setData(ColumnRole, i.column);
+        item->setData(FieldRole, i.field);
+        if (i.line > 0)
+            item->setToolTip(tr("Line %1, column %2").arg(i.line).arg(i.column));
+    }
+    if (errors == 0 && warnings == 0)
+        m_summary->setText(tr("Ready to publish"));
+    else
+        m_summary->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
+                           tr("%n warning(s)", nullptr, warnings));
+    m_list->setVisible(!r.issues.isEmpty());
+}
+
+QStringList ContentMeter::messages() const
+{
+    QStringList out;
+    for (int i = 0; i < m_list->count(); ++i)
+        out.append(m_list->item(i)->text());
+    return out;
+}
+
+} // namespace tg

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "preview/previewview.h"
+
+#include "preview/previewpage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebEngineScript>
+
+// Resources of a static library must be registered explicitly (outside any namespace).
+static void initPreviewResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace tg {
+
+namespace {
+
+// Runs in the isolated application world, which shares the DOM but none of the page's scripts.
+const char ApplyScript[] = R"JS(
+(function (a) {
+  var t = document.getElementById('title');
+  t.textContent = a.title; t.className = a.title ? '' : 'empty';
+  var l = document.getElementById('author-link');
+  l.textContent = a.author;
+  if (a.authorUrl) l.setAttribute('href', a.authorUrl); else l.removeAttribute('href');
+  var c = document.getElementById('content');
+  var fix = function (root) {
+    root.querySelectorAll('img[src], video[src], a[href]').forEach(function (e) {
+      var attr = e.tagName === 'A' ? 'href' : 'src';
+      var v = e.getAttribute(attr);
+      if (v && v.charAt(0) === '/' && v.charAt(1) !== '/') e.setAttribute(attr, a.site + v);
+    });
+    root.querySelectorAll('iframe').forEach(function (f) {
+      var src = f.getAttribute('src') || '';
+      var m = /[?&]url=([^&]*)/.exec(src);
+      var shown = m ? decodeURIComponent(m[1]) : src;
+      var kind = (/\/embed\/([a-z]+)/.exec(src) || [])[1] || 'embed';
+      var d = document.createElement('div');
+      d.className = 'tg-embed';
+      d.textContent = kind.charAt(0).toUpperCase() + kind.slice(1) + ' embed: ' + shown;
+      f.replaceWith(d);
+    });
+  };
+  if (a.blocks === undefined) {
+    c.innerHTML = a.html;
+    window.tgBlocks = null;
+    fix(c);
+  } else {
+    // Replace only the changed run of top-level blocks; each block keeps its DOM nodes.
+    var B = window.tgBlocks;
+    if (a.full || !B) { c.textContent = ''; B = window.tgBlocks = []; }
+    B.splice(a.start, a.remove).forEach(function (ns) {
+      ns.forEach(function (n) { if (n.parentNode === c) c.removeChild(n); });
+    });
+    var before = null;
+    for (var i = a.start; i < B.length && !before; ++i) if (B[i].length) before = B[i][0];
+    var added = a.blocks.map(function (h) {
+      var t = document.createElement('template');
+      t.innerHTML = h;
+      fix(t.content);
+      var ns = Array.prototype.slice.call(t.content.childNodes);
+      ns.forEach(function (n) { c.insertBefore(n, before); });
+      return ns;
+    });
+    Array.prototype.splice.apply(B, [a.start, 0].concat(added));
+  }
+  document.body.setAttribute('data-serial', String(a.serial));
+  return a.serial;
+})
+)JS";
+
+} // namespace
+
+PreviewView::PreviewView(QWidget *parent)
+    : QWebEngineView(parent)
+    , m_page(new PreviewPage(this))
+{
+    initPreviewResources();
+    setPage(m_page);
+    setContextMenuPolicy(Qt::NoContextMenu);
+    connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        if (!ok || m_ready)
+            return;
+        m_ready = true;
+        applyTheme();
+        if (m_waiting) {
+            const Article a = *m_waiting;
+            m_waiting.reset();
+            apply(a);
+        }
+        Q_EMIT ready();
+    });
+    m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
+}
+
+void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,
+                              const QString &authorUrl, const QString &bodyHtml)
+{
+    Article a;
+    a.serial = serial;
+    a.title = title;
+    a.authorName = authorName;
+    a.authorUrl = authorUrl;
+    a.html = bodyHtml;
+    // One update in flight at a time; a newer article replaces any waiting one.
+    if (!m_ready || m_applying) {
+        m_waiting = a;
+        return;
+    }
+    apply(a);
+}
+
+void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,
+                              const QString &authorUrl, const QStringList &blocks)
+{
+    Article a;
+    a.serial = serial;
+    a.title = title;
+    a.authorName = authorName;
+    a.authorUrl = authorUrl;
+    a.blocks = blocks;
+    a.hasBlocks = true;
+    if (!m_ready || m_applying) {
+        m_waiting = a;
+        return;
+    }
+    apply(a);
+}
+
+void PreviewView::apply(const Article &a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("serial"), static_cast<double>(a.serial));
+    o.insert(QStringLiteral("title"), a.title);
+    o.insert(QStringLiteral("author"), a.authorName);
+    o.insert(QStringLiteral("authorUrl"), a.authorUrl);
+    if (!a.hasBlocks) {
+        o.insert(QStringLiteral("html"), a.html);
+        m_blocksShown = false;
+        m_shownBlocks.clear();
+    } else {
+        // Send only the run of blocks between the unchanged head and tail.
+        const QStringList &old = m_shownBlocks;
+        const qsizetype n = a.blocks.size();
+        qsizetype head = 0;
+        qsizetype tail = 0;
+        if (m_blocksShown) {
+            while (head < n && head < old.size() && a.blocks[head] == old[head])
+                ++head;
+            while (tail < n - head && tail < old.size() - head &&
+                   a.blocks[n - 1 - tail] == old[old.size() - 1 - tail])
+                ++tail;
+        }
+        o.insert(QStringLiteral("full"), !m_blocksShown);
+        o.insert(QStringLiteral("start"), double(head));
+        o.insert(QStringLiteral("remove"), double(m_blocksShown ? old.size() - head - tail : 0));
+        o.insert(QStringLiteral("blocks"),
+                 QJsonArray::fromStringList(a.blocks.mid(head, n - head - tail)));
+        m_shownBlocks = a.blocks;
+        m_blocksShown = true;
+    }
+    QString site = m_siteUrl.toString();
+    while (site.endsWith(QLatin1Char('/')))
+        site.chop(1);
+    o.insert(QStringLiteral("site"), site);
+    const QString script = QString::fromUtf8(ApplyScript) + QLatin1Char('(') +
+                           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
+                           QStringLiteral(");");
+    m_applying = true;
+    const quint64 serial = a.serial;
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld,
+                          [this, serial](const QVariant &) {
+                              m_applying = false;
+                              m_shownSerial = serial;
+                              Q_EMIT articleShown(serial);
+                              if (m_waiting) {
+                                  const Article next = *m_waiting;
+                                  m_waiting.reset();
+                                  apply(next);
+                              }
+                          });
+}
+
+void PreviewView::setDark(bool dark)
+{
+    m_dark = dark;
+    applyTheme();
+}
+
+void PreviewView::applyTheme()
+{
+    if (!m_ready)
+        return;
+    m_page->runJavaScript(m_dark ? QStringLiteral("document.documentElement.className='dark';")
+                                 : QStringLiteral("document.documentElement.className='';"),
+                          QWebEngineScript::ApplicationWorld);
+    m_page->setBackgroundColor(m_dark ? QColor(0x1c, 0x1d, 0x1f) : QColor(Qt::white));
+}
+
+void PreviewView::scrollToFraction(double fraction)
+{
+    if (!m_ready)
+        return;
+    fraction = qBound(0.0, fraction, 1.0);
+    m_page->runJavaScript(
+        QStringLiteral("window.scrollTo(0, %1 * Math.max(0, document.documentElement.scrollHeight"
+                       " - window.innerHeight));")
+            .arg(fraction),
+        QWebEngineScript::ApplicationWorld);
+}
+
+} // namespace tg

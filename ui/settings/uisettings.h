@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFont>
+#include <QString>
+
+class QSettings;
+
+namespace tg {
+
+/// Editor preferences: font and how soon after typing stops a draft is saved.
+struct EditorSettings
+{
+    QFont font;
+    int autosaveMs = 1000; ///< saved this long after typing stops (and at least every 2 s)
+
+    static EditorSettings load(const QSettings &s);
+    void save(QSettings &s) const;
+};
+
+/// Preview preferences.
+struct PreviewSettings
+{
+    bool dark = false;
+    bool visible = true;
+
+    static PreviewSettings load(const QSettings &s);
+    void save(QSettings &s) const;
+};
+
+} // namespace tg

@@ -1,0 +1,776 @@
+// SPDX-License-Identifier: MIT
+#include "window/mainwindow.h"
+
+#include "content/htmlimport.h"
+#include "content/htmlwriter.h"
+#include "content/markdownwriter.h"
+#include "drafts/draftspanel.h"
+#include "drafts/revisionsdialog.h"
+#include "drafts/saveproblembar.h"
+#include "editor/editorpane.h"
+#include "editor/findbar.h"
+#include "editor/imagedrophandler.h"
+#include "editor/sourceeditor.h"
+#include "preview/contentmeter.h"
+#include "preview/previewview.h"
+#include "settings/settingsdialog.h"
+#include "storage/draftstore.h"
+#include "window/publishbar.h"
+#include "workflow/draftsession.h"
+#include "workflow/htmlsourceconverter.h"
+#include "workflow/previewscheduler.h"
+#include "workflow/publisher.h"
+#include "workflow/seriespublisher.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace tg {
+
+MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_settings(settings)
+    , m_session(new DraftSession(store, this))
+    , m_editor(new EditorPane(this))
+    , m_preview(new PreviewView(this))
+    , m_meter(new ContentMeter(this))
+    , m_publishBar(new PublishBar(this))
+    , m_saveProblem(new SaveProblemBar(store, m_session, this))
+    , m_drafts(new DraftsPanel(store, this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_previewSide(new QWidget(this))
+    , m_scheduler(new PreviewScheduler(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Telegraph Desktop"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/telegraph-desktop.svg")));
+    m_editorSettings = EditorSettings::load(*m_settings);
+    m_previewSettings = PreviewSettings::load(*m_settings);
+    // Until the user picks a preview theme, the preview follows the system's light or dark look.
+    if (followsSystemTheme())
+        m_previewSettings.dark = systemPrefersDark();
+    m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
+    m_editor->editor()->setFont(m_editorSettings.font);
+    m_preview->setDark(m_previewSettings.dark);
+
+    m_findBar = new FindBar(m_editor->editor(), this);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_saveProblem);
+    leftLayout->addWidget(m_editor, 1);
+    leftLayout->addWidget(m_findBar);
+    leftLayout->addWidget(m_publishBar);
+
+    auto *rightLayout = new QVBoxLayout(m_previewSide);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_preview, 1);
+    rightLayout->addWidget(m_meter);
+
+    m_split->setObjectName(QStringLiteral("editorPreviewSplitter"));
+    m_split->addWidget(left);
+    m_split->addWidget(m_previewSide);
+    m_split->setChildrenCollapsible(false);
+    setCentralWidget(m_split);
+
+    addPanel(tr("Drafts"), m_drafts, Qt::LeftDockWidgetArea)
+        ->setObjectName(QStringLiteral("draftsDock"));
+
+    connect(m_editor, &EditorPane::edited, this, &MainWindow::onEdited);
+    connect(m_editor, &EditorPane::pasteCleaned, this, [this](const QString &changes) {
+        statusBar()->showMessage(changes.isEmpty()
+                                     ? tr("Pasted as clean Telegraph content.")
+                                     : tr("Pasted; the import changed: %1").arg(changes.left(300)),
+                                 8000);
+    });
+    connect(m_editor, &EditorPane::pasteConverting, this,
+            [this](bool busy) { showConverting(busy, tr("Converting the pasted content…")); });
+    connect(m_scheduler, &PreviewScheduler::converted, this, &MainWindow::onConverted);
+    connect(m_meter, &ContentMeter::issueActivated, m_editor->editor(), &SourceEditor::goTo);
+    connect(m_meter, &ContentMeter::fieldActivated, this, [this](const QString &field) {
+        if (field == QLatin1String("title"))
+            m_editor->titleEdit()->setFocus();
+    });
+    connect(m_editor->editor()->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { m_preview->scrollToFraction(m_editor->editor()->scrollFraction()); });
+    connect(m_drafts, &DraftsPanel::openRequested, this, &MainWindow::openDraft);
+    connect(m_drafts, &DraftsPanel::draftRenamed, this,
+            [this](const QString &id, const QString &title) {
+                if (id != m_session->draft().id)
+                    return;
+                // Else the next autosave would write the old title back.
+                m_editor->titleEdit()->setText(title);
+                Draft d = m_session->draft();
+                m_editor->fillDraft(d);
+                m_session->update(d);
+                requestConversion();
+            });
+    connect(m_drafts, &DraftsPanel::draftRemoved, this, [this](const QString &id) {
+        if (id == m_session->draft().id)
+            openLastDraft();
+    });
+    connect(m_publishBar, &PublishBar::cancelRequested, this, [this] {
+        if (m_publisher)
+            m_publisher->cancel();
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
+
+    buildActions();
+    restoreLayout();
+    setPreviewVisible(m_previewSettings.visible);
+}
+
+MainWindow::~MainWindow()
+{
+    m_session->saveNow();
+}
+
+QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
+    dock->setWidget(panel);
+    // A panel added after the window restored its layout takes its remembered place.
+    if (!restoreDockWidget(dock))
+        addDockWidget(area, dock);
+    if (m_viewMenu)
+        m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::buildActions()
+{
+    auto add = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot,
+                      const QString &icon = {}) {
+        QAction *a = menu->addAction(QIcon::fromTheme(icon), text);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    bar->addAction(add(
+        file, tr("&New draft"), QKeySequence::New, [this] { newDraft(); },
+        QStringLiteral("document-new")));
+    add(file, tr("&Open page…"), QKeySequence::Open, [this] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(this, tr("Open page"), tr("Page URL or path:"),
+                                                  QLineEdit::Normal, QString(), &ok);
+        if (ok && !url.trimmed().isEmpty())
+            openPage(url);
+    });
+    bar->addAction(add(
+        file, tr("&Save"), QKeySequence::Save,
+        [this] {
+            saveNow();
+            // A failed write is reported by the save problem bar, never as saved.
+            if (m_store->flush())
+                statusBar()->showMessage(tr("Draft saved."), 3000);
+        },
+        QStringLiteral("document-save")));
+    add(file, tr("&Import file…"), QKeySequence(), [this] { importFile(); });
+    add(file, tr("&Export…"), QKeySequence(), [this] { exportDraft(); });
+    file->addSeparator();
+    bar->addAction(add(
+        file, tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+        [this] { publish(); }, QStringLiteral("document-send")));
+    add(file, tr("Publish as a &series"), QKeySequence(), [this] { publishAsSeries(); });
+    add(file, tr("&Revisions…"), QKeySequence(), [this] { showRevisions(); });
+    file->addSeparator();
+    add(file, tr("Se&ttings…"), QKeySequence::Preferences, [this] { showSettings(); });
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    SourceEditor *ed = m_editor->editor();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu = edit;
+    add(edit, tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
+    add(edit, tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
+    edit->addSeparator();
+    add(edit, tr("&Find…"), QKeySequence::Find, [this] { m_findBar->activate(false); });
+    add(edit, tr("Find and &replace…"), QKeySequence::Replace,
+        [this] { m_findBar->activate(true); });
+    add(edit, tr("Find &next"), QKeySequence::FindNext, [this] { m_findBar->findNext(); });
+
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    struct Item
+    {
+        QString text;
+        QKeySequence key;
+        SourceEditor::Markup markup;
+    };
+    const Item items[] = {
+        {tr("&Bold"), QKeySequence::Bold, SourceEditor::Markup::Bold},
+        {tr("&Italic"), QKeySequence::Italic, SourceEditor::Markup::Italic},
+        {tr("&Link"), QKeySequence(Qt::CTRL | Qt::Key_K), SourceEditor::Markup::Link},
+        {tr("&Heading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3),
+         SourceEditor::Markup::Heading},
+        {tr("&Subheading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4),
+         SourceEditor::Markup::Subheading},
+        {tr("&Quote"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), SourceEditor::Markup::Quote},
+        {tr("Li&st"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), SourceEditor::Markup::List},
+        {tr("&Code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), SourceEditor::Markup::Code},
+        {tr("Code &block"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+         SourceEditor::Markup::CodeBlock},
+    };
+    for (const Item &i : items) {
+        const SourceEditor::Markup m = i.markup;
+        add(format, i.text, i.key, [ed, m] { ed->applyMarkup(m); });
+    }
+
+    m_accountMenu = menuBar()->addMenu(tr("&Account"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *toggle = add(m_viewMenu, tr("&Preview"), QKeySequence(Qt::Key_F9),
+                          [this] { setPreviewVisible(!m_previewSide->isVisible()); });
+    toggle->setCheckable(false);
+    add(m_viewMenu, tr("Zoom &in"), QKeySequence::ZoomIn, [this, ed] {
+        ed->zoom(1);
+        m_preview->setZoomFactor(qMin(3.0, m_preview->zoomFactor() + 0.1));
+    });
+    add(m_viewMenu, tr("Zoom &out"), QKeySequence::ZoomOut, [this, ed] {
+        ed->zoom(-1);
+        m_preview->setZoomFactor(qMax(0.3, m_preview->zoomFactor() - 0.1));
+    });
+    add(m_viewMenu, tr("&Dark preview"), QKeySequence(), [this] {
+        m_previewSettings.dark = !m_previewSettings.dark;
+        m_preview->setDark(m_previewSettings.dark);
+        m_previewSettings.save(*m_settings);
+    });
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setPreviewVisible(bool visible)
+{
+    m_previewSide->setVisible(visible);
+    m_previewSettings.visible = visible;
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    if (!m_split->restoreState(m_settings->value(QStringLiteral("window/splitter")).toByteArray()))
+        m_split->setSizes({1, 1});
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
+    const bool followSystem = followsSystemTheme();
+    m_previewSettings.save(*m_settings);
+    if (followSystem) // the theme stays the system's, only the visibility is remembered
+        m_settings->remove(QStringLiteral("preview/dark"));
+}
+
+bool MainWindow::systemPrefersDark()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness() <
+           palette.color(QPalette::WindowText).lightness();
+}
+
+bool MainWindow::followsSystemTheme() const
+{
+    return !m_settings->contains(QStringLiteral("preview/dark"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && followsSystemTheme() &&
+        systemPrefersDark() != m_previewSettings.dark) {
+        m_previewSettings.dark = systemPrefersDark();
+        m_preview->setDark(m_previewSettings.dark);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveNow();
+    // Text that is not on disk is not given up without asking.
+    if (!m_store->flush() && !m_saveProblem->confirmQuit()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::saveNow()
+{
+    m_session->saveNow();
+}
+
+void MainWindow::openLastDraft()
+{
+    const QString last = m_settings->value(QStringLiteral("drafts/last")).toString();
+    if (!last.isEmpty() && openDraft(last))
+        return;
+    const QList<Draft> all = m_store->drafts();
+    if (!all.isEmpty() && openDraft(all.first().id))
+        return;
+    newDraft();
+}
+
+bool MainWindow::openDraft(const QString &id)
+{
+    if (id == m_session->draft().id && !id.isEmpty())
+        return true;
+    const std::optional<Draft> d = m_store->draft(id);
+    if (!d || d->trashed)
+        return false;
+    loadIntoEditor(*d);
+    return true;
+}
+
+void MainWindow::newDraft()
+{
+    Draft d = Draft::create(m_editor->format());
+    const AuthorDefaults author = newDraftAuthor();
+    d.authorName = author.name;
+    d.authorUrl = author.url;
+    loadIntoEditor(d);
+}
+
+AuthorDefaults MainWindow::newDraftAuthor() const
+{
+    AuthorDefaults author = AuthorDefaults::load(*m_settings);
+    if (!m_accountAuthor.name.isEmpty())
+        author.name = m_accountAuthor.name;
+    if (!m_accountAuthor.url.isEmpty())
+        author.url = m_accountAuthor.url;
+    return author;
+}
+
+void MainWindow::setAccountAuthor(const QString &name, const QString &url)
+{
+    m_accountAuthor = AuthorDefaults{name, url};
+}
+
+void MainWindow::editPage(const QString &pathOrUrl)
+{
+    const QString path = pagePathFrom(pathOrUrl);
+    if (!path.isEmpty()) {
+        saveNow();
+        m_store->flush();
+        // The most recently edited draft of the page wins (drafts() is newest first).
+        for (const Draft &d : m_store->drafts()) {
+            if (d.pagePath == path) {
+                openDraft(d.id);
+                statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
+                return;
+            }
+        }
+    }
+    openPage(pathOrUrl);
+}
+
+void MainWindow::loadIntoEditor(const Draft &d)
+{
+    m_session->open(d);
+    m_editor->loadDraft(d);
+    m_drafts->setCurrentDraft(d.id);
+    m_settings->setValue(QStringLiteral("drafts/last"), d.id);
+    m_editor->editor()->setFocus(Qt::OtherFocusReason);
+    m_editor->editor()->moveCursor(QTextCursor::End);
+    requestConversion();
+}
+
+void MainWindow::onEdited()
+{
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    const bool firstSave = !m_session->isDirty() && !m_store->draft(d.id).has_value();
+    m_session->update(d);
+    if (firstSave) {
+        // A new draft becomes a stored draft with its first keystroke.
+        m_session->saveNow();
+        m_drafts->refresh();
+    }
+    requestConversion();
+}
+
+void MainWindow::requestConversion()
+{
+    ConversionInput in;
+    in.serial = ++m_serial;
+    in.title = m_editor->title();
+    in.authorName = m_editor->authorName();
+    in.authorUrl = m_editor->authorUrl();
+    in.body = m_editor->body();
+    in.format = m_editor->format();
+    m_scheduler->request(in);
+}
+
+void MainWindow::onConverted(const ConversionResult &result)
+{
+    m_lastResult = result;
+    m_meter->setResult(result);
+    m_preview->showArticle(result.serial, m_editor->title(), m_editor->authorName(),
+                           m_editor->authorUrl(), result.blocks);
+    Q_EMIT contentConverted(result.serial);
+}
+
+void MainWindow::setPublisher(Publisher *publisher)
+{
+    if (m_publisher)
+        disconnect(m_publisher, nullptr, this, nullptr);
+    m_publisher = publisher;
+    if (!publisher)
+        return;
+    m_preview->setSiteUrl(QUrl(publisher->siteUrl()));
+    connect(publisher, &Publisher::progress, m_publishBar, &PublishBar::showProgress);
+    connect(publisher, &Publisher::floodWait, m_publishBar, &PublishBar::showFloodWait);
+    connect(publisher, &Publisher::published, this, &MainWindow::onPublished);
+    connect(publisher, &Publisher::fetched, this, &MainWindow::onFetched);
+}
+
+void MainWindow::setSeriesPublisher(SeriesPublisher *publisher)
+{
+    if (m_seriesPublisher)
+        disconnect(m_seriesPublisher, nullptr, this, nullptr);
+    m_seriesPublisher = publisher;
+    if (!publisher)
+        return;
+    connect(publisher, &SeriesPublisher::progress, this,
+            [this](const QString &message) { m_publishBar->showProgress(message); });
+    connect(publisher, &SeriesPublisher::finished, this, [this](bool ok, const QString &error) {
+        if (!m_seriesPublisher)
+            return;
+        // Remember even a partial run, so a retry edits the pages already created.
+        m_seriesPublisher->record().save(*m_settings, m_seriesDraftId);
+        if (ok)
+            m_publishBar->showMessage(tr("Published as a series of %n part(s): %1", nullptr,
+                                         int(m_seriesPublisher->record().partPaths.size()))
+                                          .arg(m_seriesPublisher->record().indexUrl),
+                                      false);
+        else
+            m_publishBar->showMessage(tr("The series was not fully published: %1").arg(error),
+                                      true);
+    });
+}
+
+void MainWindow::publishAsSeries()
+{
+    if (!m_seriesPublisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    if (m_seriesPublisher->isBusy()) {
+        m_publishBar->showMessage(tr("Publishing is already under way."), false);
+        return;
+    }
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    const ConversionResult result =
+        convertContent({++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format});
+    onConverted(result);
+    if (d.title.trimmed().isEmpty()) {
+        m_publishBar->showMessage(tr("Not published: the title is empty."), true);
+        return;
+    }
+    m_session->saveNow();
+    m_seriesDraftId = d.id;
+    SeriesPublisher::Request req;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = result.nodes;
+    req.previous = SeriesRecord::load(*m_settings, d.id);
+    m_seriesPublisher->publish(req);
+}
+
+void MainWindow::publish()
+{
+    if (!m_publisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    if (m_publisher->isBusy()) {
+        m_publishBar->showMessage(tr("Publishing is already under way."), false);
+        return;
+    }
+    // Convert the text as it is now, so what is sent is exactly what is in the editor.
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    if (ImageDropHandler::hasLocalImages(d.body)) {
+        m_publishBar->showMessage(tr("Not published: an image is still uploading or failed to "
+                                     "upload. Wait for it, retry it or remove it."),
+                                  true);
+        return;
+    }
+    ConversionInput in{++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format};
+    const ConversionResult result = convertContent(in);
+    onConverted(result);
+    const bool tooLong = result.bytes > contentLimitBytes();
+    if (m_seriesPublisher &&
+        (!SeriesRecord::load(*m_settings, d.id).isEmpty() ||
+         (tooLong && QMessageBox::question(
+                         this, tr("Publish"),
+                         tr("This text is too long for one page. Publish it as a series: parts "
+                            "split at headings, linked to each other, with a contents page?")) ==
+                         QMessageBox::Yes))) {
+        publishAsSeries();
+        return;
+    }
+    if (!result.publishable()) {
+        m_publishBar->showMessage(tr("Not published: %1").arg(result.firstError()), true);
+        return;
+    }
+    m_publishing = d;
+    m_session->saveNow();
+    PublishRequest req;
+    req.path = d.pagePath;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = result.nodes;
+    m_publishBar->showProgress(d.pagePath.isEmpty() ? tr("Publishing…") : tr("Updating…"));
+    m_publisher->publish(req);
+}
+
+void MainWindow::onPublished(const PublishOutcome &o)
+{
+    if (o.ok) {
+        Revision r;
+        r.draftId = m_publishing.id;
+        r.pagePath = o.path;
+        r.pageUrl = o.url;
+        r.created = QDateTime::currentDateTimeUtc();
+        r.title = m_publishing.title;
+        r.authorName = m_publishing.authorName;
+        r.authorUrl = m_publishing.authorUrl;
+        r.body = m_publishing.body;
+        r.format = m_publishing.format;
+        r.contentJson =
+            toJson(convertContent({0, r.title, r.authorName, r.authorUrl, r.body, r.format}).nodes);
+        if (m_publishing.id == m_session->draft().id) {
+            m_session->setPage(o.path, o.url);
+        } else if (std::optional<Draft> other = m_store->draft(m_publishing.id)) {
+            other->pagePath = o.path;
+            other->pageUrl = o.url;
+            m_store->save(*other);
+        }
+        if (m_store->addRevision(r) == 0)
+            statusBar()->showMessage(
+                tr("The revision could not be stored: %1").arg(m_store->lastError()), 8000);
+        m_drafts->refresh();
+    }
+    m_publishBar->showOutcome(o);
+    Q_EMIT publishFinished(o);
+}
+
+void MainWindow::openPage(const QString &pathOrUrl)
+{
+    if (!m_publisher) {
+        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
+        return;
+    }
+    m_publishBar->showProgress(tr("Opening %1…").arg(pathOrUrl));
+    m_publisher->fetch(pathOrUrl);
+}
+
+void MainWindow::onFetched(const PublishOutcome &o)
+{
+    if (!o.ok) {
+        m_publishBar->showMessage(tr("Could not open the page: %1").arg(o.error), true);
+        Q_EMIT pageOpened(o);
+        return;
+    }
+    Draft d = Draft::create();
+    d.title = o.title;
+    d.authorName = o.authorName;
+    d.authorUrl = o.authorUrl;
+    d.pagePath = o.path;
+    d.pageUrl = o.url;
+    const EditableSource source = editableSource(o.content);
+    d.format = source.format;
+    d.body = source.body;
+    if (source.format == DraftFormat::Markdown)
+        m_publishBar->showMessage(tr("Opened %1 as Markdown.").arg(o.url), false);
+    else
+        m_publishBar->showMessage(
+            tr("Opened %1 as HTML: Markdown would lose something (%2).").arg(o.url, source.why),
+            false);
+    m_store->save(d);
+    loadIntoEditor(d);
+    Q_EMIT pageOpened(o);
+}
+
+void MainWindow::showRevisions()
+{
+    auto *dialog = new RevisionsDialog(m_store, m_session->draft().id, m_editor->body(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RevisionsDialog::restoreRequested, this, &MainWindow::restoreRevision);
+    dialog->open();
+}
+
+void MainWindow::restoreRevision(const Revision &r)
+{
+    m_editor->titleEdit()->setText(r.title);
+    m_editor->setFormat(r.format);
+    QTextCursor c(m_editor->editor()->document());
+    c.beginEditBlock();
+    c.select(QTextCursor::Document);
+    c.insertText(r.body);
+    c.endEditBlock();
+    onEdited();
+}
+
+void MainWindow::importFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import"), QString(),
+        tr("Markdown or HTML (*.md *.markdown *.txt *.html *.htm);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!importPath(path, &error))
+        QMessageBox::warning(this, tr("Import"), error);
+}
+
+bool MainWindow::importPath(const QString &path, QString *error, QStringList *warnings)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot import %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QString text = QString::fromUtf8(f.readAll());
+    Draft d = Draft::create();
+    d.title = QFileInfo(path).completeBaseName();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+        const bool large = text.size() > HtmlSourceConverter::syncLimit();
+        if (large)
+            showConverting(true, tr("Importing %1…").arg(QFileInfo(path).fileName()));
+        const HtmlSource imported =
+            HtmlSourceConverter::convertKeepingEventsFlowing(text, DraftFormat::Html);
+        if (large)
+            showConverting(false);
+        d.format = DraftFormat::Html;
+        d.body = imported.source;
+        const QStringList changes = imported.warnings;
+        if (warnings)
+            *warnings = changes;
+        if (!changes.isEmpty())
+            m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
+                                          .arg(changes.join(QStringLiteral("; "))),
+                                      false);
+    } else {
+        d.format = DraftFormat::Markdown;
+        d.body = text;
+    }
+    m_store->save(d);
+    loadIntoEditor(d);
+    return true;
+}
+
+void MainWindow::showConverting(bool busy, const QString &message)
+{
+    if (!m_convertingIndicator) {
+        auto *bar = new QProgressBar(this);
+        bar->setRange(0, 0); // busy: the conversion cannot say how far it is
+        bar->setMaximumWidth(120);
+        bar->setTextVisible(false);
+        bar->setAccessibleName(tr("Converting"));
+        statusBar()->addPermanentWidget(bar);
+        m_convertingIndicator = bar;
+    }
+    m_convertingIndicator->setVisible(busy);
+    if (busy)
+        statusBar()->showMessage(message);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::exportDraft()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), m_editor->title(),
+        tr("Markdown (*.md);;HTML (*.html);;Telegraph nodes (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export"), error);
+}
+
+bool MainWindow::exportTo(const QString &path, QString *error)
+{
+    const ConversionResult r =
+        convertContent({0, m_editor->title(), m_editor->authorName(), m_editor->authorUrl(),
+                        m_editor->body(), m_editor->format()});
+    QByteArray data;
+    if (path.endsWith(QLatin1String(".json")))
+        data = toJson(r.nodes);
+    else if (path.endsWith(QLatin1String(".html")) || path.endsWith(QLatin1String(".htm")))
+        data = r.html.toUtf8();
+    else
+        data = nodesToMarkdown(r.nodes).toUtf8();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        if (error)
+            *error = tr("Cannot export to %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(*m_settings, this);
+    dialog.setSecretStore(m_secretStore);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ServerChoice serverBefore = ServerChoice::load(*m_settings);
+    dialog.save(*m_settings);
+    m_editorSettings = EditorSettings::load(*m_settings);
+    m_previewSettings.dark =
+        followsSystemTheme() ? systemPrefersDark() : PreviewSettings::load(*m_settings).dark;
+    m_editor->editor()->setFont(m_editorSettings.font);
+    m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
+    m_preview->setDark(m_previewSettings.dark);
+    const ServerChoice serverAfter = ServerChoice::load(*m_settings);
+    const bool newServer = serverAfter.server != serverBefore.server ||
+                           serverAfter.customUrl != serverBefore.customUrl ||
+                           serverAfter.proxy != serverBefore.proxy;
+    const bool newLanguage = dialog.languageChanged();
+    QString saved = tr("Settings saved.");
+    if (newServer && newLanguage)
+        saved = tr("Settings saved. The new server and language apply after a restart.");
+    else if (newServer)
+        saved = tr("Settings saved. The new server applies after a restart.");
+    else if (newLanguage)
+        saved = tr("Settings saved. The new language applies after a restart.");
+    statusBar()->showMessage(saved, 8000);
+    Q_EMIT settingsSaved();
+}
+
+} // namespace tg

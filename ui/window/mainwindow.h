@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "settings/uisettings.h"
+#include "storage/draft.h"
+#include "workflow/appsettings.h"
+#include "workflow/contentconverter.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QSettings;
+class QSplitter;
+class QDockWidget;
+
+namespace tg {
+
+class ContentMeter;
+class DraftSession;
+class DraftStore;
+class DraftsPanel;
+class EditorPane;
+class FindBar;
+class PreviewScheduler;
+class PreviewView;
+class PublishBar;
+class SaveProblemBar;
+class Publisher;
+class SecretStore;
+class SeriesPublisher;
+struct PublishOutcome;
+struct Revision;
+
+/// The app's window: a thin shell that composes the editor, the live preview with its content
+/// meter, the drafts dock and the publish bar, and wires menus and shortcuts to them. Further
+/// panels (account, page list) are added with addPanel().
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(DraftStore *store, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the most recently edited draft, or a new one, and puts the cursor in the editor.
+    void openLastDraft();
+    /// Opens a stored draft by id; false when it does not exist.
+    bool openDraft(const QString &id);
+    /// Starts a new empty draft (stored from its first keystroke).
+    void newDraft();
+    /// Saves the open draft now (queued to the store's worker).
+    void saveNow();
+
+    /// Uses this publisher for publish/update/open; the window does not own it.
+    void setPublisher(Publisher *publisher);
+    /// Publishes or updates the open draft; refused with the reason while the content is invalid.
+    void publish();
+    /// Fetches a page by URL or path and opens it as a new draft.
+    void openPage(const QString &pathOrUrl);
+    /// Imports a Markdown or HTML file as a new draft and opens it. HTML goes through the lenient
+    /// import; what it had to change is shown in the publish bar and returned in warnings.
+    /// False with a message when the file cannot be read.
+    bool importPath(const QString &path, QString *error = nullptr, QStringList *warnings = nullptr);
+    /// Writes the open draft to path as Markdown (.md), HTML (.html/.htm) or Telegraph node JSON
+    /// (.json); false with a message on failure.
+    bool exportTo(const QString &path, QString *error = nullptr);
+    /// Uses this series publisher for content too long for one page; not owned.
+    void setSeriesPublisher(SeriesPublisher *publisher);
+    /// Where the settings dialog keeps the secrets typed into it (not owned).
+    void setSecretStore(SecretStore *store) { m_secretStore = store; }
+    /// Publishes or updates the open draft as a series (see SeriesPublisher); the pages are
+    /// remembered per draft, so a later call edits the same pages.
+    void publishAsSeries();
+    /// Shows the revisions of the open draft.
+    void showRevisions();
+    /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).
+    void restoreRevision(const Revision &revision);
+
+    /// Adds a dockable panel (account, page list, …) and a View menu entry for it. The dock is
+    /// named after the panel's objectName() (set it first) so its place is remembered.
+    QDockWidget *addPanel(const QString &title, QWidget *panel,
+                          Qt::DockWidgetArea area = Qt::LeftDockWidgetArea);
+    /// Opens a page for editing: the draft it was published from when there is one, otherwise a
+    /// new draft fetched from the server.
+    void editPage(const QString &pathOrUrl);
+    /// The author of new drafts while an account is current (its author name and link); empty
+    /// values fall back to the defaults in the settings.
+    void setAccountAuthor(const QString &name, const QString &url);
+    /// The author fields a new draft gets.
+    AuthorDefaults newDraftAuthor() const;
+    /// The Account menu (filled by the account workspace).
+    QMenu *accountMenu() const { return m_accountMenu; }
+    QMenu *editMenu() const { return m_editMenu; }
+
+    EditorPane *editorPane() const { return m_editor; }
+    PreviewView *preview() const { return m_preview; }
+    ContentMeter *meter() const { return m_meter; }
+    PublishBar *publishBar() const { return m_publishBar; }
+    DraftsPanel *draftsPanel() const { return m_drafts; }
+    DraftSession *session() const { return m_session; }
+    /// The bar that reports drafts that cannot be saved.
+    SaveProblemBar *saveProblemBar() const { return m_saveProblem; }
+    /// The newest conversion shown (what publishing would send).
+    const ConversionResult &lastResult() const { return m_lastResult; }
+    /// Serial of the newest edit; equal to lastResult().serial once the preview caught up.
+    quint64 editSerial() const { return m_serial; }
+    void setPreviewVisible(bool visible);
+    /// Whether the system's colours are dark (light text on a dark window).
+    static bool systemPrefersDark();
+    /// True while no preview theme was chosen: the preview follows the system's look.
+    bool followsSystemTheme() const;
+
+Q_SIGNALS:
+    /// The meter and preview now reflect the edit with this serial.
+    void contentConverted(quint64 serial);
+    /// A publish or update ended (after the revision was stored).
+    void publishFinished(const tg::PublishOutcome &outcome);
+    /// A page was fetched and opened as a draft (or failed).
+    void pageOpened(const tg::PublishOutcome &outcome);
+    /// The settings dialog was accepted and its values saved.
+    void settingsSaved();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildActions();
+    void onEdited();
+    void requestConversion();
+    void onConverted(const ConversionResult &result);
+    void onPublished(const PublishOutcome &outcome);
+    void onFetched(const PublishOutcome &outcome);
+    void loadIntoEditor(const Draft &draft);
+    void importFile();
+    /// Shows or hides the busy indicator in the status bar while content converts off-thread.
+    void showConverting(bool busy, const QString &message = {});
+    void exportDraft();
+    void showSettings();
+    void restoreLayout();
+    void saveLayout();
+
+    DraftStore *m_store;
+    QSettings *m_settings;
+    SecretStore *m_secretStore = nullptr;
+    DraftSession *m_session = nullptr;
+    EditorPane *m_editor = nullptr;
+    FindBar *m_findBar = nullptr;
+    PreviewView *m_preview = nullptr;
+    ContentMeter *m_meter = nullptr;
+    PublishBar *m_publishBar = nullptr;
+    SaveProblemBar *m_saveProblem = nullptr;
+    QWidget *m_convertingIndicator = nullptr;
+    DraftsPanel *m_drafts = nullptr;
+    QSplitter *m_split = nullptr;
+    QWidget *m_previewSide = nullptr;
+    PreviewScheduler *m_scheduler = nullptr;
+    QPointer<Publisher> m_publisher;
+    QPointer<SeriesPublisher> m_seriesPublisher;
+    QString m_seriesDraftId; ///< draft whose series is being published
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_accountMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    AuthorDefaults m_accountAuthor;
+    ConversionResult m_lastResult;
+    quint64 m_serial = 0;
+    Draft m_publishing; ///< snapshot being published, for its revision
+    EditorSettings m_editorSettings;
+    PreviewSettings m_previewSettings;
+};
+
+} // namespace tg
