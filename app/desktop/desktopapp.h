@@ -6,34 +6,25 @@
 #include <QStringList>
 
 #include <memory>
-#include <vector>
 
 class QNetworkAccessManager;
 class QSettings;
 
 namespace tg {
 
+class AccountSetup;
 class AccountWorkspace;
-class ClientPublisher;
+class Connection;
 class I18n;
-class ImageDropHandler;
-class ImageHost;
-class ImageUploadQueue;
 class DraftStore;
-class SeriesPublisher;
 class MainWindow;
-class SecretStore;
-class SecretStoreChoice;
 class SharedSecretStore;
-class TelegraphClient;
 class UpdateChecker;
-namespace sandbox {
-class Server;
-}
 
-/// Start-up and shut-down of the desktop app: data folder, drafts database and crash detection,
-/// the server connection (or an in-app sandbox), and the main window with the cursor in the
-/// editor. main() only parses arguments and runs this.
+/// Start-up and shut-down of the desktop app: data folder, drafts database (DraftsOpener) and
+/// crash detection, the server connection or an in-app sandbox (Connection), the accounts
+/// (AccountSetup), the first-start server question, the update check, and the main window with
+/// the cursor in the editor. main() only parses arguments and runs this.
 class DesktopApp : public QObject
 {
     Q_OBJECT
@@ -65,7 +56,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     /// The accounts, page list and statistics of the current server (null until the place for
     /// tokens is settled, and without a server).
-    AccountWorkspace *accounts() const { return m_accounts.get(); }
+    AccountWorkspace *accounts() const;
     /// Acts on what the app was asked to open (see tg::OpenRequest): a Markdown or HTML file
     /// becomes a new draft, a page link opens the page for editing. Returns the messages for
     /// arguments that could not be opened.
@@ -77,24 +68,7 @@ public:
     DraftStore *store() const { return m_store.get(); }
 
 private:
-    /// Opens the drafts database; a damaged one is moved aside and what it holds recovered into a
-    /// new one (notice says so), one with a newer schema is refused untouched.
-    bool openDrafts(const QString &path, QString *notice, QString *error);
-    void setUpServer();
-    void setUpSandbox();
     void offerServerChoice();
-    /// Uploads images dropped or pasted into the editor to the host chosen in the settings.
-    void setUpImages();
-    /// The image host the settings describe (the legacy upload, with a message, when they are
-    /// not usable).
-    std::unique_ptr<ImageHost> makeImageHost();
-    /// Settles where tokens are kept, then builds the account workspace.
-    void setUpAccounts();
-    void openAccountWorkspace(SecretStore *secrets);
-    /// Writes go to `store` from now on; secrets still in settings.ini move there.
-    void onSecretStoreChosen(SecretStore *store);
-    /// Reads the proxy password from the secret store into the client's settings.
-    void applyProxyPassword();
     /// Drops the client and everything built on it (before switching servers).
     void tearDownConnection();
     /// Checks the update feed when the user turned the check on and it is due (notify only).
@@ -105,22 +79,11 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<I18n> m_i18n; ///< the UI language, applied before any window exists
     std::unique_ptr<DraftStore> m_store;
-    std::unique_ptr<sandbox::Server> m_sandbox;
-    std::unique_ptr<TelegraphClient> m_client;
-    std::unique_ptr<ClientPublisher> m_publisher;
-    std::unique_ptr<SeriesPublisher> m_seriesPublisher;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
-    std::unique_ptr<ImageHost> m_imageHost;
-    /// Hosts replaced while the app runs; kept so uploads they started can finish.
-    std::vector<std::unique_ptr<ImageHost>> m_retiredHosts;
-    std::unique_ptr<ImageUploadQueue> m_imageQueue;
-    std::unique_ptr<ImageDropHandler> m_imageDrop;
     /// Tokens and the settings' secrets, shared with the `telegraph` tool (see SharedSecretStore).
     std::unique_ptr<SharedSecretStore> m_secrets;
-    std::unique_ptr<SecretStore> m_fileSecrets;
-    std::unique_ptr<SecretStoreChoice> m_secretChoice;
-    std::unique_ptr<AccountWorkspace> m_accounts;
+    std::unique_ptr<Connection> m_connection;
+    std::unique_ptr<AccountSetup> m_accountSetup;
     std::unique_ptr<QNetworkAccessManager> m_updateNetwork;
     std::unique_ptr<UpdateChecker> m_updateChecker;
     bool m_recovered = false;

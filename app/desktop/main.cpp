@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // telegraph-desktop: write, preview and publish Telegraph pages.
 #include "desktop/desktopapp.h"
+#include "desktop/openhandler.h"
 #include "desktop/singleinstance.h"
-#include "window/mainwindow.h"
-#include "window/publishbar.h"
 
 #include <QApplication>
 #include <QDir>
@@ -67,31 +66,12 @@ int main(int argc, char **argv)
     tg::DesktopApp desktop(options);
     // Connected before start(): what arrives while the app is still starting waits for its
     // window instead of being acknowledged and lost.
-    QList<QPair<QStringList, QString>> early;
-    auto open = [&desktop](const QStringList &items, const QString &workingDir) {
-        tg::MainWindow *w = desktop.window();
-        const QStringList problems = desktop.openItems(items, workingDir);
-        if (!problems.isEmpty())
-            w->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
-        w->setWindowState(w->windowState() & ~Qt::WindowMinimized);
-        w->show();
-        w->raise();
-        w->activateWindow();
-    };
-    QObject::connect(&instance, &tg::SingleInstance::itemsReceived, &desktop,
-                     [&](const QStringList &items, const QString &workingDir) {
-                         if (desktop.window())
-                             open(items, workingDir);
-                         else
-                             early.append({items, workingDir});
-                     });
+    tg::OpenHandler openHandler(&instance, &desktop);
     QString error;
     if (!desktop.start(&error)) {
         err << "telegraph-desktop: " << error << "\n";
         return 1;
     }
-    for (const auto &[items, workingDir] : std::as_const(early))
-        open(items, workingDir);
-    early.clear();
+    openHandler.openPending();
     return app.exec();
 }

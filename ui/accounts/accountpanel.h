@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/accountstore.h"
-#include "api/apirequests.h"
+#include "workflow/accountmanager.h"
 
 #include <QUrl>
 #include <QWidget>
@@ -15,18 +14,16 @@ class QPushButton;
 
 namespace tg {
 
-class TelegraphClient;
-
-/// The accounts panel: the saved Telegraph accounts (one per channel or pen name), with
-/// create, import by token (checked with getAccountInfo), edit, page count, "log in on
-/// telegra.ph" (a fresh auth_url opened in the browser), revoke (after a confirmation; the
-/// stored token is replaced) and local removal. Selecting an account makes it current.
+/// The accounts panel, a view of an AccountManager: the saved Telegraph accounts (one per
+/// channel or pen name), with create, import by token, edit, page count, "log in on
+/// telegra.ph" (a fresh auth_url opened in the browser), revoke (after a confirmation) and local
+/// removal (after a confirmation). Selecting an account makes it current. Holds no token.
 class AccountPanel : public QWidget
 {
     Q_OBJECT
 public:
-    /// Neither is owned.
-    AccountPanel(TelegraphClient *client, AccountStore *store, QWidget *parent = nullptr);
+    /// `manager` is not owned.
+    explicit AccountPanel(AccountManager *manager, QWidget *parent = nullptr);
 
     /// How URLs are opened (default: QDesktopServices); tests replace it.
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_openUrl = std::move(opener); }
@@ -36,49 +33,30 @@ public:
         m_confirm = std::move(confirm);
     }
 
+    AccountManager *manager() const { return m_manager; }
     QListWidget *list() const { return m_list; }
     QLabel *infoLabel() const { return m_info; }
-    QString currentName() const { return m_current; }
-    QString currentToken() const { return m_token; }
+    QLabel *statusLabel() const { return m_status; }
+    QString currentName() const { return m_manager->currentName(); }
 
     /// Re-reads the saved accounts.
     void reload();
-    /// Makes an account current: reads its token, then currentAccountChanged().
-    void selectAccount(const QString &name);
-
-    /// Creates a Telegraph account and saves it under `name`.
-    void createAccount(const QString &name, const CreateAccountRequest &request);
-    /// Checks a token with getAccountInfo and saves the account under `name`.
-    void importAccount(const QString &name, const QString &token);
-    /// Changes the current account's short name, author name or URL.
-    void editCurrent(const EditAccountRequest &request);
-    /// Fetches the current account's fields and page count.
-    void refreshInfo();
-    /// Gets a fresh auth_url for the current account and opens it.
+    /// Asks for a fresh login link and opens it.
     void openLogin();
-    /// Revokes the current token after a confirmation and stores the new one.
+    /// Revokes the current token after a confirmation.
     void revokeCurrent();
     /// Forgets the current account on this computer after a confirmation.
     void removeCurrent();
 
-Q_SIGNALS:
-    /// Another account is current (an empty name: none); the page list and the author defaults
-    /// of new drafts follow it.
-    void currentAccountChanged(const tg::SavedAccount &account, const QString &token);
-    /// An operation ended; `message` says what happened (shown in the panel too).
-    void operationFinished(bool ok, const QString &message);
-
 private:
-    void finish(bool ok, const QString &message);
+    void onFinished(AccountManager::Operation operation, bool ok, const QString &message);
+    void showInfo();
     void showCreateDialog();
     void showImportDialog();
     void showEditDialog();
     void updateButtons();
 
-    TelegraphClient *m_client;
-    AccountStore *m_store;
-    QString m_current;
-    QString m_token;
+    AccountManager *m_manager;
     QListWidget *m_list;
     QLabel *m_info;
     QLabel *m_status;

@@ -5,7 +5,6 @@
 #include "accounts/backupdialog.h"
 #include "api/apirequests.h"
 #include "api/apitypes.h"
-#include "api/secretstore.h"
 #include "api/telegraphclient.h"
 #include "pages/pagecache.h"
 #include "pages/pagelistmodel.h"
@@ -33,23 +32,21 @@ namespace tg {
 
 namespace {
 
-const QString CurrentKey = QStringLiteral("accounts/current");
 /// A cached page list older than this is refreshed in the background when shown.
 constexpr qint64 StaleAfterSeconds = 10 * 60;
 
 } // namespace
 
-AccountWorkspace::AccountWorkspace(TelegraphClient *client, SecretStore *secrets,
-                                   DraftStore *drafts, QSettings *settings, MainWindow *window,
-                                   const Config &config, QObject *parent)
+AccountWorkspace::AccountWorkspace(AccountManager *manager, DraftStore *drafts,
+                                   QSettings *settings, MainWindow *window, const Config &config,
+                                   QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_secrets(secrets)
+    , m_manager(manager)
+    , m_client(manager->client())
     , m_drafts(drafts)
     , m_settings(settings)
     , m_window(window)
     , m_config(config)
-    , m_accounts(std::make_unique<AccountStore>(config.accountsDir, secrets))
     , m_cache(std::make_unique<PageCache>())
 {}
 
@@ -112,7 +109,6 @@ QString AccountWorkspace::cacheKey(const QString &accountName) const
 
 bool AccountWorkspace::open(QString *error)
 {
-    QDir().mkpath(m_config.accountsDir);
     QDir().mkpath(QFileInfo(m_config.cacheFile).absolutePath());
     const bool cacheOk = m_cache->open(m_config.cacheFile);
     if (!cacheOk && error)
@@ -129,7 +125,7 @@ bool AccountWorkspace::open(QString *error)
 
 void AccountWorkspace::buildPanels()
 {
-    m_panel = new AccountPanel(m_client, m_accounts.get());
+    m_panel = new AccountPanel(m_manager);
     m_panel->setObjectName(QStringLiteral("accountPanel"));
     m_pageList = new PageListWidget(m_model.get(), m_sync.get());
     m_pageList->setObjectName(QStringLiteral("pageList"));
@@ -147,12 +143,14 @@ void AccountWorkspace::buildPanels()
         });
     }
 
-    connect(m_panel, &AccountPanel::currentAccountChanged, this,
+    connect(m_manager, &AccountManager::currentAccountChanged, this,
             &AccountWorkspace::onAccountChanged);
-    connect(m_panel, &AccountPanel::operationFinished, this, [this](bool ok, const QString &text) {
-        if (!ok)
-            Q_EMIT message(text, true);
-    });
+    connect(m_manager, &AccountManager::operationFinished, this,
+            [this](AccountManager::Operation operation, bool ok, const QString &text) {
+                // The panel shows why the details could not be refreshed.
+                if (!ok && operation != AccountManager::Operation::Refresh)
+                    Q_EMIT message(text, true);
+            });
     connect(m_pageList, &PageListWidget::currentPageChanged, m_stats, &StatsWidget::setPage);
     connect(m_pageList, &PageListWidget::openInEditorRequested, this, [this](const Page &page) {
         m_window->editPage(page.url.isEmpty() ? page.path : page.url);
@@ -164,11 +162,11 @@ void AccountWorkspace::buildPanels()
             &StatsWidget::updateAccountSummary);
     // A page just published shows at the top of the list.
     connect(m_window, &MainWindow::publishFinished, this, [this](const PublishOutcome &o) {
-        if (!o.ok || m_current.isEmpty())
+        if (!o.ok || m_manager->currentName().isEmpty())
             return;
         if (!m_sync->isRefreshing())
             m_sync->fetchBatch(0);
-        m_panel->refreshInfo(); // the page count
+        m_manager->refreshInfo(); // the page count
     });
 
     connect(m_unpublisher.get(), &Unpublisher::progress, this,
@@ -215,34 +213,27 @@ void AccountWorkspace::buildPanels()
 
 void AccountWorkspace::selectInitialAccount()
 {
-    const QList<SavedAccount> saved = m_accounts->accounts();
-    if (!saved.isEmpty()) {
-        const QString remembered = m_settings->value(CurrentKey).toString();
-        QString name = saved.first().name;
-        for (const SavedAccount &a : saved) {
-            if (a.name == remembered)
-                name = a.name;
-        }
-        m_panel->selectAccount(name);
+    if (m_manager->restoreCurrent())
         return;
-    }
     if (!m_config.legacyToken.isEmpty()) {
         // Older versions kept one token in the settings: it becomes a saved account.
         auto conn = std::make_shared<QMetaObject::Connection>();
-        *conn = connect(m_panel, &AccountPanel::operationFinished, this,
-                        [this, conn](bool ok, const QString &) {
+        *conn = connect(m_manager, &AccountManager::operationFinished, this,
+                        [this, conn](AccountManager::Operation operation, bool ok) {
+                            if (operation != AccountManager::Operation::Import)
+                                return;
                             disconnect(*conn);
                             if (ok)
                                 Q_EMIT legacyTokenSaved();
                         });
-        m_panel->importAccount(m_config.legacyName, m_config.legacyToken);
+        m_manager->importAccount(m_config.legacyName, m_config.legacyToken);
         return;
     }
     if (m_config.createIfNone) {
         CreateAccountRequest req;
         req.shortName = QStringLiteral("Sandbox");
         req.authorName = m_window->newDraftAuthor().name;
-        m_panel->createAccount(m_config.createName, req);
+        m_manager->createAccount(m_config.createName, req);
         return;
     }
     Q_EMIT message(tr("No Telegraph account yet: create one or import yours by its access token "
@@ -250,21 +241,17 @@ void AccountWorkspace::selectInitialAccount()
                    false);
 }
 
-void AccountWorkspace::onAccountChanged(const SavedAccount &account, const QString &token)
+void AccountWorkspace::onAccountChanged(const SavedAccount &account)
 {
-    m_current = account.name;
-    m_client->setAccessToken(token);
     const QString key = cacheKey(account.name);
-    m_sync->setAccount(key, token);
+    m_sync->setAccount(key, QString()); // the client's token: the manager sets it
     m_model->setAccount(key);
     m_stats->setPage(Page());
     m_stats->updateAccountSummary();
     m_window->setAccountAuthor(account.authorName, account.authorUrl);
     m_backup->setEnabled(!account.name.isEmpty());
-    if (!account.name.isEmpty())
-        m_settings->setValue(CurrentKey, account.name);
     Q_EMIT currentAccountChanged(account.name);
-    if (account.name.isEmpty() || token.isEmpty())
+    if (account.name.isEmpty())
         return;
     const QDateTime refreshed = m_cache->isOpen() ? m_cache->refreshedAt(key) : QDateTime();
     if (!refreshed.isValid() ||
@@ -295,16 +282,17 @@ void AccountWorkspace::unpublish(const Page &page)
 
 void AccountWorkspace::showBackupDialog()
 {
-    if (m_current.isEmpty()) {
+    const QString current = m_manager->currentName();
+    if (current.isEmpty()) {
         Q_EMIT message(tr("Choose an account to back up first."), true);
         return;
     }
     QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (base.isEmpty())
         base = QDir::homePath();
-    const QString suggested = QDir(base).filePath(tr("Telegraph backup of %1").arg(m_current));
-    auto *dialog =
-        new BackupDialog(m_client, m_current, m_client->accessToken(), suggested, m_window);
+    const QString suggested = QDir(base).filePath(tr("Telegraph backup of %1").arg(current));
+    // An empty token: the backup uses the client's, which follows the current account.
+    auto *dialog = new BackupDialog(m_client, current, QString(), suggested, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_backupDialog = dialog;
     dialog->open();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/accountstore.h"
+#include "workflow/accountmanager.h"
 
 #include <QObject>
 #include <QPointer>
@@ -23,26 +24,25 @@ class PageCache;
 class PageListModel;
 class PageListSync;
 class PageListWidget;
-class SecretStore;
 class StatsWidget;
 class TelegraphClient;
 class Unpublisher;
 class ViewStatsFetcher;
 struct Page;
 
-/// The account side of the main window for one server: the saved accounts (AccountStore over a
-/// SecretStore), the account panel, the page list with its cache and background refresh, the
-/// view statistics, unpublish and backup. Switching the current account switches the client's
-/// token, the page list, the statistics and the author of new drafts. Adds its panels to the
-/// window as docks and removes them when destroyed (e.g. when the server changes).
+/// The account side of the main window for one server: the account panel over an AccountManager
+/// (which owns the saved accounts, the current one and its token), the page list with its cache
+/// and background refresh, the view statistics, unpublish and backup. When the manager's
+/// current account changes, the page list, the statistics and the author of new drafts follow.
+/// Adds its panels to the window as docks and removes them when destroyed (e.g. when the server
+/// changes).
 class AccountWorkspace : public QObject
 {
     Q_OBJECT
 public:
     struct Config
     {
-        QString accountsDir; ///< where accounts.json lives
-        QString cacheFile;   ///< the page-list cache (SQLite)
+        QString cacheFile; ///< the page-list cache (SQLite)
         /// Prefixed to account names for the cache, so accounts of different servers with the
         /// same name do not share cached pages.
         QString cachePrefix;
@@ -55,10 +55,9 @@ public:
         QString createName = QStringLiteral("sandbox");
     };
 
-    /// None of the pointers is owned; `secrets` must outlive this object.
-    AccountWorkspace(TelegraphClient *client, SecretStore *secrets, DraftStore *drafts,
-                     QSettings *settings, MainWindow *window, const Config &config,
-                     QObject *parent = nullptr);
+    /// None of the pointers is owned; `manager` (and its client) must outlive this object.
+    AccountWorkspace(AccountManager *manager, DraftStore *drafts, QSettings *settings,
+                     MainWindow *window, const Config &config, QObject *parent = nullptr);
     ~AccountWorkspace() override;
 
     /// Opens the cache, builds and docks the panels and makes the remembered account current
@@ -66,7 +65,7 @@ public:
     /// the cache cannot be opened (the panels work without it, from the server only).
     bool open(QString *error = nullptr);
 
-    AccountStore *accounts() const { return m_accounts.get(); }
+    AccountManager *manager() const { return m_manager; }
     AccountPanel *accountPanel() const;
     PageListWidget *pageList() const;
     StatsWidget *stats() const;
@@ -76,7 +75,7 @@ public:
     QAction *backupAction() const;
     QAction *refreshAction() const;
     /// The current account's name (empty: none).
-    QString currentAccount() const { return m_current; }
+    QString currentAccount() const { return m_manager->currentName(); }
     /// The cache key of an account.
     QString cacheKey(const QString &accountName) const;
 
@@ -102,17 +101,15 @@ Q_SIGNALS:
 
 private:
     void buildPanels();
-    void onAccountChanged(const SavedAccount &account, const QString &token);
+    void onAccountChanged(const SavedAccount &account);
     void selectInitialAccount();
 
+    AccountManager *m_manager;
     TelegraphClient *m_client;
-    SecretStore *m_secrets;
     DraftStore *m_drafts;
     QSettings *m_settings;
     MainWindow *m_window;
     Config m_config;
-    QString m_current;
-    std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<PageCache> m_cache;
     std::unique_ptr<PageListSync> m_sync;
     std::unique_ptr<PageListModel> m_model;
