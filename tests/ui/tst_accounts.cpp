@@ -10,11 +10,16 @@
 #include "keychaintest.h"
 #include "sandboxfixture.h"
 #include "testmain.h"
+#include "workflow/accountmanager.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMetaProperty>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,6 +44,8 @@ private Q_SLOTS:
     void revoke_confirmed_replacesStoredToken();
     void revoke_declined_keepsToken();
     void remove_confirmed_forgetsAccountAndToken();
+    void revoke_noObjectButClientHoldsToken();
+    void busy_disablesButtons();
     void choice_noKeychain_asksAndHonoursChoice_data();
     void choice_noKeychain_asksAndHonoursChoice();
     void choice_noKeychain_cancelled_declines();
@@ -46,12 +53,16 @@ private Q_SLOTS:
 
 private:
     bool waitOperation(QSignalSpy &spy, bool expectOk);
+    /// Imports a seeded account through the manager and waits until it is current.
+    bool importCurrent(const QString &name, const QString &token);
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TelegraphClient> m_client;
     std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountStore> m_store;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AccountManager> m_manager;
+    AccountStore *m_store = nullptr;
     std::unique_ptr<AccountPanel> m_panel;
     bool m_confirmAnswer = true;
     QList<QUrl> m_opened;
@@ -72,8 +83,12 @@ void TestAccounts::init()
     s.proxy.mode = ProxySettings::Mode::None;
     m_client = std::make_unique<TelegraphClient>(s);
     m_secrets = std::make_unique<MemorySecretStore>();
-    m_store = std::make_unique<AccountStore>(m_dir->path(), m_secrets.get());
-    m_panel = std::make_unique<AccountPanel>(m_client.get(), m_store.get());
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    m_manager = std::make_unique<AccountManager>(m_client.get(), m_secrets.get(), m_dir->path(),
+                                                 m_settings.get());
+    m_store = m_manager->store();
+    m_panel = std::make_unique<AccountPanel>(m_manager.get());
     m_confirmAnswer = true;
     m_opened.clear();
     m_panel->setConfirmer([this](const QString &) { return m_confirmAnswer; });
@@ -84,7 +99,9 @@ void TestAccounts::init()
 void TestAccounts::cleanup()
 {
     m_panel.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_manager.reset();
+    m_settings.reset();
     m_secrets.reset();
     m_client.reset();
     m_dir.reset();
@@ -92,63 +109,87 @@ void TestAccounts::cleanup()
 
 bool TestAccounts::waitOperation(QSignalSpy &spy, bool expectOk)
 {
-    if (spy.isEmpty() && !spy.wait(10000))
-        return false;
-    return spy.last().at(0).toBool() == expectOk;
+    // The outcome of the operation asked (details refreshed meanwhile are not it).
+    const auto outcome = [&spy]() -> const QList<QVariant> * {
+        for (const QList<QVariant> &call : std::as_const(spy)) {
+            if (call.at(0).value<AccountManager::Operation>() != AccountManager::Operation::Refresh)
+                return &call;
+        }
+        return nullptr;
+    };
+    while (!outcome()) {
+        if (!spy.wait(10000))
+            return false;
+    }
+    return outcome()->at(1).toBool() == expectOk;
+}
+
+bool TestAccounts::importCurrent(const QString &name, const QString &token)
+{
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
+    m_manager->importAccount(name, token);
+    return waitOperation(done, true) && m_panel->currentName() == name;
 }
 
 void TestAccounts::create_savesAccountAndMakesItCurrent()
 {
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    QSignalSpy current(m_panel.get(), &AccountPanel::currentAccountChanged);
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
+    QSignalSpy current(m_manager.get(), &AccountManager::currentAccountChanged);
     CreateAccountRequest r;
     r.shortName = QStringLiteral("Blog");
     r.authorName = QStringLiteral("Anna");
-    m_panel->createAccount(QStringLiteral("blog"), r);
+    m_manager->createAccount(QStringLiteral("blog"), r);
     QVERIFY(waitOperation(done, true));
     QTRY_COMPARE_WITH_TIMEOUT(current.size(), 1, 10000);
     QCOMPARE(current.first().at(0).value<SavedAccount>().authorName, QStringLiteral("Anna"));
-    const QString token = current.first().at(1).toString();
+    QCOMPARE(current.first().size(), 1); // the account only, no token
+    // The current account's token is the client's (set by the manager), and the saved one.
+    const QString token = m_client->accessToken();
     QCOMPARE(token.size(), 60);
     QCOMPARE(m_panel->currentName(), QStringLiteral("blog"));
     QCOMPARE(m_panel->list()->count(), 1);
+    QCOMPARE(m_panel->list()->currentItem()->text(), QStringLiteral("blog"));
+    QCOMPARE(m_panel->statusLabel()->text(), QStringLiteral("Account blog created."));
     QCOMPARE(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("blog"))).secret,
              token);
-    QVERIFY(m_client->accessToken().isEmpty()); // the client's own token is not replaced
 }
 
 void TestAccounts::create_takenName_isRefused()
 {
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
     CreateAccountRequest r;
     r.shortName = QStringLiteral("One");
-    m_panel->createAccount(QStringLiteral("same"), r);
+    m_manager->createAccount(QStringLiteral("same"), r);
     QVERIFY(waitOperation(done, true));
+    QTRY_VERIFY(!m_manager->isBusy());
     done.clear();
-    m_panel->createAccount(QStringLiteral("same"), r);
+    m_manager->createAccount(QStringLiteral("same"), r);
     QVERIFY(waitOperation(done, false));
-    m_panel->createAccount(QStringLiteral("bad name!"), r);
-    QCOMPARE(done.size(), 2);
+    QVERIFY(m_panel->statusLabel()->text().contains(QLatin1String("same")));
+    done.clear();
+    m_manager->createAccount(QStringLiteral("bad name!"), r);
+    QVERIFY(waitOperation(done, false));
     QCOMPARE(m_store->accounts().size(), 1);
 }
 
 void TestAccounts::import_validToken_savesWithServerFields()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Channel"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("channel"), token);
-    QVERIFY(waitOperation(done, true));
+    QVERIFY(importCurrent(QStringLiteral("channel"), token));
     const auto saved = m_store->account(QStringLiteral("channel"));
     QVERIFY(saved.has_value());
     QCOMPARE(saved->shortName, QStringLiteral("Channel"));
-    QTRY_COMPARE(m_panel->currentToken(), token);
+    QCOMPARE(m_client->accessToken(), token);
 }
 
 void TestAccounts::import_invalidToken_isRefusedAndNothingSaved()
 {
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("nope"), QString(60, QLatin1Char('d')));
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
+    m_manager->importAccount(QStringLiteral("nope"), QString(60, QLatin1Char('d')));
     QVERIFY(waitOperation(done, false));
+    QVERIFY2(m_panel->statusLabel()->text().contains(QLatin1String("not accepted")),
+             qPrintable(m_panel->statusLabel()->text()));
+    QCOMPARE(m_panel->list()->count(), 0);
     QVERIFY(!m_store->account(QStringLiteral("nope")).has_value());
     QVERIFY(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("nope"))).status ==
             SecretStore::Status::NotFound);
@@ -157,15 +198,12 @@ void TestAccounts::import_invalidToken_isRefusedAndNothingSaved()
 void TestAccounts::edit_changesServerAndRecord()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Ed"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("ed"), token);
-    QVERIFY(waitOperation(done, true));
-    QTRY_COMPARE(m_panel->currentName(), QStringLiteral("ed"));
-    done.clear();
+    QVERIFY(importCurrent(QStringLiteral("ed"), token));
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
     EditAccountRequest r;
     r.authorName = QStringLiteral("Edith");
     r.authorUrl = QStringLiteral("https://example.org/edith");
-    m_panel->editCurrent(r);
+    m_manager->editCurrent(r);
     QVERIFY(waitOperation(done, true));
     QCOMPARE(m_store->account(QStringLiteral("ed"))->authorName, QStringLiteral("Edith"));
     const QJsonObject info = test::sandboxCall(m_sandbox->server(), "getAccountInfo",
@@ -178,20 +216,15 @@ void TestAccounts::pageCount_isShown()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Pages"));
     test::seedSandboxPages(m_sandbox->server(), token, 3);
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("pages"), token);
-    QVERIFY(waitOperation(done, true));
+    QVERIFY(importCurrent(QStringLiteral("pages"), token));
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->infoLabel()->text().contains(QLatin1String("3 page")), 10000);
 }
 
 void TestAccounts::login_opensFreshAuthUrl()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Log"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("log"), token);
-    QVERIFY(waitOperation(done, true));
-    QTRY_COMPARE(m_panel->currentName(), QStringLiteral("log"));
-    done.clear();
+    QVERIFY(importCurrent(QStringLiteral("log"), token));
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
     m_panel->openLogin();
     QVERIFY(waitOperation(done, true));
     QCOMPARE(m_opened.size(), 1);
@@ -202,15 +235,13 @@ void TestAccounts::login_opensFreshAuthUrl()
 void TestAccounts::revoke_confirmed_replacesStoredToken()
 {
     const QString old = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Rev"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("rev"), old);
-    QVERIFY(waitOperation(done, true));
-    QTRY_COMPARE(m_panel->currentToken(), old);
-    done.clear();
+    QVERIFY(importCurrent(QStringLiteral("rev"), old));
+    QCOMPARE(m_client->accessToken(), old);
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
     m_confirmAnswer = true;
     m_panel->revokeCurrent();
     QVERIFY(waitOperation(done, true));
-    const QString fresh = m_panel->currentToken();
+    const QString fresh = m_client->accessToken();
     QVERIFY(!fresh.isEmpty());
     QVERIFY(fresh != old);
     QCOMPARE(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("rev"))).secret,
@@ -224,15 +255,17 @@ void TestAccounts::revoke_confirmed_replacesStoredToken()
 void TestAccounts::revoke_declined_keepsToken()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Keep"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("keep"), token);
-    QVERIFY(waitOperation(done, true));
-    QTRY_COMPARE(m_panel->currentToken(), token);
+    QVERIFY(importCurrent(QStringLiteral("keep"), token));
+    QCOMPARE(m_client->accessToken(), token);
     m_confirmAnswer = false;
     QSignalSpy handled(m_sandbox->server(), &sandbox::Server::requestHandled);
+    QSignalSpy busy(m_manager.get(), &AccountManager::busyChanged);
     m_panel->revokeCurrent();
     QTest::qWait(100);
-    QCOMPARE(m_panel->currentToken(), token);
+    QVERIFY(busy.isEmpty()); // nothing was started
+    QCOMPARE(m_client->accessToken(), token);
+    QCOMPARE(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("keep"))).secret,
+             token);
     for (const QList<QVariant> &call : std::as_const(handled))
         QVERIFY(!call.at(1).toByteArray().contains("revokeAccessToken"));
 }
@@ -240,20 +273,71 @@ void TestAccounts::revoke_declined_keepsToken()
 void TestAccounts::remove_confirmed_forgetsAccountAndToken()
 {
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Gone"));
-    QSignalSpy done(m_panel.get(), &AccountPanel::operationFinished);
-    m_panel->importAccount(QStringLiteral("gone"), token);
-    QVERIFY(waitOperation(done, true));
-    QTRY_COMPARE(m_panel->currentName(), QStringLiteral("gone"));
-    QSignalSpy current(m_panel.get(), &AccountPanel::currentAccountChanged);
-    done.clear();
+    QVERIFY(importCurrent(QStringLiteral("gone"), token));
+    QSignalSpy current(m_manager.get(), &AccountManager::currentAccountChanged);
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
     m_panel->removeCurrent();
     QVERIFY(waitOperation(done, true));
     QVERIFY(!m_store->account(QStringLiteral("gone")).has_value());
     QCOMPARE(m_panel->list()->count(), 0);
     QVERIFY(m_panel->currentName().isEmpty());
-    QCOMPARE(current.last().at(1).toString(), QString());
+    QVERIFY(current.last().at(0).value<SavedAccount>().name.isEmpty());
+    QVERIFY(m_client->accessToken().isEmpty());
+    QVERIFY(m_panel->infoLabel()->text().isEmpty());
     QCOMPARE(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("gone"))).status,
              SecretStore::Status::NotFound);
+}
+
+void TestAccounts::revoke_noObjectButClientHoldsToken()
+{
+    const QString old = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Only"));
+    QVERIFY(importCurrent(QStringLiteral("only"), old));
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
+    m_confirmAnswer = true;
+    m_panel->revokeCurrent();
+    QVERIFY(waitOperation(done, true));
+    const QString fresh = m_client->accessToken();
+    QCOMPARE(fresh.size(), 60);
+    QVERIFY(fresh != old);
+    // No widget of the panel and no property of any of its objects shows either token.
+    QList<QObject *> objects = m_panel->findChildren<QObject *>();
+    objects << m_panel.get() << m_manager.get();
+    for (QObject *o : std::as_const(objects)) {
+        const QMetaObject *meta = o->metaObject();
+        for (int i = 0; i < meta->propertyCount(); ++i) {
+            const QString value = meta->property(i).read(o).toString();
+            QVERIFY2(!value.contains(old) && !value.contains(fresh),
+                     qPrintable(QStringLiteral("%1.%2").arg(
+                         QString::fromLatin1(meta->className()),
+                         QString::fromLatin1(meta->property(i).name()))));
+        }
+        for (const QByteArray &name : o->dynamicPropertyNames())
+            QVERIFY(!o->property(name.constData()).toString().contains(fresh));
+    }
+    for (QLabel *label : m_panel->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(fresh));
+    QVERIFY(m_panel->findChildren<QLineEdit *>().isEmpty());
+    QCOMPARE(m_secrets->readSecretSync(AccountStore::secretKey(QStringLiteral("only"))).secret,
+             fresh);
+}
+
+void TestAccounts::busy_disablesButtons()
+{
+    const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("Busy"));
+    QVERIFY(importCurrent(QStringLiteral("busy"), token));
+    QTRY_VERIFY(!m_manager->isBusy());
+    const QList<QPushButton *> buttons = m_panel->findChildren<QPushButton *>();
+    QCOMPARE(buttons.size(), 6);
+    for (QPushButton *b : buttons)
+        QVERIFY2(b->isEnabled(), qPrintable(b->text()));
+    QSignalSpy done(m_manager.get(), &AccountManager::operationFinished);
+    m_manager->requestLoginLink();
+    QVERIFY(m_manager->isBusy());
+    for (QPushButton *b : buttons)
+        QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+    QVERIFY(waitOperation(done, true));
+    for (QPushButton *b : buttons)
+        QVERIFY2(b->isEnabled(), qPrintable(b->text()));
 }
 
 void TestAccounts::choice_noKeychain_asksAndHonoursChoice_data()
