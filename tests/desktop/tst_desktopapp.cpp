@@ -8,6 +8,7 @@
 #include "api/accountstore.h"
 #include "api/apirequests.h"
 #include "api/imagehostconfig.h"
+#include "api/telegraphclient.h"
 #include "desktop/desktopapp.h"
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
@@ -22,6 +23,7 @@
 #include "testmain.h"
 #include "window/mainwindow.h"
 #include "window/publishbar.h"
+#include "workflow/accountmanager.h"
 #include "workflow/appsettings.h"
 #include "workflow/draftsession.h"
 #include "workflow/publisher.h"
@@ -34,6 +36,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMetaProperty>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -67,6 +70,12 @@ bool publishOpenDraft(MainWindow *w)
     return spy.first().first().value<PublishOutcome>().ok;
 }
 
+/// The current account's token: the client's (the manager set it).
+QString currentToken(AccountWorkspace *ws)
+{
+    return ws->manager()->client()->accessToken();
+}
+
 } // namespace
 
 class TestDesktopApp : public QObject
@@ -85,7 +94,7 @@ private Q_SLOTS:
         AccountWorkspace *ws = s.app->accounts();
         QVERIFY(ws);
         QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
-        QVERIFY(!ws->accountPanel()->currentToken().isEmpty());
+        QVERIFY(!currentToken(ws).isEmpty());
         QCOMPARE(ws->accountPanel()->list()->count(), 1);
 
         QStringList docks;
@@ -111,6 +120,63 @@ private Q_SLOTS:
         QSettings settings(dir.filePath(QStringLiteral("data/sandbox/settings.ini")),
                            QSettings::IniFormat);
         QVERIFY(!settings.contains(QStringLiteral("sandbox/token")));
+    }
+
+    void revoke_leavesTheTokenOnlyInTheClientAndStore()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxApp s(dir.filePath(QStringLiteral("data")));
+        QString error;
+        QVERIFY2(s.app->start(&error), qPrintable(error));
+        MainWindow *w = s.app->window();
+        AccountWorkspace *ws = s.app->accounts();
+        QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ws->manager()->isBusy(), 20000);
+        const QString old = currentToken(ws);
+        QCOMPARE(old.size(), 60);
+        QSignalSpy done(ws->manager(), &AccountManager::operationFinished);
+        ws->accountPanel()->setConfirmer([](const QString &) { return true; });
+        ws->accountPanel()->revokeCurrent();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(done.cbegin(), done.cend(),
+                        [](const QList<QVariant> &call) {
+                            return call.at(0).value<AccountManager::Operation>() ==
+                                       AccountManager::Operation::Revoke &&
+                                   call.at(1).toBool();
+                        }),
+            20000);
+        const QString fresh = currentToken(ws);
+        QCOMPARE(fresh.size(), 60);
+        QVERIFY(fresh != old);
+        QCOMPARE(ws->manager()
+                     ->store()
+                     ->secrets()
+                     ->readSecretSync(AccountStore::secretKey(QStringLiteral("sandbox")))
+                     .secret,
+                 fresh);
+        // No object of the window (panels, docks, dialogs, the editor) shows or keeps either
+        // token in a property or a text.
+        QList<QObject *> objects = w->findChildren<QObject *>();
+        objects << w << ws << ws->manager();
+        for (QObject *o : std::as_const(objects)) {
+            const QMetaObject *meta = o->metaObject();
+            for (int i = 0; i < meta->propertyCount(); ++i) {
+                const QMetaProperty p = meta->property(i);
+                const QString value = p.read(o).toString();
+                QVERIFY2(!value.contains(old) && !value.contains(fresh),
+                         qPrintable(QString::fromLatin1(meta->className()) + QLatin1Char('.') +
+                                    QString::fromLatin1(p.name())));
+            }
+            for (const QByteArray &name : o->dynamicPropertyNames()) {
+                const QString value = o->property(name.constData()).toString();
+                QVERIFY(!value.contains(old) && !value.contains(fresh));
+            }
+        }
+        // Publishing works with the new token.
+        w->editorPane()->titleEdit()->setText(QStringLiteral("After revoking"));
+        w->editorPane()->editor()->setPlainText(QStringLiteral("Still here."));
+        QVERIFY(publishOpenDraft(w));
     }
 
     void publishedPage_showsInTheListWithStatistics_andOpensItsDraft()
@@ -219,7 +285,7 @@ private Q_SLOTS:
             MainWindow *w = s.app->window();
             AccountWorkspace *ws = s.app->accounts();
             QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
-            firstToken = ws->accountPanel()->currentToken();
+            firstToken = currentToken(ws);
             w->editorPane()->titleEdit()->setText(QStringLiteral("First account's page"));
             w->editorPane()->editor()->setPlainText(QStringLiteral("Hello."));
             QVERIFY(publishOpenDraft(w));
@@ -229,9 +295,10 @@ private Q_SLOTS:
             req.shortName = QStringLiteral("Pen");
             req.authorName = QStringLiteral("A. Pen Name");
             req.authorUrl = QStringLiteral("https://example.org/pen");
-            ws->accountPanel()->createAccount(QStringLiteral("pen"), req);
+            QTRY_VERIFY(!ws->manager()->isBusy());
+            ws->manager()->createAccount(QStringLiteral("pen"), req);
             QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
-            const QString penToken = ws->accountPanel()->currentToken();
+            const QString penToken = currentToken(ws);
             QVERIFY(!penToken.isEmpty());
             QVERIFY(penToken != firstToken);
             // The new account has no pages: the list follows it.
@@ -249,11 +316,11 @@ private Q_SLOTS:
                                       QStringList{QStringLiteral("Pen page")}, 20000);
 
             // Back to the first account: its list again, shown from the cache at once.
-            ws->accountPanel()->selectAccount(QStringLiteral("sandbox"));
+            ws->manager()->selectAccount(QStringLiteral("sandbox"));
             QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
             QCOMPARE(pageTitles(ws->pageModel()),
                      QStringList{QStringLiteral("First account's page")});
-            ws->accountPanel()->selectAccount(QStringLiteral("pen"));
+            ws->manager()->selectAccount(QStringLiteral("pen"));
             QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("pen"), 20000);
         }
         // A new start makes the last current account current again.
@@ -380,10 +447,10 @@ private Q_SLOTS:
                 QStringLiteral("No Telegraph account yet")));
             CreateAccountRequest req;
             req.shortName = QStringLiteral("Writer");
-            app.accounts()->accountPanel()->createAccount(QStringLiteral("me"), req);
+            app.accounts()->manager()->createAccount(QStringLiteral("me"), req);
             QTRY_COMPARE_WITH_TIMEOUT(app.accounts()->currentAccount(), QStringLiteral("me"),
                                       20000);
-            token = app.accounts()->accountPanel()->currentToken();
+            token = currentToken(app.accounts());
             app.shutdown();
         }
         // The token is in the chosen file, readable only by the user, not in the settings.
@@ -402,7 +469,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(again.accounts() ? again.accounts()->currentAccount()
                                                        : QString(),
                                       QStringLiteral("me"), 20000);
-            QCOMPARE(again.accounts()->accountPanel()->currentToken(), token);
+            QCOMPARE(currentToken(again.accounts()), token);
             QCOMPARE(asked, 1);
             again.shutdown();
         }
@@ -426,7 +493,7 @@ private Q_SLOTS:
             QVERIFY2(s.app->start(&error), qPrintable(error));
             QTRY_COMPARE_WITH_TIMEOUT(s.app->accounts()->currentAccount(),
                                       QStringLiteral("sandbox"), 20000);
-            token = s.app->accounts()->accountPanel()->currentToken();
+            token = currentToken(s.app->accounts());
         }
         // An older version kept the token in the settings and knew no account store.
         QVERIFY(QDir(QDir(data).filePath(QStringLiteral("sandbox/sandbox-accounts")))
@@ -441,7 +508,7 @@ private Q_SLOTS:
         QVERIFY2(s.app->start(&error), qPrintable(error));
         AccountWorkspace *ws = s.app->accounts();
         QTRY_COMPARE_WITH_TIMEOUT(ws->currentAccount(), QStringLiteral("sandbox"), 20000);
-        QCOMPARE(ws->accountPanel()->currentToken(), token); // imported, not a new account
+        QCOMPARE(currentToken(ws), token); // imported, not a new account
         QTRY_VERIFY_WITH_TIMEOUT(
             !QSettings(QDir(data).filePath(QStringLiteral("sandbox/settings.ini")),
                        QSettings::IniFormat)

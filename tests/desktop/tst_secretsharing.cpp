@@ -7,6 +7,7 @@
 #include "accounts/accountworkspace.h"
 #include "api/imagehostconfig.h"
 #include "api/keychainsecretstore.h"
+#include "api/telegraphclient.h"
 #include "desktop/desktopapp.h"
 #include "keychaintest.h"
 #include "sandboxfixture.h"
@@ -248,10 +249,11 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(app.start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(app.accounts(), 20000);
-        AccountPanel *panel = app.accounts()->accountPanel();
-        panel->selectAccount(QStringLiteral("blog"));
+        AccountManager *manager = app.accounts()->manager();
+        QTRY_VERIFY_WITH_TIMEOUT(!manager->isBusy(), 20000);
+        manager->selectAccount(QStringLiteral("blog"));
         // The app keeps its tokens in the keychain and still finds the one the tool saved.
-        QTRY_COMPARE_WITH_TIMEOUT(panel->currentToken(), token, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(manager->client()->accessToken(), token, 20000);
         QCOMPARE(app.accounts()->currentAccount(), QStringLiteral("blog"));
         app.shutdown();
     }
@@ -272,15 +274,25 @@ private Q_SLOTS:
             QVERIFY2(app.start(&error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(app.accounts(), 20000);
             AccountPanel *panel = app.accounts()->accountPanel();
+            AccountManager *manager = app.accounts()->manager();
             panel->setConfirmer([](const QString &) { return true; });
-            panel->selectAccount(QStringLiteral("pen"));
-            QTRY_COMPARE_WITH_TIMEOUT(panel->currentToken(), old, 20000);
-            QSignalSpy finished(panel, &AccountPanel::operationFinished);
+            QTRY_VERIFY_WITH_TIMEOUT(!manager->isBusy(), 20000);
+            manager->selectAccount(QStringLiteral("pen"));
+            QTRY_COMPARE_WITH_TIMEOUT(manager->client()->accessToken(), old, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!manager->isBusy(), 20000);
+            QSignalSpy finished(manager, &AccountManager::operationFinished);
             panel->revokeCurrent();
-            QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
-            QVERIFY2(finished.first().first().toBool(),
-                     qPrintable(finished.first().at(1).toString()));
-            fresh = panel->currentToken();
+            const auto revoked = [&finished]() -> const QList<QVariant> * {
+                for (const QList<QVariant> &call : std::as_const(finished)) {
+                    if (call.at(0).value<AccountManager::Operation>() ==
+                        AccountManager::Operation::Revoke)
+                        return &call;
+                }
+                return nullptr;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(revoked(), 20000);
+            QVERIFY2(revoked()->at(1).toBool(), qPrintable(revoked()->at(2).toString()));
+            fresh = manager->client()->accessToken();
             QVERIFY(!fresh.isEmpty() && fresh != old);
             app.shutdown();
         }
