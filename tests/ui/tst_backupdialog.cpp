@@ -41,6 +41,7 @@ private Q_SLOTS:
         s.proxy.mode = ProxySettings::Mode::None;
         s.timeoutMs = 10000;
         m_client = std::make_unique<TelegraphClient>(s);
+        m_client->setAccessToken(m_token); // the account's: the dialog backs up the client's
     }
 
     void stopThenResume_savesEveryPageExactly()
@@ -48,7 +49,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString folder = dir.filePath(QStringLiteral("my backup"));
-        BackupDialog dialog(m_client.get(), QStringLiteral("backup"), m_token, folder);
+        BackupDialog dialog(m_client.get(), QStringLiteral("backup"), folder);
         dialog.show();
         QVERIFY(!dialog.resumeLabel()->isVisible());
         QSignalSpy finished(&dialog, &BackupDialog::finished);
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QFile file(dir.filePath(QStringLiteral("plain.txt")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
-        BackupDialog dialog(m_client.get(), QStringLiteral("backup"), m_token,
+        BackupDialog dialog(m_client.get(), QStringLiteral("backup"),
                             dir.filePath(QStringLiteral("plain.txt/backup")));
         QSignalSpy finished(&dialog, &BackupDialog::finished);
         dialog.startButton()->click();
@@ -147,8 +148,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString folder = dir.filePath(QStringLiteral("b"));
         {
-            auto *dialog =
-                new BackupDialog(m_client.get(), QStringLiteral("backup"), m_token, folder);
+            auto *dialog = new BackupDialog(m_client.get(), QStringLiteral("backup"), folder);
             dialog->show();
             dialog->startButton()->click();
             QTRY_VERIFY_WITH_TIMEOUT(dialog->progressBar()->value() >= 10, 30000);

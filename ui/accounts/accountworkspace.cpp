@@ -37,9 +37,8 @@ constexpr qint64 StaleAfterSeconds = 10 * 60;
 
 } // namespace
 
-AccountWorkspace::AccountWorkspace(AccountManager *manager, DraftStore *drafts,
-                                   QSettings *settings, MainWindow *window, const Config &config,
-                                   QObject *parent)
+AccountWorkspace::AccountWorkspace(AccountManager *manager, DraftStore *drafts, QSettings *settings,
+                                   MainWindow *window, const Config &config, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
     , m_client(manager->client())
@@ -291,8 +290,8 @@ void AccountWorkspace::showBackupDialog()
     if (base.isEmpty())
         base = QDir::homePath();
     const QString suggested = QDir(base).filePath(tr("Telegraph backup of %1").arg(current));
-    // An empty token: the backup uses the client's, which follows the current account.
-    auto *dialog = new BackupDialog(m_client, current, QString(), suggested, m_window);
+    // The backup uses the client's token, which follows the current account.
+    auto *dialog = new BackupDialog(m_client, current, suggested, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_backupDialog = dialog;
     dialog->open();

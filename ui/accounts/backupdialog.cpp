@@ -50,12 +50,10 @@ QString folderProblem(const QString &folder)
 } // namespace
 
 BackupDialog::BackupDialog(TelegraphClient *client, const QString &accountName,
-                           const QString &accessToken, const QString &suggestedFolder,
-                           QWidget *parent)
+                           const QString &suggestedFolder, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
     , m_account(accountName)
-    , m_token(accessToken)
     , m_folder(new QLineEdit(suggestedFolder, this))
     , m_choose(new QPushButton(tr("C&hoose…"), this))
     , m_start(new QPushButton(tr("&Start Backup"), this))
@@ -169,7 +167,6 @@ void BackupDialog::start()
     }
     BackupOptions options;
     options.directory = folder;
-    options.accessToken = m_token;
     m_backup = new AccountBackup(m_client, options, this);
     connect(m_backup, &AccountBackup::listed, this, [this](int total, int alreadyDone) {
         m_progress->setRange(0, qMax(1, total));

@@ -23,8 +23,9 @@ class BackupDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// `client` is not owned; the backup uses `accessToken` (the account's).
-    BackupDialog(TelegraphClient *client, const QString &accountName, const QString &accessToken,
+    /// `client` is not owned; the backup uses the client's token (the account's: the dialog is
+    /// modal, so the current account does not change while it is open).
+    BackupDialog(TelegraphClient *client, const QString &accountName,
                  const QString &suggestedFolder, QWidget *parent = nullptr);
     ~BackupDialog() override;
 
@@ -64,7 +65,6 @@ private:
 
     TelegraphClient *m_client;
     QString m_account;
-    QString m_token;
     QPointer<AccountBackup> m_backup;
     QLineEdit *m_folder;
     QPushButton *m_choose;
