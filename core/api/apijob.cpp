@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/apijob.h"
 
+#include "api/apilog.h"
 #include "api/requestscheduler.h"
 
 #include <QJsonArray>
@@ -38,6 +39,7 @@ void ApiJob::cancel()
     if (isFinished())
         return;
     m_cancelRequested = true;
+    qCDebug(lcApi) << m_method << "cancelled";
     if (m_scheduler) {
         m_scheduler->cancel(this);
     } else {
@@ -74,6 +76,7 @@ void ApiJob::finishError(const ApiError &error)
 
 void ApiJob::finishErrorLater(const ApiError &error)
 {
+    qCDebug(lcApi) << m_method << "not sent:" << redactTokens(error.toString());
     QTimer::singleShot(0, this, [this, error] { finishError(error); });
 }
 

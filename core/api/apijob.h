@@ -4,6 +4,7 @@
 #include "api/apierror.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
@@ -111,6 +112,7 @@ private:
     int m_managerIndex = -1;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
+    QElapsedTimer m_sent; ///< started when the current attempt was sent, for the log
 };
 
 } // namespace tg

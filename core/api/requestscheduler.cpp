@@ -2,6 +2,7 @@
 #include "api/requestscheduler.h"
 
 #include "api/apijob.h"
+#include "api/apilog.h"
 #include "api/replyerrors.h"
 
 #include <QDateTime>
@@ -31,6 +32,17 @@ public:
 
 /// Connections Qt opens per host and manager over HTTP/1.1.
 constexpr int ConnectionsPerManager = 6;
+/// How much of a request or answer body the debug log shows.
+constexpr int LoggedBodyChars = 300;
+
+/// A body for the log: cut to LoggedBodyChars, tokens replaced.
+QString bodyForLog(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body.left(LoggedBodyChars * 2)).left(LoggedBodyChars);
+    if (body.size() > LoggedBodyChars)
+        text += QStringLiteral("…");
+    return redactTokens(text);
+}
 
 } // namespace
 
@@ -208,8 +220,10 @@ void RequestScheduler::pump()
     else
         m_pauseTimer->stop();
     m_pumping = false;
-    if (pauseEnded)
+    if (pauseEnded) {
+        qCDebug(lcApi) << "flood pause over: writes resume";
         Q_EMIT floodWaitFinished();
+    }
 }
 
 void RequestScheduler::start(ApiJob *job)
@@ -225,7 +239,8 @@ void RequestScheduler::start(ApiJob *job)
     ++slot.active;
     job->m_managerIndex = mi;
 
-    QNetworkRequest request(m_settings.methodUrl(job->m_method, job->m_path));
+    const QUrl url = m_settings.methodUrl(job->m_method, job->m_path);
+    QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("telegraph-desktop/" TG_VERSION));
@@ -233,6 +248,11 @@ void RequestScheduler::start(ApiJob *job)
     request.setTransferTimeout(m_settings.timeoutMs);
     // The body carries the access token: never let a redirect take it to another host.
     guardRequest(request);
+    qCDebug(lcApi).noquote() << "POST" << job->m_method
+                             << redactTokens(url.toDisplayString(QUrl::RemoveUserInfo)) << "attempt"
+                             << job->m_attempts << (job->m_write ? "write" : "read") << "body"
+                             << bodyForLog(job->m_body);
+    job->m_sent.start();
     QNetworkReply *reply = slot.manager->post(request, job->m_body);
     guardReply(reply, m_settings.maxResponseBytes);
     job->m_reply = reply;
@@ -267,15 +287,25 @@ void RequestScheduler::onReplyFinished(ApiJob *job, QNetworkReply *reply)
 
     ApiError err = transportError(reply, job->m_cancelRequested, m_settings.timeoutMs);
     QByteArray result;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const qint64 tookMs = job->m_sent.isValid() ? job->m_sent.elapsed() : -1;
     if (!err.isError()) {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        err = judgeEnvelope(status, reply->readAll(), &result);
+        const QByteArray answer = reply->readAll();
+        err = judgeEnvelope(status, answer, &result);
+        if (err.isError())
+            qCDebug(lcApi).noquote() << job->m_method << "answer" << bodyForLog(answer);
     }
     if (!err.isError()) {
         QString why;
         if (!job->acceptResult(result, &why))
             err = ApiError::make(C::Protocol, tr("The server's answer is invalid: %1").arg(why));
     }
+    qCDebug(lcApi).noquote() << job->m_method + (job->m_path.isEmpty()
+                                                     ? QString()
+                                                     : QLatin1Char('/') + redactTokens(job->m_path))
+                             << "HTTP" << status << "in" << tookMs << "ms:"
+                             << (err.isError() ? redactTokens(err.toString())
+                                               : QStringLiteral("ok"));
     if (!err.isError()) {
         release(job);
         job->setResultJson(result);
@@ -290,6 +320,11 @@ void RequestScheduler::onReplyFinished(ApiJob *job, QNetworkReply *reply)
         err.floodSeconds <= flood.maxWaitSeconds && job->m_floodRetries < flood.maxRetries) {
         ++job->m_floodRetries;
         const int ms = err.floodSeconds * 1000 + flood.marginMs;
+        qCDebug(lcApi).noquote() << job->m_method << "hit a flood wait of" << err.floodSeconds
+                                 << "s: pausing"
+                                 << (job->m_write ? "the account's writes" : "the request") << "for"
+                                 << ms << "ms, flood retry" << job->m_floodRetries << "of"
+                                 << flood.maxRetries;
         if (job->m_write && !job->m_token.isEmpty()) {
             m_pausedTokens.insert(job->m_token, QDeadlineTimer(ms));
             release(job);
@@ -315,10 +350,15 @@ void RequestScheduler::onReplyFinished(ApiJob *job, QNetworkReply *reply)
     if ((saveFailed || transient) && job->m_retries < retry.maxRetries) {
         const int delay = backoffMs(job->m_retries);
         ++job->m_retries;
+        qCDebug(lcApi).noquote() << job->m_method << "retry" << job->m_retries << "of"
+                                 << retry.maxRetries << "in" << delay << "ms";
         retryLater(job, delay, true);
         schedulePump();
         return;
     }
+    if (err.category != C::Cancelled && err.category != C::Api)
+        qCDebug(lcApi).noquote() << job->m_method << "failed after" << job->m_attempts
+                                 << "attempts:" << redactTokens(err.toString());
     release(job);
     schedulePump();
     job->finishError(err);

@@ -48,9 +48,8 @@ public:
 
     int inFlight() const { return m_inFlight; }
     int queued() const { return int(m_queue.size()); }
-    /// The largest number of requests that were in flight at once since the last reset.
+    /// The largest number of requests that were in flight at once.
     int peakInFlight() const { return m_peak; }
-    void resetPeakInFlight() { m_peak = m_inFlight; }
     /// The first manager of the pool (created when none was injected).
     QNetworkAccessManager *networkManager();
     int managerCount() const { return int(m_managers.size()); }

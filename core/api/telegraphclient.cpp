@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/telegraphclient.h"
 
+#include "api/apilog.h"
 #include "api/requestscheduler.h"
 #include "api/telegraphuploadhost.h"
 #include "content/validation.h"
@@ -152,6 +153,8 @@ Job *TelegraphClient::submit(Job *job, const QString &method, const QByteArray &
         method == QLatin1String("createPage") || method == QLatin1String("editPage");
     const QString settingsError = settings().validate();
     if (!settingsError.isEmpty()) {
+        qCWarning(lcApi) << method << "not sent: the client settings are invalid:"
+                         << redactTokens(settingsError);
         job->finishErrorLater(invalid(QStringLiteral("SETTINGS_INVALID"), settingsError));
         return job;
     }

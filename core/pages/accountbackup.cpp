@@ -6,6 +6,7 @@
 #include "content/htmlwriter.h"
 #include "content/node.h"
 #include "pages/csvexport.h"
+#include "pages/pageslog.h"
 
 #include "content/markdownwriter.h"
 
@@ -353,6 +354,12 @@ void AccountBackup::finish(const ApiError &error)
         return;
     m_running = false;
     m_error = error;
+    if (!error.isError())
+        qCDebug(lcPages) << "backup finished:" << m_done.size() << "pages written";
+    else if (error.category == ApiError::Category::Cancelled)
+        qCDebug(lcPages) << "backup cancelled after" << m_done.size() << "pages";
+    else
+        qCWarning(lcPages) << "the backup stopped:" << redactTokens(error.toString());
     Q_EMIT finished();
 }
 

@@ -3,6 +3,7 @@
 
 #include "api/telegraphclient.h"
 #include "pages/pagecache.h"
+#include "pages/pageslog.h"
 
 namespace tg {
 
@@ -91,6 +92,8 @@ void PageListSync::onBatchDone(PageListJob *job, int offset, quint64 generation)
     m_inFlight.remove(offset);
     const bool forRefresh = m_refreshing && m_refreshOffsets.contains(offset);
     if (!job->isSucceeded()) {
+        qCWarning(lcPages) << "fetching the page list at offset" << offset
+                           << "failed:" << redactTokens(job->error().toString());
         if (forRefresh) {
             ++m_generation;
             cancelJobs();
@@ -106,6 +109,8 @@ void PageListSync::onBatchDone(PageListJob *job, int offset, quint64 generation)
         const ApiError error = ApiError::make(
             ApiError::Category::Validation,
             QStringLiteral("The page cache could not be written: %1").arg(m_cache->lastError()));
+        qCWarning(lcPages) << "storing the page list at offset" << offset
+                           << "failed:" << m_cache->lastError();
         if (forRefresh)
             endRefresh(error);
         else
@@ -153,6 +158,8 @@ void PageListSync::endRefresh(const ApiError &error)
     m_refreshQueue.clear();
     m_refreshOffsets.clear();
     m_error = error;
+    if (!error.isError())
+        qCDebug(lcPages) << "page list refreshed:" << m_total << "pages";
     Q_EMIT refreshFinished();
 }
 

@@ -3,6 +3,7 @@
 
 #include "api/telegraphclient.h"
 #include "pages/pagecache.h"
+#include "pages/pageslog.h"
 
 #include <QSet>
 
@@ -126,6 +127,7 @@ void ViewStatsFetcher::onJobDone(PageViewsJob *job, int index, quint64 generatio
     --m_inFlight;
     if (!job->isSucceeded()) {
         const ApiError error = job->error();
+        qCWarning(lcPages) << "fetching view statistics failed:" << redactTokens(error.toString());
         abandon();
         Q_EMIT failed(error);
         return;

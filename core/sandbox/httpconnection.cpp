@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/httpconnection.h"
 
+#include "sandbox/sandboxlog.h"
+
 #include <QTcpSocket>
 
 #include <algorithm>
@@ -300,6 +302,8 @@ void HttpConnection::shutdownWrite()
 
 void HttpConnection::fail(int status, const QByteArray &message)
 {
+    qCDebug(lcSandbox).nospace() << "refused a request from " << m_socket->peerAddress().toString()
+                                 << ": " << status << ' ' << message.constData();
     m_request = HttpRequest(); // the answer is to bytes that never became a request
     HttpResponse r = HttpResponse::html(errorPage(status, message), status);
     writeResponse(r, false, false);

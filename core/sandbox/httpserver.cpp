@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/httpserver.h"
 
+#include "sandbox/sandboxlog.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -71,10 +73,15 @@ void HttpServer::close()
 void HttpServer::reject(QTcpSocket *socket)
 {
     if (m_rejecting >= MaxRejecting) {
+        qCDebug(lcSandbox) << "dropped a connection from" << socket->peerAddress().toString()
+                           << "without an answer:" << m_rejecting << "are being turned away";
         socket->abort();
         socket->deleteLater();
         return;
     }
+    qCDebug(lcSandbox) << "turned away a connection from" << socket->peerAddress().toString()
+                       << "with 503: the limit of" << m_limits.maxConnections
+                       << "open connections is reached";
     ++m_rejecting;
     socket->setParent(this);
     connect(socket, &QObject::destroyed, this, [this] { --m_rejecting; });

@@ -9,6 +9,7 @@
 #include "sandbox/jsonbuilder.h"
 #include "sandbox/multipart.h"
 #include "sandbox/pagerenderer.h"
+#include "sandbox/sandboxlog.h"
 #include "sandbox/store.h"
 
 #include <QJsonArray>
@@ -139,14 +140,18 @@ bool Server::listen(const QHostAddress &address, quint16 port)
 {
     m_error.clear();
     if (!m_storeOpen) {
-        if (!m_store->open(m_settings.dataDir, &m_error))
+        if (!m_store->open(m_settings.dataDir, &m_error)) {
+            qCWarning(lcSandbox) << "cannot open the store:" << m_error;
             return false;
+        }
         m_storeOpen = true;
     }
     if (!m_http->listen(address, port)) {
         m_error = m_http->errorString();
+        qCWarning(lcSandbox) << "cannot listen on" << address.toString() << port << ":" << m_error;
         return false;
     }
+    qCDebug(lcSandbox) << "listening on" << url().toString();
     m_api->setPublicUrl(publicUrl());
     return true;
 }
@@ -262,7 +267,9 @@ std::optional<FaultKind> Server::rollFault()
     if (kinds.isEmpty())
         kinds = {FaultKind::Http500, FaultKind::HtmlError, FaultKind::Truncate, FaultKind::Reset,
                  FaultKind::Stall};
-    return kinds.at(int(m_random.bounded(int(kinds.size()))));
+    const FaultKind kind = kinds.at(int(m_random.bounded(int(kinds.size()))));
+    qCDebug(lcSandbox) << "fault drawn:" << faultKindName(kind);
+    return kind;
 }
 
 HttpResponse Server::withFaults(const std::function<HttpResponse()> &process)

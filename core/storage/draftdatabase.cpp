@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storage/draftdatabase.h"
 
+#include "storage/storagelog.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -384,6 +386,7 @@ DraftDatabase::Recovery DraftDatabase::recover(const QString &path, const QDateT
         r.movedTo = base + QLatin1Char('-') + QString::number(i);
     if (QFileInfo::exists(r.movedTo) || !QFile::rename(path, r.movedTo)) {
         r.error = QStringLiteral("cannot move %1 aside").arg(path);
+        qCWarning(lcStorage) << "recovery:" << r.error;
         r.movedTo.clear();
         return r;
     }
@@ -396,10 +399,13 @@ DraftDatabase::Recovery DraftDatabase::recover(const QString &path, const QDateT
     DraftDatabase fresh;
     if (!fresh.open(path)) {
         r.error = fresh.lastError();
+        qCWarning(lcStorage) << "recovery: cannot create a new database" << path << ":" << r.error;
         return r;
     }
     r.copied = fresh.copyFrom(r.movedTo);
     r.ok = true;
+    qCDebug(lcStorage) << "recovery: moved the damaged database to" << r.movedTo << "and copied"
+                       << r.copied.drafts << "drafts and" << r.copied.revisions << "revisions";
     return r;
 }
 

@@ -2,6 +2,7 @@
 #include "storage/draftstore.h"
 
 #include "storage/draftdatabase.h"
+#include "storage/storagelog.h"
 
 #include <QMutexLocker>
 #include <QThread>
@@ -59,6 +60,10 @@ bool DraftStore::open(const QString &path)
     m_openFailure = failure;
     if (ok)
         m_path = path;
+    if (ok)
+        qCDebug(lcStorage) << "opened the draft database" << path;
+    else
+        qCWarning(lcStorage) << "cannot open the draft database" << path << ":" << error;
     return ok;
 }
 
@@ -149,10 +154,12 @@ bool DraftStore::relocate(const QString &newPath, QString *error)
         }
     });
     if (!ok) {
+        qCWarning(lcStorage) << "cannot move the drafts to" << newPath << ":" << message;
         if (error)
             *error = message;
         return false;
     }
+    qCDebug(lcStorage) << "moved the drafts from" << oldPath << "to" << newPath;
     {
         QMutexLocker lock(&m_mutex);
         m_path = newPath;
@@ -228,6 +235,7 @@ void DraftStore::onDrained(bool ok, const QString &error)
         const bool recovered = m_failures > 0;
         m_failures = 0;
         if (recovered && !isFailing()) {
+            qCDebug(lcStorage) << "saving works again";
             m_retry->stop();
             Q_EMIT saveRecovered();
         }
@@ -235,7 +243,10 @@ void DraftStore::onDrained(bool ok, const QString &error)
     }
     // Bounded backoff: 1 s, 2 s, 4 s … 30 s between automatic tries, for as long as it fails.
     m_failures = qMin(m_failures + 1, 16);
-    m_retry->start(qMin(1000 << qMin(m_failures - 1, 5), 30000));
+    const int retryMs = qMin(1000 << qMin(m_failures - 1, 5), 30000);
+    qCWarning(lcStorage) << "saving drafts failed (" << m_failures << "in a row), next try in"
+                         << retryMs << "ms:" << error;
+    m_retry->start(retryMs);
     Q_EMIT saveFailed(error);
 }
 

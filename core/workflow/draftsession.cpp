@@ -63,7 +63,6 @@ void DraftSession::saveNow()
     // Handed to the store, which keeps it until the write is confirmed (see isDirty()).
     m_dirty = false;
     m_store->save(m_draft);
-    Q_EMIT saveQueued(m_draft.id);
 }
 
 } // namespace tg

@@ -39,10 +39,6 @@ public:
     /// Pause after typing before saving, in ms (clamped to 200..2000).
     void setAutosaveInterval(int ms);
 
-Q_SIGNALS:
-    /// The open draft was queued for saving (it reaches the disk on the worker right after).
-    void saveQueued(const QString &draftId);
-
 private:
     DraftStore *m_store;
     Draft m_draft;

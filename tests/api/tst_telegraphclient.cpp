@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The Telegraph client against the in-process sandbox: every method, every error category,
 // injected faults, retries, flood waits, cancellation, timeouts, concurrency and paging.
-#include "api/jobfuture.h"
 #include "api/jobgroup.h"
 #include "api/jsonscan.h"
 #include "api/pagelistwalker.h"
@@ -13,10 +12,11 @@
 #include "scriptedserver.h"
 #include "testmain.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -80,6 +80,50 @@ QStringList seedPages(tg::sandbox::Server *server, const QString &token, int n)
     }
     return paths;
 }
+
+/// Messages of the tg.* categories while a LogCapture is alive.
+QMutex g_logMutex;
+QStringList *g_logged = nullptr;
+
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (!context.category || !QByteArray(context.category).startsWith("tg."))
+        return;
+    QMutexLocker lock(&g_logMutex);
+    if (g_logged)
+        g_logged->append(QString::fromLatin1(context.category) + QLatin1Char(' ') + message);
+}
+
+/// Turns on every tg.* category at debug level and collects what they print.
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        {
+            QMutexLocker lock(&g_logMutex);
+            g_logged = &m_messages;
+        }
+        QLoggingCategory::setFilterRules(QStringLiteral("tg.*.debug=true"));
+        m_previous = qInstallMessageHandler(captureMessage);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+        QMutexLocker lock(&g_logMutex);
+        g_logged = nullptr;
+    }
+    QStringList messages() const
+    {
+        QMutexLocker lock(&g_logMutex);
+        return m_messages;
+    }
+
+private:
+    QStringList m_messages;
+    QtMessageHandler m_previous = nullptr;
+};
 
 tg::NodeList paragraph(const QString &text)
 {
@@ -926,12 +970,11 @@ private Q_SLOTS:
         tg::sandbox::FaultSettings f;
         f.latencyMs = 2000;
         m_sandbox->server()->setFaults(f);
-        QElapsedTimer t;
-        t.start();
         auto *job = m_client->getAccountInfo();
         QVERIFY(finish(job));
         QCOMPARE(job->error().category, C::Timeout);
-        QVERIFY(t.elapsed() < 1900);
+        // The client gave up on its one attempt (how soon is measured by bench_client_timing).
+        QCOMPARE(job->attempts(), 1);
     }
 
     void cancel_queuedAndRunningJobs_failWithCancelledOnce()
@@ -1012,8 +1055,6 @@ private Q_SLOTS:
         m_client->setSettings(s);
         QSignalSpy started(m_client.get(), &tg::TelegraphClient::floodWaitStarted);
         QSignalSpy ended(m_client.get(), &tg::TelegraphClient::floodWaitFinished);
-        QElapsedTimer t;
-        t.start();
         QList<tg::ApiJob *> jobs;
         for (int i = 0; i < 3; ++i) {
             tg::PageRequest r;
@@ -1027,9 +1068,14 @@ private Q_SLOTS:
         tg::JobGroup group(jobs);
         QSignalSpy done(&group, &tg::JobGroup::finished);
         QVERIFY(done.wait(20000));
-        for (tg::ApiJob *job : jobs)
+        int attempts = 0;
+        for (tg::ApiJob *job : jobs) {
             QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
-        QVERIFY(t.elapsed() >= 1900); // two writes had to wait about a second each
+            attempts += job->attempts();
+        }
+        // Two writes had to wait for the account's budget and were sent again.
+        QVERIFY2(attempts >= 5, qPrintable(QString::number(attempts)));
+        QVERIFY(started.count() >= 2);
         QVERIFY(ended.count() >= 1);
     }
 
@@ -1105,19 +1151,71 @@ private Q_SLOTS:
         tg::sandbox::FaultSettings f;
         f.latencyMs = 200;
         m_sandbox->server()->setFaults(f);
-        QElapsedTimer t;
-        t.start();
+        // The server handles a request at once and holds its answer back for the latency, so
+        // the requests it has received when the first answer arrives were all on the wire at
+        // once; Qt's 6 connections per host and manager would cap that at 6.
+        int handled = 0;
+        int handledAtFirstAnswer = -1;
+        connect(m_sandbox->server(), &tg::sandbox::Server::requestHandled, this,
+                [&handled] { ++handled; });
         QList<tg::ApiJob *> jobs;
-        for (int i = 0; i < 48; ++i)
-            jobs.append(m_client->getViews({path, 0, 0, 0, -1}));
+        for (int i = 0; i < 48; ++i) {
+            tg::ApiJob *job = m_client->getViews({path, 0, 0, 0, -1});
+            connect(job, &tg::ApiJob::finished, this, [&] {
+                if (handledAtFirstAnswer < 0)
+                    handledAtFirstAnswer = handled;
+            });
+            jobs.append(job);
+        }
         tg::JobGroup group(jobs);
         QSignalSpy done(&group, &tg::JobGroup::finished);
         QVERIFY(done.wait(30000));
-        const qint64 elapsed = t.elapsed();
+        disconnect(m_sandbox->server(), nullptr, this, nullptr);
         QCOMPARE(group.failedCount(), 0);
+        QCOMPARE(handled, 48);
         QCOMPARE(m_client->scheduler()->peakInFlight(), 16);
-        // 48 requests x 200 ms: 600 ms at 16 in flight; 1,600 ms if Qt's 6 per host capped it.
-        QVERIFY2(elapsed < 1400, qPrintable(QString::number(elapsed)));
+        // The time it takes is measured by bench_client_timing.
+        QVERIFY2(handledAtFirstAnswer > 6, qPrintable(QString::number(handledAtFirstAnswer)));
+    }
+
+    // --- logging ---------------------------------------------------------------------------
+
+    void log_debugEnabled_namesMethodsAndStatusButNeverTheToken()
+    {
+        const QString token = newAccount();
+        QString newToken;
+        QStringList messages;
+        {
+            LogCapture capture;
+            tg::PageRequest r;
+            r.title = QStringLiteral("Logged");
+            r.content = paragraph(QStringLiteral("x"));
+            auto *created = m_client->createPage(r);
+            QVERIFY(finish(created));
+            QVERIFY2(created->isSucceeded(), qPrintable(created->error().toString()));
+            tg::PageRequest edit = r;
+            edit.path = QStringLiteral("Not-Mine-01-01");
+            auto *refused = m_client->editPage(edit);
+            QVERIFY(finish(refused));
+            QCOMPARE(refused->error().category, C::Api);
+            auto *revoked = m_client->revokeAccessToken();
+            QVERIFY(finish(revoked));
+            QVERIFY2(revoked->isSucceeded(), qPrintable(revoked->error().toString()));
+            newToken = revoked->account().accessToken;
+            auto *info = m_client->getAccountInfo({{QStringLiteral("page_count")}, token});
+            QVERIFY(finish(info));
+            QCOMPARE(info->error().category, C::Api);
+            messages = capture.messages();
+        }
+        QVERIFY(!token.isEmpty());
+        QVERIFY(!newToken.isEmpty());
+        const QString all = messages.join(QLatin1Char('\n'));
+        for (const char *method : {"createPage", "editPage", "revokeAccessToken", "getAccountInfo"})
+            QVERIFY2(all.contains(QLatin1String(method)), method);
+        QVERIFY2(all.contains(QLatin1String("HTTP 200")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("access_token\":\"***")), qPrintable(all));
+        QVERIFY2(!all.contains(token), qPrintable(all));
+        QVERIFY2(!all.contains(newToken), qPrintable(all));
     }
 
     // --- job group -------------------------------------------------------------------------
@@ -1139,11 +1237,8 @@ private Q_SLOTS:
         QCOMPARE(static_cast<tg::PageJob *>(group.jobs().at(2))->page().path, paths.at(0));
         QCOMPARE(group.firstError().code, QStringLiteral("PAGE_NOT_FOUND"));
 
-        QFuture<tg::ApiError> ok = tg::toFuture(m_client->getPage({paths.at(1), false, {}}));
-        QFuture<tg::ApiError> bad = tg::toFuture(group.jobs().at(1));
-        QTRY_VERIFY(ok.isFinished());
-        QCOMPARE(ok.result().category, C::None);
-        QCOMPARE(bad.result().code, QStringLiteral("PAGE_NOT_FOUND"));
+        QCOMPARE(group.jobs().at(1)->error().code, QStringLiteral("PAGE_NOT_FOUND"));
+        QCOMPARE(group.failedCount(), 1);
 
         tg::JobGroup empty;
         QSignalSpy emptyDone(&empty, &tg::JobGroup::finished);

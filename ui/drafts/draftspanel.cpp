@@ -62,19 +62,6 @@ void DraftsPanel::setCurrentDraft(const QString &id)
     refresh();
 }
 
-QStringList DraftsPanel::listedIds() const
-{
-    QStringList ids;
-    for (int i = 0; i < m_list->count(); ++i)
-        ids.append(m_list->item(i)->data(IdRole).toString());
-    return ids;
-}
-
-void DraftsPanel::setShowTrash(bool trash)
-{
-    m_trash->setChecked(trash);
-}
-
 QString DraftsPanel::selectedId() const
 {
     const QListWidgetItem *item = m_list->currentItem();

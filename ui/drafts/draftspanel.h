@@ -22,9 +22,6 @@ public:
     void refresh();
     void setCurrentDraft(const QString &id);
     QListWidget *list() const { return m_list; }
-    /// Ids of the listed drafts, in order.
-    QStringList listedIds() const;
-    void setShowTrash(bool trash);
 
     void renameSelected(const QString &title);
     void duplicateSelected();

@@ -2,6 +2,7 @@
 #include "preview/previewview.h"
 
 #include "preview/previewpage.h"
+#include "window/uilog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,29 +45,23 @@ const char ApplyScript[] = R"JS(
       f.replaceWith(d);
     });
   };
-  if (a.blocks === undefined) {
-    c.innerHTML = a.html;
-    window.tgBlocks = null;
-    fix(c);
-  } else {
-    // Replace only the changed run of top-level blocks; each block keeps its DOM nodes.
-    var B = window.tgBlocks;
-    if (a.full || !B) { c.textContent = ''; B = window.tgBlocks = []; }
-    B.splice(a.start, a.remove).forEach(function (ns) {
-      ns.forEach(function (n) { if (n.parentNode === c) c.removeChild(n); });
-    });
-    var before = null;
-    for (var i = a.start; i < B.length && !before; ++i) if (B[i].length) before = B[i][0];
-    var added = a.blocks.map(function (h) {
-      var t = document.createElement('template');
-      t.innerHTML = h;
-      fix(t.content);
-      var ns = Array.prototype.slice.call(t.content.childNodes);
-      ns.forEach(function (n) { c.insertBefore(n, before); });
-      return ns;
-    });
-    Array.prototype.splice.apply(B, [a.start, 0].concat(added));
-  }
+  // Replace only the changed run of top-level blocks; each block keeps its DOM nodes.
+  var B = window.tgBlocks;
+  if (a.full || !B) { c.textContent = ''; B = window.tgBlocks = []; }
+  B.splice(a.start, a.remove).forEach(function (ns) {
+    ns.forEach(function (n) { if (n.parentNode === c) c.removeChild(n); });
+  });
+  var before = null;
+  for (var i = a.start; i < B.length && !before; ++i) if (B[i].length) before = B[i][0];
+  var added = a.blocks.map(function (h) {
+    var t = document.createElement('template');
+    t.innerHTML = h;
+    fix(t.content);
+    var ns = Array.prototype.slice.call(t.content.childNodes);
+    ns.forEach(function (n) { c.insertBefore(n, before); });
+    return ns;
+  });
+  Array.prototype.splice.apply(B, [a.start, 0].concat(added));
   document.body.setAttribute('data-serial', String(a.serial));
   return a.serial;
 })
@@ -82,6 +77,8 @@ PreviewView::PreviewView(QWidget *parent)
     setPage(m_page);
     setContextMenuPolicy(Qt::NoContextMenu);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        if (!ok)
+            qCWarning(lcUi) << "the preview page failed to load:" << m_page->url().toString();
         if (!ok || m_ready)
             return;
         m_ready = true;
@@ -93,24 +90,13 @@ PreviewView::PreviewView(QWidget *parent)
         }
         Q_EMIT ready();
     });
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
+            [](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
+                if (status != QWebEnginePage::NormalTerminationStatus)
+                    qCWarning(lcUi) << "the preview's render process ended abnormally: status"
+                                    << int(status) << "exit code" << exitCode;
+            });
     m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
-}
-
-void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,
-                              const QString &authorUrl, const QString &bodyHtml)
-{
-    Article a;
-    a.serial = serial;
-    a.title = title;
-    a.authorName = authorName;
-    a.authorUrl = authorUrl;
-    a.html = bodyHtml;
-    // One update in flight at a time; a newer article replaces any waiting one.
-    if (!m_ready || m_applying) {
-        m_waiting = a;
-        return;
-    }
-    apply(a);
 }
 
 void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,
@@ -122,7 +108,7 @@ void PreviewView::showArticle(quint64 serial, const QString &title, const QStrin
     a.authorName = authorName;
     a.authorUrl = authorUrl;
     a.blocks = blocks;
-    a.hasBlocks = true;
+    // One update in flight at a time; a newer article replaces any waiting one.
     if (!m_ready || m_applying) {
         m_waiting = a;
         return;
@@ -137,31 +123,25 @@ void PreviewView::apply(const Article &a)
     o.insert(QStringLiteral("title"), a.title);
     o.insert(QStringLiteral("author"), a.authorName);
     o.insert(QStringLiteral("authorUrl"), a.authorUrl);
-    if (!a.hasBlocks) {
-        o.insert(QStringLiteral("html"), a.html);
-        m_blocksShown = false;
-        m_shownBlocks.clear();
-    } else {
-        // Send only the run of blocks between the unchanged head and tail.
-        const QStringList &old = m_shownBlocks;
-        const qsizetype n = a.blocks.size();
-        qsizetype head = 0;
-        qsizetype tail = 0;
-        if (m_blocksShown) {
-            while (head < n && head < old.size() && a.blocks[head] == old[head])
-                ++head;
-            while (tail < n - head && tail < old.size() - head &&
-                   a.blocks[n - 1 - tail] == old[old.size() - 1 - tail])
-                ++tail;
-        }
-        o.insert(QStringLiteral("full"), !m_blocksShown);
-        o.insert(QStringLiteral("start"), double(head));
-        o.insert(QStringLiteral("remove"), double(m_blocksShown ? old.size() - head - tail : 0));
-        o.insert(QStringLiteral("blocks"),
-                 QJsonArray::fromStringList(a.blocks.mid(head, n - head - tail)));
-        m_shownBlocks = a.blocks;
-        m_blocksShown = true;
+    // Send only the run of blocks between the unchanged head and tail.
+    const QStringList &old = m_shownBlocks;
+    const qsizetype n = a.blocks.size();
+    qsizetype head = 0;
+    qsizetype tail = 0;
+    if (m_blocksShown) {
+        while (head < n && head < old.size() && a.blocks[head] == old[head])
+            ++head;
+        while (tail < n - head && tail < old.size() - head &&
+               a.blocks[n - 1 - tail] == old[old.size() - 1 - tail])
+            ++tail;
     }
+    o.insert(QStringLiteral("full"), !m_blocksShown);
+    o.insert(QStringLiteral("start"), double(head));
+    o.insert(QStringLiteral("remove"), double(m_blocksShown ? old.size() - head - tail : 0));
+    o.insert(QStringLiteral("blocks"),
+             QJsonArray::fromStringList(a.blocks.mid(head, n - head - tail)));
+    m_shownBlocks = a.blocks;
+    m_blocksShown = true;
     QString site = m_siteUrl.toString();
     while (site.endsWith(QLatin1Char('/')))
         site.chop(1);

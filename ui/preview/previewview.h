@@ -21,11 +21,9 @@ class PreviewView : public QWebEngineView
 public:
     explicit PreviewView(QWidget *parent = nullptr);
 
-    /// Shows this article. Safe before the page has loaded: the newest content is applied then.
-    void showArticle(quint64 serial, const QString &title, const QString &authorName,
-                     const QString &authorUrl, const QString &bodyHtml);
     /// Shows this article given as the HTML of each top-level block: only the blocks that changed
-    /// since the last article shown this way are sent to the page and replaced in its DOM.
+    /// since the last article shown are sent to the page and replaced in its DOM. Safe before
+    /// the page has loaded: the newest content is applied then.
     void showArticle(quint64 serial, const QString &title, const QString &authorName,
                      const QString &authorUrl, const QStringList &blocks);
     void setDark(bool dark);
@@ -49,9 +47,8 @@ private:
     struct Article
     {
         quint64 serial = 0;
-        QString title, authorName, authorUrl, html;
+        QString title, authorName, authorUrl;
         QStringList blocks;
-        bool hasBlocks = false;
     };
     void apply(const Article &article);
     void applyTheme();

@@ -3,7 +3,6 @@
 
 #include "content/htmlimport.h"
 #include "content/htmlwriter.h"
-#include "content/markdownwriter.h"
 #include "drafts/draftspanel.h"
 #include "drafts/revisionsdialog.h"
 #include "drafts/saveproblembar.h"
@@ -13,11 +12,12 @@
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
 #include "preview/previewview.h"
+#include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
 #include "window/publishbar.h"
+#include "workflow/draftfiles.h"
 #include "workflow/draftsession.h"
-#include "workflow/htmlsourceconverter.h"
 #include "workflow/previewscheduler.h"
 #include "workflow/publisher.h"
 #include "workflow/seriespublisher.h"
@@ -26,14 +26,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -656,39 +654,23 @@ void MainWindow::importFile()
 
 bool MainWindow::importPath(const QString &path, QString *error, QStringList *warnings)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    const QString name = QFileInfo(path).fileName();
+    const ImportResult imported = DraftFiles::importFile(path, [this, name](bool busy) {
+        showConverting(busy, busy ? tr("Importing %1…").arg(name) : QString());
+    });
+    if (!imported.ok) {
         if (error)
-            *error = tr("Cannot import %1: %2").arg(path, f.errorString());
+            *error = imported.error;
         return false;
     }
-    const QString text = QString::fromUtf8(f.readAll());
-    Draft d = Draft::create();
-    d.title = QFileInfo(path).completeBaseName();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
-        const bool large = text.size() > HtmlSourceConverter::syncLimit();
-        if (large)
-            showConverting(true, tr("Importing %1…").arg(QFileInfo(path).fileName()));
-        const HtmlSource imported =
-            HtmlSourceConverter::convertKeepingEventsFlowing(text, DraftFormat::Html);
-        if (large)
-            showConverting(false);
-        d.format = DraftFormat::Html;
-        d.body = imported.source;
-        const QStringList changes = imported.warnings;
-        if (warnings)
-            *warnings = changes;
-        if (!changes.isEmpty())
-            m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
-                                          .arg(changes.join(QStringLiteral("; "))),
-                                      false);
-    } else {
-        d.format = DraftFormat::Markdown;
-        d.body = text;
-    }
-    m_store->save(d);
-    loadIntoEditor(d);
+    if (warnings)
+        *warnings = imported.warnings;
+    if (!imported.warnings.isEmpty())
+        m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
+                                      .arg(imported.warnings.join(QStringLiteral("; "))),
+                                  false);
+    m_store->save(imported.draft);
+    loadIntoEditor(imported.draft);
     return true;
 }
 
@@ -724,23 +706,18 @@ void MainWindow::exportDraft()
 
 bool MainWindow::exportTo(const QString &path, QString *error)
 {
-    const ConversionResult r =
-        convertContent({0, m_editor->title(), m_editor->authorName(), m_editor->authorUrl(),
-                        m_editor->body(), m_editor->format()});
-    QByteArray data;
-    if (path.endsWith(QLatin1String(".json")))
-        data = toJson(r.nodes);
-    else if (path.endsWith(QLatin1String(".html")) || path.endsWith(QLatin1String(".htm")))
-        data = r.html.toUtf8();
-    else
-        data = nodesToMarkdown(r.nodes).toUtf8();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        if (error)
-            *error = tr("Cannot export to %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    Draft draft;
+    draft.title = m_editor->title();
+    draft.authorName = m_editor->authorName();
+    draft.authorUrl = m_editor->authorUrl();
+    draft.body = m_editor->body();
+    draft.format = m_editor->format();
+    const QString failure = DraftFiles::exportDraft(draft, path);
+    if (failure.isEmpty())
+        return true;
+    if (error)
+        *error = failure;
+    return false;
 }
 
 void MainWindow::showSettings()
@@ -749,27 +726,13 @@ void MainWindow::showSettings()
     dialog.setSecretStore(m_secretStore);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const ServerChoice serverBefore = ServerChoice::load(*m_settings);
-    dialog.save(*m_settings);
-    m_editorSettings = EditorSettings::load(*m_settings);
-    m_previewSettings.dark =
-        followsSystemTheme() ? systemPrefersDark() : PreviewSettings::load(*m_settings).dark;
+    const SettingsChange change = SettingsChange::save(dialog, *m_settings, systemPrefersDark());
+    m_editorSettings = change.editor;
+    m_previewSettings.dark = change.previewDark;
     m_editor->editor()->setFont(m_editorSettings.font);
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_preview->setDark(m_previewSettings.dark);
-    const ServerChoice serverAfter = ServerChoice::load(*m_settings);
-    const bool newServer = serverAfter.server != serverBefore.server ||
-                           serverAfter.customUrl != serverBefore.customUrl ||
-                           serverAfter.proxy != serverBefore.proxy;
-    const bool newLanguage = dialog.languageChanged();
-    QString saved = tr("Settings saved.");
-    if (newServer && newLanguage)
-        saved = tr("Settings saved. The new server and language apply after a restart.");
-    else if (newServer)
-        saved = tr("Settings saved. The new server applies after a restart.");
-    else if (newLanguage)
-        saved = tr("Settings saved. The new language applies after a restart.");
-    statusBar()->showMessage(saved, 8000);
+    statusBar()->showMessage(change.message(), 8000);
     Q_EMIT settingsSaved();
 }
 
