@@ -24,8 +24,7 @@
 #include "window/mainwindow.h"
 #include "window/publishbar.h"
 #include "workflow/appsettings.h"
-#include "workflow/clientpublisher.h"
-#include "workflow/seriespublisher.h"
+#include "workflow/publishflow.h"
 #include "workflow/settingssecrets.h"
 #include "workflow/updatechecker.h"
 
@@ -101,8 +100,6 @@ DesktopApp::~DesktopApp()
     shutdown();
     m_accounts.reset();
     m_window.reset();
-    m_seriesPublisher.reset();
-    m_publisher.reset();
     m_client.reset();
     m_sandbox.reset();
     m_store.reset();
@@ -265,10 +262,10 @@ void DesktopApp::setUpServer()
     m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
     if (choice.proxyPasswordStored && choice.proxyHasUser())
         applyProxyPassword();
-    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
-    m_window->setPublisher(m_publisher.get());
-    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
-    m_window->setSeriesPublisher(m_seriesPublisher.get());
+    ClientSettings withFlood = m_client->settings(); // flood waits are waited out, counted down
+    withFlood.flood = PublishFlow::appFloodPolicy();
+    m_client->setSettings(withFlood);
+    m_window->setClient(m_client.get());
 }
 
 void DesktopApp::setUpImages()
@@ -378,10 +375,10 @@ void DesktopApp::setUpSandbox()
     cs.apiUrl = m_sandbox->url();
     cs.siteUrl = m_sandbox->publicUrl();
     m_client = std::make_unique<TelegraphClient>(cs);
-    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
-    m_window->setPublisher(m_publisher.get());
-    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
-    m_window->setSeriesPublisher(m_seriesPublisher.get());
+    ClientSettings withFlood = m_client->settings(); // flood waits are waited out, counted down
+    withFlood.flood = PublishFlow::appFloodPolicy();
+    m_client->setSettings(withFlood);
+    m_window->setClient(m_client.get());
     m_window->setWindowTitle(tr("Telegraph Desktop — local sandbox"));
 }
 
@@ -520,10 +517,7 @@ void DesktopApp::tearDownConnection()
     m_imageQueue.reset();
     m_retiredHosts.clear();
     m_imageHost.reset();
-    m_window->setPublisher(nullptr);
-    m_window->setSeriesPublisher(nullptr);
-    m_seriesPublisher.reset();
-    m_publisher.reset();
+    m_window->setClient(nullptr);
     m_client.reset();
     m_sandbox.reset();
 }

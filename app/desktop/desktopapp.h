@@ -14,13 +14,11 @@ class QSettings;
 namespace tg {
 
 class AccountWorkspace;
-class ClientPublisher;
 class I18n;
 class ImageDropHandler;
 class ImageHost;
 class ImageUploadQueue;
 class DraftStore;
-class SeriesPublisher;
 class MainWindow;
 class SecretStore;
 class SecretStoreChoice;
@@ -107,8 +105,6 @@ private:
     std::unique_ptr<DraftStore> m_store;
     std::unique_ptr<sandbox::Server> m_sandbox;
     std::unique_ptr<TelegraphClient> m_client;
-    std::unique_ptr<ClientPublisher> m_publisher;
-    std::unique_ptr<SeriesPublisher> m_seriesPublisher;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
     std::unique_ptr<ImageHost> m_imageHost;
