@@ -190,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(w->editorPane()->body(), original);
         QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->page(0).description,
                                   QStringLiteral("Plans changed."), 20000);
-        const qint64 revisionId = unpublished.first().at(2).toLongLong();
+        const qint64 revisionId = result.revisionId;
 
         // Publishing back from the draft's revisions: restore into the editor, then update.
         w->newDraft();
