@@ -71,8 +71,8 @@ bool DraftPublishFlow::publish(const PublishInput &input)
 
 void DraftPublishFlow::cancelIdle()
 {
-    PublishResult r =
-        failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")), tr("Not published: %1"));
+    PublishResult r = failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
+                              tr("Not published: %1"));
     r.draftId = m_input.draft.id;
     finish(r);
 }
@@ -145,8 +145,8 @@ void DraftPublishFlow::onSent(const Page &page, const QByteArray &json)
         rev.contentJson = toJson(m_nodes); // what was sent: the one conversion
         r.revisionId = m_store->addRevision(rev);
         if (r.revisionId == 0)
-            r.message += QLatin1Char(' ') + tr("The revision could not be stored: %1")
-                                                .arg(m_store->lastError());
+            r.message += QLatin1Char(' ') +
+                         tr("The revision could not be stored: %1").arg(m_store->lastError());
         // The newest text of the draft (it may have been edited meanwhile) gets the page.
         Draft current = m_store->draft(d.id).value_or(d);
         current.pagePath = page.path;

@@ -116,8 +116,8 @@ void PublishFlow::cancel()
 
 void PublishFlow::cancelIdle()
 {
-    finish(failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
-                   tr("Stopped: %1")));
+    finish(
+        failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")), tr("Stopped: %1")));
 }
 
 void PublishFlow::onFloodWait(const QDateTime &until)

@@ -36,14 +36,14 @@ struct PublishResult
     };
     Kind kind = Kind::Publish;
     bool ok = false;
-    QString path;         ///< the page (the index page for a series)
+    QString path; ///< the page (the index page for a series)
     QString url;
-    QString draftId;      ///< the draft published from, kept for or opened as
-    ApiError error;       ///< why it failed (Cancelled after cancel(), Validation when refused)
-    QString message;      ///< what the user reads, success or failure (userMessage() inside)
-    bool offline = false; ///< the server could not be reached; nothing changed there
-    bool tooLong = false; ///< refused as over the page limit (a series can take it)
-    SeriesRecord series;  ///< the series' pages as far as they exist (Kind::Series)
+    QString draftId;       ///< the draft published from, kept for or opened as
+    ApiError error;        ///< why it failed (Cancelled after cancel(), Validation when refused)
+    QString message;       ///< what the user reads, success or failure (userMessage() inside)
+    bool offline = false;  ///< the server could not be reached; nothing changed there
+    bool tooLong = false;  ///< refused as over the page limit (a series can take it)
+    SeriesRecord series;   ///< the series' pages as far as they exist (Kind::Series)
     qint64 revisionId = 0; ///< the revision recorded (Publish, Unpublish), 0 when none
     NodeList content;      ///< the converted content (Publish), the kept content (Unpublish)
     Page page;             ///< the server's answer (Publish, Fetch)
@@ -91,8 +91,7 @@ protected:
     /// Ends the operation with `result` (kind, cancellation and offline are filled in).
     void finish(PublishResult result);
     /// Runs a job: on success `done` runs (unless cancelled meanwhile), on failure `failed`.
-    void run(ApiJob *job, std::function<void()> done,
-             std::function<void(const ApiError &)> failed);
+    void run(ApiJob *job, std::function<void()> done, std::function<void(const ApiError &)> failed);
     /// A failed result with `error`, its message "`what`: <userMessage(error)>" (what has %1).
     PublishResult failure(const ApiError &error, const QString &what) const;
     /// Cancellation while no job runs (e.g. while converting): the subclass finishes.

@@ -45,8 +45,8 @@ bool SeriesFlow::publish(const Draft &draft, const std::optional<NodeList> &cont
         return true;
     }
     Q_EMIT progress(tr("Preparing the content…"));
-    const ConversionInput in{0, draft.title, draft.authorName, draft.authorUrl, draft.body,
-                             draft.format};
+    const ConversionInput in{0,          draft.title, draft.authorName, draft.authorUrl,
+                             draft.body, draft.format};
     const quint64 run = generation();
     disconnect(&m_watcher, nullptr, this, nullptr);
     connect(&m_watcher, &QFutureWatcher<ConversionResult>::finished, this, [this, run] {
@@ -104,8 +104,8 @@ void SeriesFlow::buildSteps()
             Q_EMIT progress(tr("Creating part %1 of %2…").arg(i + 1).arg(count));
             const NodeList content = {
                 Node::element(QStringLiteral("p"), {}, {Node::text(placeholderText)})};
-            step(client()->createPage(pageRequest(
-                     {}, SeriesSplitter::partTitle(title, i + 1, count), content)),
+            step(client()->createPage(
+                     pageRequest({}, SeriesSplitter::partTitle(title, i + 1, count), content)),
                  [this](const Page &p) {
                      m_record.partPaths.append(p.path);
                      m_record.partUrls.append(p.url);
@@ -134,9 +134,9 @@ void SeriesFlow::buildSteps()
             const NodeList content = SeriesSplitter::withNavigation(
                 m_parts[i], m_record.indexUrl, i > 0 ? m_record.partUrls[i - 1] : QString(),
                 i + 1 < count ? m_record.partUrls[i + 1] : QString());
-            step(client()->editPage(pageRequest(
-                     m_record.partPaths[i], SeriesSplitter::partTitle(title, i + 1, count),
-                     content)),
+            step(client()->editPage(pageRequest(m_record.partPaths[i],
+                                                SeriesSplitter::partTitle(title, i + 1, count),
+                                                content)),
                  [](const Page &) {});
         });
     }
@@ -189,9 +189,9 @@ void SeriesFlow::end(bool ok, const ApiError &error)
     r.path = m_record.indexPath;
     r.url = m_record.indexUrl;
     if (ok)
-        r.message = tr("Published as a series of %n part(s): %1", nullptr,
-                       int(m_record.partPaths.size()))
-                        .arg(m_record.indexUrl);
+        r.message =
+            tr("Published as a series of %n part(s): %1", nullptr, int(m_record.partPaths.size()))
+                .arg(m_record.indexUrl);
     finish(r);
 }
 

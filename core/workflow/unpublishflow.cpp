@@ -63,8 +63,9 @@ bool UnpublishFlow::unpublish(const QString &pathOrUrl, const QString &notice)
     run(
         job, [this, job, text] { keepAndReplace(job->page(), text); },
         [this, path](const ApiError &error) {
-            PublishResult r =
-                failure(error, tr("%1 was not unpublished and is unchanged: %2").arg(path, QStringLiteral("%1")));
+            PublishResult r = failure(
+                error,
+                tr("%1 was not unpublished and is unchanged: %2").arg(path, QStringLiteral("%1")));
             r.path = path;
             finish(r);
         });
@@ -120,9 +121,9 @@ void UnpublishFlow::keepAndReplace(const Page &page, const QString &text)
     kept.revisionId = revisionId;
     kept.content = page.content;
     if (isCancelled()) {
-        PublishResult r = failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
-                                  tr("%1 was not unpublished and is unchanged: %2")
-                                      .arg(page.path, QStringLiteral("%1")));
+        PublishResult r = failure(
+            ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
+            tr("%1 was not unpublished and is unchanged: %2").arg(page.path, QStringLiteral("%1")));
         r.path = kept.path;
         r.draftId = kept.draftId;
         r.revisionId = kept.revisionId;
@@ -196,8 +197,8 @@ bool UnpublishFlow::restore(qint64 revisionId)
             finish(r);
         },
         [this, path](const ApiError &error) {
-            PublishResult r =
-                failure(error, tr("%1 was not published again: %2").arg(path, QStringLiteral("%1")));
+            PublishResult r = failure(
+                error, tr("%1 was not published again: %2").arg(path, QStringLiteral("%1")));
             r.path = path;
             finish(r);
         });

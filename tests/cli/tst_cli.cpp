@@ -399,27 +399,28 @@ private Q_SLOTS:
     {
         const QString token = createAccount();
         const QString db = m_dir->filePath(QStringLiteral("drafts.sqlite"));
-        const QStringList base = {QStringLiteral("--api-url"), api(), QStringLiteral("--token"),
-                                  token, QStringLiteral("--drafts"), db};
-        const Run created = run(base + QStringList{QStringLiteral("page"), QStringLiteral("create"),
-                                                   QStringLiteral("--title"),
-                                                   QStringLiteral("Kept"),
-                                                   QStringLiteral("--markdown"),
-                                                   QStringLiteral("-"), QStringLiteral("--json")},
-                                "Hello *kept* text.\n");
+        const QStringList base = {QStringLiteral("--api-url"), api(),
+                                  QStringLiteral("--token"),   token,
+                                  QStringLiteral("--drafts"),  db};
+        const Run created =
+            run(base + QStringList{QStringLiteral("page"), QStringLiteral("create"),
+                                   QStringLiteral("--title"), QStringLiteral("Kept"),
+                                   QStringLiteral("--markdown"), QStringLiteral("-"),
+                                   QStringLiteral("--json")},
+                "Hello *kept* text.\n");
         QCOMPARE(created.code, 0);
         const QString path =
             QJsonDocument::fromJson(created.out.toUtf8()).object().value(u"path").toString();
         QVERIFY2(!path.isEmpty(), qPrintable(created.out + created.err));
-        const Run edited = run(base + QStringList{QStringLiteral("page"), QStringLiteral("edit"),
-                                                  path, QStringLiteral("--title"),
-                                                  QStringLiteral("Kept"),
-                                                  QStringLiteral("--nodes"), QStringLiteral("-")},
-                               "[{\"tag\":\"p\",\"children\":[\"Second version\"]}]");
+        const Run edited =
+            run(base + QStringList{QStringLiteral("page"), QStringLiteral("edit"), path,
+                                   QStringLiteral("--title"), QStringLiteral("Kept"),
+                                   QStringLiteral("--nodes"), QStringLiteral("-")},
+                "[{\"tag\":\"p\",\"children\":[\"Second version\"]}]");
         QCOMPARE(edited.code, 0);
-        const Run got = run({QStringLiteral("--api-url"), api(), QStringLiteral("--json"),
-                             QStringLiteral("page"), QStringLiteral("get"), path,
-                             QStringLiteral("--content")});
+        const Run got =
+            run({QStringLiteral("--api-url"), api(), QStringLiteral("--json"),
+                 QStringLiteral("page"), QStringLiteral("get"), path, QStringLiteral("--content")});
         QCOMPARE(got.code, 0);
         const QJsonArray served =
             QJsonDocument::fromJson(got.out.toUtf8()).object().value(u"content").toArray();

@@ -114,7 +114,8 @@ private Q_SLOTS:
         QVERIFY2(revisions.size() == 2, qPrintable(rig.ui.store->lastError()));
         // The newest revision holds exactly what the server stores.
         QCOMPARE(revisions.first().id, second.revisionId);
-        QCOMPARE(revisions.first().contentJson, toJson(fetch(rig.client.get(), first.path).content));
+        QCOMPARE(revisions.first().contentJson,
+                 toJson(fetch(rig.client.get(), first.path).content));
 
         GetPageRequest get;
         get.path = first.path;
@@ -295,7 +296,8 @@ private Q_SLOTS:
         QVERIFY(line);
         QVERIFY(line->cancelButton()->isVisible());
         // Each operation has its own Cancel: the publish line's is not shown.
-        QVERIFY(!w->messages()->lineOf(w->publishing()->publishFlow())->cancelButton()->isVisible());
+        QVERIFY(
+            !w->messages()->lineOf(w->publishing()->publishFlow())->cancelButton()->isVisible());
         line->cancelButton()->click();
         QCOMPARE(done.count(), 1);
         QCOMPARE(done.first().first().value<PublishResult>().error.category,

@@ -194,7 +194,8 @@ void TestUnpublish::unpublish_badInput_isRefusedWithoutTouchingAnything()
     // Refused at once: finished() comes before unpublish() returns.
     u.unpublish(path, QStringLiteral("   \n "));
     QCOMPARE(failed.count(), 1);
-    QVERIFY(failed.last().first().value<PublishResult>().message.contains(QStringLiteral("notice")));
+    QVERIFY(
+        failed.last().first().value<PublishResult>().message.contains(QStringLiteral("notice")));
     u.unpublish(path, QString(UnpublishFlow::MaxNoticeLength + 1, QLatin1Char('x')));
     QCOMPARE(failed.count(), 2);
     QVERIFY(failed.last().first().value<PublishResult>().message.contains(

@@ -180,9 +180,8 @@ private Q_SLOTS:
         const Draft d = draft(QStringLiteral("Cancelled"), QStringLiteral("never recorded"));
         QVERIFY(flow.publish({d, std::nullopt, false}));
         // Sent: the request is on its way when "Publishing…" shows.
-        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() &&
-                                     progress.last().first().toString() == u"Publishing…",
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !progress.isEmpty() && progress.last().first().toString() == u"Publishing…", 20000);
         flow.cancel();
         QCOMPARE(done.count(), 1);
         const PublishResult r = waitFor(done);
@@ -204,9 +203,10 @@ private Q_SLOTS:
         const Draft d = draft(QStringLiteral("Long read"), QString());
         QVERIFY(flow.publish(d, longDocument()));
         // Part 1 exists once part 2 is being created.
-        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().first().toString().startsWith(
-                                                            QLatin1String("Creating part 2")),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !progress.isEmpty() &&
+                progress.last().first().toString().startsWith(QLatin1String("Creating part 2")),
+            30000);
         flow.cancel();
         QCOMPARE(done.count(), 1);
         const PublishResult r = waitFor(done);
@@ -226,8 +226,8 @@ private Q_SLOTS:
     void cancel_stopsAnUnpublish_andThePageKeepsItsContent()
     {
         const QByteArray content = "[{\"tag\":\"p\",\"children\":[\"Still here.\"]}]";
-        const QString path = test::seedSandboxPage(m_sandbox->server(), m_token,
-                                                   QStringLiteral("Keep me"), content);
+        const QString path =
+            test::seedSandboxPage(m_sandbox->server(), m_token, QStringLiteral("Keep me"), content);
         QVERIFY(!path.isEmpty());
         sandbox::FaultSettings slow;
         slow.latencyMs = 3000;

@@ -153,8 +153,7 @@ void PublishController::editPage(const QString &pathOrUrl)
         for (const Draft &d : m_store->drafts()) {
             if (d.pagePath == path) {
                 m_window->openDraft(d.id);
-                m_window->statusBar()->showMessage(tr("Opened your draft of %1.").arg(path),
-                                                   5000);
+                m_window->statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
                 return;
             }
         }
