@@ -79,6 +79,10 @@ void PublishFlow::run(ApiJob *job, std::function<void()> done,
                       std::function<void(const ApiError &)> failed)
 {
     job->setAutoDelete(true);
+    if (!m_busy) {
+        job->cancel(); // cancelled while the step was being prepared: nothing more goes out
+        return;
+    }
     m_job = job;
     connect(job, &ApiJob::finished, this, [this, job, done, failed] {
         if (m_job == job)

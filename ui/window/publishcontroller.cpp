@@ -133,7 +133,8 @@ void PublishController::openPage(const QString &pathOrUrl)
             tr("No server is configured: choose one in the settings."), true);
         return;
     }
-    m_fetch->fetch(pathOrUrl);
+    if (!m_fetch->fetch(pathOrUrl))
+        m_window->messages()->showMessage(tr("A page is being opened already."), false);
 }
 
 void PublishController::onFetched(const PublishResult &r)
