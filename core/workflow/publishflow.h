@@ -97,7 +97,6 @@ protected:
     /// Cancellation while no job runs (e.g. while converting): the subclass finishes.
     virtual void cancelIdle();
     virtual PublishResult::Kind kind() const = 0;
-    bool isCancelled() const { return m_cancelled; }
     /// Bumped on every start and cancel: late callbacks of an earlier run compare it.
     quint64 generation() const { return m_generation; }
 

@@ -120,16 +120,6 @@ void UnpublishFlow::keepAndReplace(const Page &page, const QString &text)
     kept.draftId = draft.id;
     kept.revisionId = revisionId;
     kept.content = page.content;
-    if (isCancelled()) {
-        PublishResult r = failure(
-            ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
-            tr("%1 was not unpublished and is unchanged: %2").arg(page.path, QStringLiteral("%1")));
-        r.path = kept.path;
-        r.draftId = kept.draftId;
-        r.revisionId = kept.revisionId;
-        finish(r);
-        return;
-    }
     PageRequest edit;
     edit.path = page.path;
     edit.title = page.title;
