@@ -14,8 +14,7 @@
 #include "window/mainwindow.h"
 #include "window/publishbar.h"
 #include "workflow/appsettings.h"
-#include "workflow/clientpublisher.h"
-#include "workflow/seriespublisher.h"
+#include "workflow/publishflow.h"
 
 #include <QDir>
 #include <QMenu>
@@ -56,10 +55,10 @@ void Connection::setUpServer()
     m_client->setAccessToken(m_settings->value(QStringLiteral("account/token")).toString());
     if (choice.proxyPasswordStored && choice.proxyHasUser())
         applyProxyPassword();
-    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
-    m_window->setPublisher(m_publisher.get());
-    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
-    m_window->setSeriesPublisher(m_seriesPublisher.get());
+    ClientSettings withFlood = m_client->settings(); // flood waits are waited out, counted down
+    withFlood.flood = PublishFlow::appFloodPolicy();
+    m_client->setSettings(withFlood);
+    m_window->setClient(m_client.get());
 }
 
 void Connection::setUpImages()
@@ -139,10 +138,10 @@ void Connection::setUpSandbox()
     cs.apiUrl = m_sandbox->url();
     cs.siteUrl = m_sandbox->publicUrl();
     m_client = std::make_unique<TelegraphClient>(cs);
-    m_publisher = std::make_unique<ClientPublisher>(m_client.get());
-    m_window->setPublisher(m_publisher.get());
-    m_seriesPublisher = std::make_unique<SeriesPublisher>(m_client.get());
-    m_window->setSeriesPublisher(m_seriesPublisher.get());
+    ClientSettings withFlood = m_client->settings(); // flood waits are waited out, counted down
+    withFlood.flood = PublishFlow::appFloodPolicy();
+    m_client->setSettings(withFlood);
+    m_window->setClient(m_client.get());
     m_window->setWindowTitle(tr("Telegraph Desktop — local sandbox"));
 }
 
@@ -162,10 +161,7 @@ void Connection::tearDown()
     m_imageQueue.reset();
     m_retiredHosts.clear();
     m_imageHost.reset();
-    m_window->setPublisher(nullptr);
-    m_window->setSeriesPublisher(nullptr);
-    m_seriesPublisher.reset();
-    m_publisher.reset();
+    m_window->setClient(nullptr);
     m_client.reset();
     m_sandbox.reset();
 }

@@ -12,12 +12,10 @@ class QSettings;
 
 namespace tg {
 
-class ClientPublisher;
 class ImageDropHandler;
 class ImageHost;
 class ImageUploadQueue;
 class MainWindow;
-class SeriesPublisher;
 class SharedSecretStore;
 class TelegraphClient;
 namespace sandbox {
@@ -67,8 +65,6 @@ private:
     QString m_dataDir;
     std::unique_ptr<sandbox::Server> m_sandbox;
     std::unique_ptr<TelegraphClient> m_client;
-    std::unique_ptr<ClientPublisher> m_publisher;
-    std::unique_ptr<SeriesPublisher> m_seriesPublisher;
     std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
     std::unique_ptr<ImageHost> m_imageHost;
     /// Hosts replaced while the app runs; kept so uploads they started can finish.

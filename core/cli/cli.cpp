@@ -124,6 +124,8 @@ QString helpText()
         "  --timeout S         per-request timeout in seconds (default 30)\n"
         "  --max-flood-wait S  wait out FLOOD_WAIT up to S seconds, then retry (default 60;\n"
         "                      0 fails at once with exit code 4)\n"
+        "  --drafts FILE       the app's drafts database (drafts.sqlite): page create/edit keep\n"
+        "                      the page's draft there and record a revision, as the app does\n"
         "  -h, --help          this help\n"
         "  --version           the version\n"
         "\n"
@@ -200,6 +202,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
             }
         } else if (isOption(a, QStringLiteral("--account"))) {
             if (!takeValue(arguments, i, QStringLiteral("--account"), g.account, error)) {
+                err << "error: " << error << '\n';
+                return ExitUsage;
+            }
+        } else if (isOption(a, QStringLiteral("--drafts"))) {
+            if (!takeValue(arguments, i, QStringLiteral("--drafts"), g.drafts, error)) {
                 err << "error: " << error << '\n';
                 return ExitUsage;
             }

@@ -32,6 +32,7 @@ struct GlobalOptions
     QString proxy;              ///< --proxy: http://host:port, socks5://host:port, none, system
     int timeoutSeconds = 30;    ///< --timeout: per-request transfer timeout
     int maxFloodWait = 60;      ///< --max-flood-wait: longest FLOOD_WAIT_n waited out (0: never)
+    QString drafts; ///< --drafts FILE: a drafts database where page create/edit record revisions
 };
 
 /// What a command sees: the global options, the remaining words (command words first, then the

@@ -7,6 +7,9 @@
 #include "content/htmlimport.h"
 #include "content/htmlparser.h"
 #include "content/markdown.h"
+#include "storage/draftstore.h"
+#include "workflow/contentconverter.h"
+#include "workflow/draftpublishflow.h"
 
 #include <QEventLoop>
 
@@ -30,8 +33,9 @@ int usageError(Context &ctx, const QString &message)
     return ExitUsage;
 }
 
-/// Reads the page content from exactly one of --html, --markdown, --nodes.
-bool loadContent(Context &ctx, const CommandOptions &o, NodeList &nodes, int *code)
+/// Reads the page content from exactly one of --html, --markdown, --nodes; `draft` gets the
+/// source as a draft's body and format.
+bool loadContent(Context &ctx, const CommandOptions &o, NodeList &nodes, Draft &draft, int *code)
 {
     const QStringList sources = {QStringLiteral("--html"), QStringLiteral("--markdown"),
                                  QStringLiteral("--nodes")};
@@ -64,7 +68,15 @@ bool loadContent(Context &ctx, const CommandOptions &o, NodeList &nodes, int *co
             return false;
         }
         nodes = r.nodes;
-    } else if (source == QLatin1String("--markdown")) {
+        const EditableSource editable = editableSource(nodes);
+        draft.body = editable.body;
+        draft.format = editable.format;
+        return true;
+    }
+    draft.body = QString::fromUtf8(data);
+    draft.format = DraftFormat::Html;
+    if (source == QLatin1String("--markdown")) {
+        draft.format = DraftFormat::Markdown;
         const MarkdownResult r = markdownToNodes(QString::fromUtf8(data));
         for (const QString &w : r.warnings)
             ctx.err << "warning: " << w << '\n';
@@ -116,29 +128,68 @@ int pageWrite(Context &ctx, bool edit)
                                     : QStringLiteral("page create takes no operands"));
     if (!o.has(QStringLiteral("--title")))
         return usageError(ctx, QStringLiteral("--title is required"));
-    PageRequest r;
     int code = ExitOk;
-    if (!loadContent(ctx, o, r.content, &code))
+    NodeList content;
+    Draft source;
+    if (!loadContent(ctx, o, content, source, &code))
         return code;
-    r.title = o.value(QStringLiteral("--title"));
-    if (edit)
-        r.path = o.positional.first();
-    if (o.has(QStringLiteral("--author-name")))
-        r.authorName = o.value(QStringLiteral("--author-name"));
-    if (o.has(QStringLiteral("--author-url")))
-        r.authorUrl = o.value(QStringLiteral("--author-url"));
-    r.returnContent = o.flags.contains(QStringLiteral("--return-content"));
     auto client = makeClient(ctx, true, &code);
     if (!client)
         return code;
-    PageJob *job = edit ? client->editPage(r) : client->createPage(r);
-    waitFor(job);
-    if (job->error().isError())
-        return reportError(ctx, job->error());
+    // With --drafts the page's draft is kept and the publish recorded, as in the app.
+    std::unique_ptr<DraftStore> store;
+    if (!ctx.global.drafts.isEmpty()) {
+        store = std::make_unique<DraftStore>();
+        if (!store->open(ctx.global.drafts)) {
+            ctx.err << "error: cannot use the drafts database " << ctx.global.drafts << ": "
+                    << store->lastError() << '\n';
+            return ExitUsage;
+        }
+    }
+    const QString path = edit ? o.positional.first() : QString();
+    Draft draft = Draft::create(source.format);
+    if (store && edit) {
+        // The page's most recently edited draft (drafts() is newest first) is updated.
+        for (const Draft &d : store->drafts()) {
+            if (d.pagePath == path) {
+                draft = d;
+                break;
+            }
+        }
+    }
+    draft.title = o.value(QStringLiteral("--title"));
+    draft.authorName = o.value(QStringLiteral("--author-name"));
+    draft.authorUrl = o.value(QStringLiteral("--author-url"));
+    draft.body = source.body;
+    draft.format = source.format;
+    draft.pagePath = path;
+    draft.modified = QDateTime::currentDateTimeUtc();
+
+    PublishInput input;
+    input.draft = draft;
+    input.content = content;
+    input.returnContent = o.flags.contains(QStringLiteral("--return-content"));
+    DraftPublishFlow flow(client.get(), store.get());
+    PublishResult result;
+    QEventLoop loop;
+    QObject::connect(&flow, &PublishFlow::finished, &loop, [&](const PublishResult &r) {
+        result = r;
+        loop.quit();
+    });
+    flow.publish(input);
+    if (flow.isBusy())
+        loop.exec();
+    if (store)
+        store->flush();
+    if (!result.ok)
+        return reportError(ctx, result.error);
+    if (store && result.revisionId == 0)
+        ctx.err << "warning: the revision could not be recorded in " << ctx.global.drafts << ": "
+                << store->lastError() << '\n';
     if (ctx.global.json)
-        ctx.out << QString::fromUtf8(job->resultJson()) << '\n';
+        ctx.out << QString::fromUtf8(result.resultJson) << '\n';
     else
-        printPage(ctx, job->page());
+        printPage(ctx, result.page);
     return ExitOk;
 }
 

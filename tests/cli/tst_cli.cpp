@@ -3,6 +3,7 @@
 // in-process sandbox, with its own config folder and no keychain reachable.
 #include "sandbox/httpmessage.h"
 #include "sandboxfixture.h"
+#include "storage/draftstore.h"
 #include "testmain.h"
 
 #include <QFile>
@@ -143,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         for (const char *word :
              {"account create", "page create", "page list", "views PATH", "upload FILE",
-              "call METHOD", "--max-flood-wait", "--token -", "--token-file FILE"})
+              "call METHOD", "--max-flood-wait", "--token -", "--token-file FILE", "--drafts FILE"})
             QVERIFY2(r.out.contains(QLatin1String(word)), word);
     }
 
@@ -392,6 +393,49 @@ private Q_SLOTS:
                 "<h1>not allowed</h1>");
         QCOMPARE(strict.code, 2);
         QVERIFY(strict.err.contains(QLatin1String("NotAllowedTag")));
+    }
+
+    void pageCreateAndEdit_withDrafts_recordRevisionsOfWhatTheServerStores()
+    {
+        const QString token = createAccount();
+        const QString db = m_dir->filePath(QStringLiteral("drafts.sqlite"));
+        const QStringList base = {QStringLiteral("--api-url"), api(),
+                                  QStringLiteral("--token"),   token,
+                                  QStringLiteral("--drafts"),  db};
+        const Run created =
+            run(base + QStringList{QStringLiteral("page"), QStringLiteral("create"),
+                                   QStringLiteral("--title"), QStringLiteral("Kept"),
+                                   QStringLiteral("--markdown"), QStringLiteral("-"),
+                                   QStringLiteral("--json")},
+                "Hello *kept* text.\n");
+        QCOMPARE(created.code, 0);
+        const QString path =
+            QJsonDocument::fromJson(created.out.toUtf8()).object().value(u"path").toString();
+        QVERIFY2(!path.isEmpty(), qPrintable(created.out + created.err));
+        const Run edited =
+            run(base + QStringList{QStringLiteral("page"), QStringLiteral("edit"), path,
+                                   QStringLiteral("--title"), QStringLiteral("Kept"),
+                                   QStringLiteral("--nodes"), QStringLiteral("-")},
+                "[{\"tag\":\"p\",\"children\":[\"Second version\"]}]");
+        QCOMPARE(edited.code, 0);
+        const Run got =
+            run({QStringLiteral("--api-url"), api(), QStringLiteral("--json"),
+                 QStringLiteral("page"), QStringLiteral("get"), path, QStringLiteral("--content")});
+        QCOMPARE(got.code, 0);
+        const QJsonArray served =
+            QJsonDocument::fromJson(got.out.toUtf8()).object().value(u"content").toArray();
+
+        tg::DraftStore store;
+        QVERIFY(store.open(db));
+        const QList<tg::Draft> drafts = store.drafts();
+        QCOMPARE(drafts.size(), 1); // the edit updated the page's draft
+        QCOMPARE(drafts.first().pagePath, path);
+        QCOMPARE(drafts.first().title, QStringLiteral("Kept"));
+        const QList<tg::Revision> revisions = store.revisions(drafts.first().id);
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions.first().pagePath, path);
+        QCOMPARE(QJsonDocument::fromJson(revisions.first().contentJson).array(), served);
+        QVERIFY(revisions.last().body.contains(QLatin1String("*kept*")));
     }
 
     void pageList_allWithViews_walksEveryPage()

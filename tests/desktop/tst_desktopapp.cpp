@@ -26,8 +26,8 @@
 #include "workflow/accountmanager.h"
 #include "workflow/appsettings.h"
 #include "workflow/draftsession.h"
-#include "workflow/publisher.h"
-#include "workflow/unpublisher.h"
+#include "workflow/publishflow.h"
+#include "workflow/unpublishflow.h"
 #include "workflow/updatechecker.h"
 
 #include <QAction>
@@ -67,7 +67,7 @@ bool publishOpenDraft(MainWindow *w)
     w->publish();
     if (!spy.wait(20000))
         return false;
-    return spy.first().first().value<PublishOutcome>().ok;
+    return spy.first().first().value<PublishResult>().ok;
 }
 
 /// The current account's token: the client's (the manager set it).
@@ -244,17 +244,19 @@ private Q_SLOTS:
         QVERIFY(!ws->unpublisher()->isBusy());
 
         ws->setNoticeAsker([](const Page &) { return QStringLiteral("Plans changed."); });
-        QSignalSpy unpublished(ws->unpublisher(), &Unpublisher::unpublished);
+        QSignalSpy unpublished(ws->unpublisher(), &PublishFlow::finished);
         ws->pageList()->unpublishAction()->trigger();
         QVERIFY(unpublished.wait(20000));
-        QCOMPARE(unpublished.first().at(1).toString(), draftId); // the page's own draft
+        const PublishResult result = unpublished.first().first().value<PublishResult>();
+        QVERIFY2(result.ok, qPrintable(result.message));
+        QCOMPARE(result.draftId, draftId); // the page's own draft
         QTRY_VERIFY_WITH_TIMEOUT(w->publishBar()->text().contains(QStringLiteral("is unpublished")),
                                  10000);
         // The editor still holds the text; the list shows the notice as the page's description.
         QCOMPARE(w->editorPane()->body(), original);
         QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->page(0).description,
                                   QStringLiteral("Plans changed."), 20000);
-        const qint64 revisionId = unpublished.first().at(2).toLongLong();
+        const qint64 revisionId = result.revisionId;
 
         // Publishing back from the draft's revisions: restore into the editor, then update.
         w->newDraft();

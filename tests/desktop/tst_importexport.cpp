@@ -14,8 +14,8 @@
 #include "window/publishbar.h"
 #include "workflow/draftsession.h"
 #include "workflow/htmlsourceconverter.h"
-#include "workflow/publisher.h"
-#include "workflow/seriespublisher.h"
+#include "workflow/publishflow.h"
+#include "workflow/seriesrecord.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(app.openItems({QStringLiteral("telegraph-desktop://telegra.ph/Some-Page-01-01")})
                     .isEmpty());
         QVERIFY(opened.wait(10000));
-        QVERIFY(!opened.first().first().value<PublishOutcome>().ok);
+        QVERIFY(!opened.first().first().value<PublishResult>().ok);
         QVERIFY2(w->publishBar()->text().contains(QStringLiteral("Could not open")),
                  qPrintable(w->publishBar()->text()));
         app.shutdown();

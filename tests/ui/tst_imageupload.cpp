@@ -14,7 +14,8 @@
 #include "testmain.h"
 #include "uitestwindow.h"
 #include "window/publishbar.h"
-#include "workflow/clientpublisher.h"
+#include "window/publishcontroller.h"
+#include "workflow/draftpublishflow.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -104,17 +105,16 @@ private Q_SLOTS:
         ClientSettings cs;
         cs.apiUrl = sandbox.url();
         TelegraphClient client(cs);
-        ClientPublisher publisher(&client);
         test::UiTestWindow ui;
         QVERIFY(ui.open());
         MainWindow *w = ui.window.get();
-        w->setPublisher(&publisher);
+        w->setClient(&client);
         w->editorPane()->titleEdit()->setText(QStringLiteral("Pictures"));
         w->editorPane()->editor()->setPlainText(
             QStringLiteral("Text\n\n![Upload failed: refused](local:/tmp/a.png)"));
         QSignalSpy finished(w, &MainWindow::publishFinished);
         w->publish();
-        QVERIFY(!publisher.isBusy());
+        QVERIFY(!w->publishing()->publishFlow()->isBusy());
         QCOMPARE(finished.count(), 0);
         bool shown = false;
         for (QLabel *label : w->publishBar()->findChildren<QLabel *>())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Publishing from the real main window against the in-process sandbox: publish, update, open,
-// flood wait countdown, revisions diff and restore, offline failure.
+// flood wait countdown, revisions diff and restore, offline failure, and the message area's
+// Cancel stopping a series and an unpublish.
 #include "api/accountjob.h"
 #include "api/apirequests.h"
 #include "api/pagejob.h"
@@ -12,15 +13,19 @@
 #include "sandboxfixture.h"
 #include "testmain.h"
 #include "uitestwindow.h"
-#include "window/publishbar.h"
-#include "workflow/clientpublisher.h"
+#include "window/messagearea.h"
+#include "window/publishcontroller.h"
+#include "workflow/draftpublishflow.h"
 #include "workflow/draftsession.h"
+#include "workflow/seriesflow.h"
+#include "workflow/unpublishflow.h"
 
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QToolButton>
 
 using namespace tg;
 
@@ -32,7 +37,6 @@ class TestPublish : public QObject
     {
         test::SandboxFixture sandbox;
         std::unique_ptr<TelegraphClient> client;
-        std::unique_ptr<ClientPublisher> publisher;
         test::UiTestWindow ui;
     };
 
@@ -43,6 +47,7 @@ class TestPublish : public QObject
         ClientSettings cs;
         cs.apiUrl = apiOverride.isEmpty() ? rig.sandbox.url() : apiOverride;
         cs.timeoutMs = 5000;
+        cs.flood = PublishFlow::appFloodPolicy(); // as the desktop app sets it
         rig.client = std::make_unique<TelegraphClient>(cs);
         if (apiOverride.isEmpty()) {
             CreateAccountRequest req;
@@ -52,10 +57,9 @@ class TestPublish : public QObject
             if (!done.wait(10000) || !job->isSucceeded())
                 return false;
         }
-        rig.publisher = std::make_unique<ClientPublisher>(rig.client.get());
         if (!rig.ui.open())
             return false;
-        rig.ui.window->setPublisher(rig.publisher.get());
+        rig.ui.window->setClient(rig.client.get());
         return true;
     }
 
@@ -65,13 +69,26 @@ class TestPublish : public QObject
         w->editorPane()->editor()->setPlainText(body);
     }
 
-    static PublishOutcome publishAndWait(MainWindow *w)
+    static PublishResult publishAndWait(MainWindow *w)
     {
         QSignalSpy spy(w, &MainWindow::publishFinished);
         w->publish();
         if (!spy.wait(30000))
             return {};
-        return spy.first().first().value<PublishOutcome>();
+        return spy.first().first().value<PublishResult>();
+    }
+
+    static Page fetch(TelegraphClient *client, const QString &path)
+    {
+        GetPageRequest get;
+        get.path = path;
+        get.returnContent = true;
+        PageJob *job = client->getPage(get);
+        QSignalSpy done(job, &ApiJob::finished);
+        done.wait(10000);
+        const Page page = job->page();
+        delete job;
+        return page;
     }
 
 private Q_SLOTS:
@@ -83,18 +100,22 @@ private Q_SLOTS:
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
         write(w, QStringLiteral("First page"), QStringLiteral("Hello **sandbox**."));
-        const PublishOutcome first = publishAndWait(w);
-        QVERIFY2(first.ok, qPrintable(first.error));
+        const PublishResult first = publishAndWait(w);
+        QVERIFY2(first.ok, qPrintable(first.message));
         QVERIFY(!first.path.isEmpty());
         QVERIFY(w->publishBar()->text().contains(first.url));
         QCOMPARE(w->session()->draft().pagePath, first.path);
 
         write(w, QStringLiteral("First page"), QStringLiteral("Hello again."));
-        const PublishOutcome second = publishAndWait(w);
-        QVERIFY2(second.ok, qPrintable(second.error));
+        const PublishResult second = publishAndWait(w);
+        QVERIFY2(second.ok, qPrintable(second.message));
         QCOMPARE(second.path, first.path);
-        QVERIFY2(rig.ui.store->revisions(w->session()->draft().id).size() == 2,
-                 qPrintable(rig.ui.store->lastError()));
+        const QList<Revision> revisions = rig.ui.store->revisions(w->session()->draft().id);
+        QVERIFY2(revisions.size() == 2, qPrintable(rig.ui.store->lastError()));
+        // The newest revision holds exactly what the server stores.
+        QCOMPARE(revisions.first().id, second.revisionId);
+        QCOMPARE(revisions.first().contentJson,
+                 toJson(fetch(rig.client.get(), first.path).content));
 
         GetPageRequest get;
         get.path = first.path;
@@ -140,14 +161,14 @@ private Q_SLOTS:
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
         write(w, QStringLiteral("To open"), QStringLiteral("Some text to read back."));
-        const PublishOutcome published = publishAndWait(w);
+        const PublishResult published = publishAndWait(w);
         QVERIFY(published.ok);
         const QString firstDraft = w->session()->draft().id;
 
         QSignalSpy spy(w, &MainWindow::pageOpened);
         w->openPage(published.url);
         QVERIFY(spy.wait(15000));
-        QVERIFY(spy.first().first().value<PublishOutcome>().ok);
+        QVERIFY(spy.first().first().value<PublishResult>().ok);
         QVERIFY(w->session()->draft().id != firstDraft);
         QCOMPARE(w->session()->draft().pagePath, published.path);
         QCOMPARE(w->editorPane()->title(), QStringLiteral("To open"));
@@ -162,9 +183,10 @@ private Q_SLOTS:
         QSignalSpy spy(w, &MainWindow::pageOpened);
         w->openPage(QStringLiteral("No-Such-Page-01-01"));
         QVERIFY(spy.wait(15000));
-        const PublishOutcome o = spy.first().first().value<PublishOutcome>();
+        const PublishResult o = spy.first().first().value<PublishResult>();
         QVERIFY(!o.ok);
-        QVERIFY(o.error.contains(QLatin1String("PAGE_NOT_FOUND")));
+        QCOMPARE(o.error.code, QStringLiteral("PAGE_NOT_FOUND"));
+        QVERIFY(w->publishBar()->text().contains(QLatin1String("no such page")));
     }
 
     void floodWait_countsDownThenPublishes()
@@ -179,9 +201,9 @@ private Q_SLOTS:
         write(w, QStringLiteral("Flood one"), QStringLiteral("one"));
         QVERIFY(publishAndWait(w).ok);
         write(w, QStringLiteral("Flood two"), QStringLiteral("two"));
-        QSignalSpy countdown(rig.publisher.get(), &Publisher::floodWait);
-        const PublishOutcome o = publishAndWait(w);
-        QVERIFY2(o.ok, qPrintable(o.error));
+        QSignalSpy countdown(w->publishing()->publishFlow(), &PublishFlow::floodCountdown);
+        const PublishResult o = publishAndWait(w);
+        QVERIFY2(o.ok, qPrintable(o.message));
         QVERIFY(countdown.count() >= 2);
         QCOMPARE(countdown.last().first().toInt(), 0);
         // The draft stayed editable while waiting.
@@ -194,11 +216,14 @@ private Q_SLOTS:
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
         write(w, QString(), QStringLiteral("No title here."));
-        QSignalSpy spy(w, &MainWindow::publishFinished);
-        w->publish();
-        QVERIFY(w->publishBar()->text().startsWith(QLatin1String("Not published")));
-        QVERIFY(!spy.wait(500));
-        QVERIFY(!rig.publisher->isBusy());
+        const PublishResult o = publishAndWait(w);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.category, ApiError::Category::Validation);
+        QVERIFY2(w->publishBar()->text().startsWith(QLatin1String("Not published")),
+                 qPrintable(w->publishBar()->text()));
+        QVERIFY(!w->publishing()->publishFlow()->isBusy());
+        QVERIFY(rig.ui.store->revisions(w->session()->draft().id).isEmpty());
+        QVERIFY(w->session()->draft().pagePath.isEmpty());
     }
 
     void offline_failsPlainlyAndKeepsTheDraft()
@@ -208,14 +233,93 @@ private Q_SLOTS:
         MainWindow *w = rig.ui.window.get();
         rig.client->setAccessToken(QString(60, QLatin1Char('a')));
         write(w, QStringLiteral("Offline"), QStringLiteral("Every word stays."));
-        const PublishOutcome o = publishAndWait(w);
+        const PublishResult o = publishAndWait(w);
         QVERIFY(!o.ok);
-        QVERIFY2(o.offline, qPrintable(o.error));
+        QVERIFY2(o.offline, qPrintable(o.message));
         QCOMPARE(w->editorPane()->body(), QStringLiteral("Every word stays."));
         w->saveNow();
         rig.ui.store->flush();
         QCOMPARE(rig.ui.store->draft(w->session()->draft().id)->body,
                  QStringLiteral("Every word stays."));
+    }
+
+    void messageAreaCancel_stopsASeries()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.ui.window.get();
+        QString text;
+        for (int s = 0; s < 10; ++s) {
+            text += QStringLiteral("### Chapter %1\n\n").arg(s + 1);
+            for (int p = 0; p < 4; ++p)
+                text += QString(4000, QLatin1Char('w')) + QStringLiteral("\n\n");
+        }
+        write(w, QStringLiteral("Big book"), text);
+        sandbox::FaultSettings slow;
+        slow.latencyMs = 300;
+        rig.sandbox.server()->setFaults(slow);
+        SeriesFlow *series = w->publishing()->seriesFlow();
+        QSignalSpy done(series, &PublishFlow::finished);
+        w->publishAsSeries();
+        MessageLine *line = w->messages()->lineOf(series);
+        QVERIFY(line);
+        QVERIFY(!line->cancelButton()->accessibleName().isEmpty());
+        // Pressed as soon as part 1 exists and part 2 is about to be created.
+        bool wasVisible = false;
+        connect(series, &PublishFlow::progress, line, [&](const QString &text) {
+            if (!text.startsWith(QLatin1String("Creating part 2")))
+                return;
+            wasVisible = line->cancelButton()->isVisible();
+            line->cancelButton()->click();
+        });
+        QVERIFY(done.wait(30000));
+        QVERIFY(wasVisible);
+        QCOMPARE(done.count(), 1);
+        const PublishResult r = done.first().first().value<PublishResult>();
+        QCOMPARE(r.error.category, ApiError::Category::Cancelled);
+        QCOMPARE(r.series.partPaths.size(), 1);
+        QVERIFY(!series->isBusy());
+        QVERIFY(!line->cancelButton()->isVisible());
+        // Nothing after part 1 went out: the server has that one page.
+        rig.sandbox.server()->setFaults(sandbox::FaultSettings());
+        PageListJob *list = rig.client->getPageList({0, 50, {}});
+        QSignalSpy listed(list, &ApiJob::finished);
+        QVERIFY(listed.wait(10000));
+        QCOMPARE(list->pageList().totalCount, 1);
+        delete list;
+        QVERIFY(line->text().contains(QLatin1String("cancelled")));
+    }
+
+    void messageAreaCancel_stopsAnUnpublish()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.ui.window.get();
+        write(w, QStringLiteral("Keep me"), QStringLiteral("Still here."));
+        const PublishResult published = publishAndWait(w);
+        QVERIFY(published.ok);
+        // As the account workspace does: its unpublish flow has a line in the message area.
+        UnpublishFlow unpublish(rig.client.get(), rig.ui.store.get());
+        w->messages()->track(&unpublish);
+        sandbox::FaultSettings slow;
+        slow.latencyMs = 3000;
+        rig.sandbox.server()->setFaults(slow);
+        QSignalSpy done(&unpublish, &PublishFlow::finished);
+        QVERIFY(unpublish.unpublish(published.path, QStringLiteral("Gone.")));
+        MessageLine *line = w->messages()->lineOf(&unpublish);
+        QVERIFY(line);
+        QVERIFY(line->cancelButton()->isVisible());
+        // Each operation has its own Cancel: the publish line's is not shown.
+        QVERIFY(
+            !w->messages()->lineOf(w->publishing()->publishFlow())->cancelButton()->isVisible());
+        line->cancelButton()->click();
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(done.first().first().value<PublishResult>().error.category,
+                 ApiError::Category::Cancelled);
+        QVERIFY(w->publishBar()->text().contains(QLatin1String("unchanged")));
+        rig.sandbox.server()->setFaults(sandbox::FaultSettings());
+        QCOMPARE(fetch(rig.client.get(), published.path).content.first().plainText(),
+                 QStringLiteral("Still here."));
     }
 };
 

@@ -8,7 +8,7 @@
 #include "content/validation.h"
 #include "sandboxfixture.h"
 #include "testmain.h"
-#include "workflow/seriespublisher.h"
+#include "workflow/seriesflow.h"
 #include "workflow/seriessplitter.h"
 
 #include <QSettings>
@@ -150,19 +150,21 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        SeriesPublisher publisher(&client);
-        SeriesPublisher::Request req;
-        req.title = QStringLiteral("Long read");
-        req.content = document(10, 4, 4000, QStringLiteral("h3"));
-        QSignalSpy done(&publisher, &SeriesPublisher::finished);
-        QVERIFY(publisher.publish(req));
-        QVERIFY(!publisher.publish(req)); // busy
+        SeriesFlow publisher(&client, &settings, nullptr);
+        Draft draft = Draft::create();
+        draft.title = QStringLiteral("Long read");
+        QSignalSpy done(&publisher, &PublishFlow::finished);
+        QVERIFY(publisher.publish(draft, document(10, 4, 4000, QStringLiteral("h3"))));
+        QVERIFY(!publisher.publish(draft, document(1, 1, 10, QStringLiteral("h3")))); // busy
         QVERIFY(done.wait(30000));
-        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+        PublishResult result = done.first().first().value<PublishResult>();
+        QVERIFY2(result.ok, qPrintable(result.message));
         const SeriesRecord first = publisher.record();
+        QCOMPARE(result.series.partPaths, first.partPaths);
         QCOMPARE(first.partPaths.size(), 4); // three ~16 KB sections per part: 3+3+3+1
         QVERIFY(!first.indexPath.isEmpty());
-        first.save(settings, QStringLiteral("draft-1"));
+        // The flow kept the pages for the draft.
+        QCOMPARE(SeriesRecord::load(settings, draft.id).partPaths, first.partPaths);
 
         // Part 2 links to the index, part 1 and part 3; the index links every part.
         GetPageRequest get;
@@ -186,13 +188,11 @@ private Q_SLOTS:
 
         // A later update one part shorter edits the same pages (the last one now points to the
         // contents).
-        req.content = document(9, 4, 4000, QStringLiteral("h3"));
-        req.previous = SeriesRecord::load(settings, QStringLiteral("draft-1"));
-        QCOMPARE(req.previous.partPaths, first.partPaths);
         done.clear();
-        QVERIFY(publisher.publish(req));
+        QVERIFY(publisher.publish(draft, document(9, 4, 4000, QStringLiteral("h3"))));
         QVERIFY(done.wait(30000));
-        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+        result = done.first().first().value<PublishResult>();
+        QVERIFY2(result.ok, qPrintable(result.message));
         QCOMPARE(publisher.record().indexPath, first.indexPath);
         QCOMPARE(publisher.record().partPaths, first.partPaths.mid(0, 3));
     }
@@ -207,7 +207,7 @@ private Q_SLOTS:
         ClientSettings cs;
         cs.apiUrl = sandbox.url();
         cs.timeoutMs = 10000;
-        cs.flood.waitAndRetry = false; // as in the app: the series waits by itself
+        cs.flood = PublishFlow::appFloodPolicy(); // as in the app: the client waits it out
         TelegraphClient client(cs);
         CreateAccountRequest acc;
         acc.shortName = QStringLiteral("Flooded");
@@ -216,15 +216,15 @@ private Q_SLOTS:
         QVERIFY(created.wait(10000));
         QVERIFY(job->isSucceeded());
 
-        SeriesPublisher publisher(&client);
-        SeriesPublisher::Request req;
-        req.title = QStringLiteral("Under flood control");
-        req.content = document(10, 4, 4000, QStringLiteral("h3"));
-        QSignalSpy waits(&publisher, &SeriesPublisher::floodWait);
-        QSignalSpy done(&publisher, &SeriesPublisher::finished);
-        QVERIFY(publisher.publish(req));
+        SeriesFlow publisher(&client, nullptr, nullptr);
+        Draft draft = Draft::create();
+        draft.title = QStringLiteral("Under flood control");
+        QSignalSpy waits(&publisher, &PublishFlow::floodCountdown);
+        QSignalSpy done(&publisher, &PublishFlow::finished);
+        QVERIFY(publisher.publish(draft, document(10, 4, 4000, QStringLiteral("h3"))));
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
-        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+        const PublishResult result = done.first().first().value<PublishResult>();
+        QVERIFY2(result.ok, qPrintable(result.message));
         QVERIFY(waits.count() > 0); // it did wait, and then finished the whole series
         QCOMPARE(publisher.record().partPaths.size(), 4);
         QVERIFY(!publisher.record().indexPath.isEmpty());
@@ -237,15 +237,15 @@ private Q_SLOTS:
         ClientSettings cs;
         cs.apiUrl = sandbox.url();
         TelegraphClient client(cs);
-        SeriesPublisher publisher(&client);
-        SeriesPublisher::Request req;
-        req.title = QStringLiteral("No token");
-        req.content = document(2, 1, 100, QStringLiteral("h3"));
-        QSignalSpy done(&publisher, &SeriesPublisher::finished);
-        QVERIFY(publisher.publish(req));
+        SeriesFlow publisher(&client, nullptr, nullptr);
+        Draft draft = Draft::create();
+        draft.title = QStringLiteral("No token");
+        QSignalSpy done(&publisher, &PublishFlow::finished);
+        QVERIFY(publisher.publish(draft, document(2, 1, 100, QStringLiteral("h3"))));
         QVERIFY(done.wait(10000));
-        QVERIFY(!done.first().first().toBool());
-        QVERIFY(!done.first().at(1).toString().isEmpty());
+        const PublishResult result = done.first().first().value<PublishResult>();
+        QVERIFY(!result.ok);
+        QVERIFY(!result.message.isEmpty());
         QVERIFY(!publisher.isBusy());
     }
 };

@@ -11,7 +11,7 @@
 #include "storage/draftstore.h"
 #include "testdata.h"
 #include "testmain.h"
-#include "workflow/unpublisher.h"
+#include "workflow/unpublishflow.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -49,6 +49,11 @@ private:
     QString createFixturePage();
     Page fetch(const QString &path);
     bool waitFor(QSignalSpy &spy) { return spy.count() > 0 || spy.wait(15000); }
+    /// The result the flow ended with (waits for it).
+    PublishResult resultOf(QSignalSpy &spy)
+    {
+        return waitFor(spy) ? spy.last().first().value<PublishResult>() : PublishResult();
+    }
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
     QString m_token;
@@ -119,15 +124,15 @@ void TestUnpublish::unpublish_replacesContent_keepsItAsRevision_andRestoreBrings
     const Page before = fetch(path);
     QCOMPARE(toJson(before.content), toJson(nodesFromJson(m_fixtureContent).nodes));
 
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy done(&u, &Unpublisher::unpublished);
-    QSignalSpy failed(&u, &Unpublisher::failed);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy done(&u, &PublishFlow::finished);
     QVERIFY(u.unpublish(path, QStringLiteral("  Moved to my new blog.  ")));
-    QVERIFY(waitFor(done));
-    QCOMPARE(failed.count(), 0);
-    QCOMPARE(done.first().at(0).toString(), path);
-    const QString draftId = done.first().at(1).toString();
-    const qint64 revisionId = done.first().at(2).toLongLong();
+    const PublishResult unpublished = resultOf(done);
+    QVERIFY2(unpublished.ok, qPrintable(unpublished.message));
+    QCOMPARE(unpublished.kind, PublishResult::Kind::Unpublish);
+    QCOMPARE(unpublished.path, path);
+    const QString draftId = unpublished.draftId;
+    const qint64 revisionId = unpublished.revisionId;
 
     // The page shows only the notice; title and author stay.
     const Page after = fetch(path);
@@ -149,9 +154,11 @@ void TestUnpublish::unpublish_replacesContent_keepsItAsRevision_andRestoreBrings
     QCOMPARE(revision->body, draft->body);
 
     // Publishing it back restores exactly the former content.
-    QSignalSpy restored(&u, &Unpublisher::restored);
+    done.clear();
     QVERIFY(u.restore(revisionId));
-    QVERIFY(waitFor(restored));
+    const PublishResult restored = resultOf(done);
+    QVERIFY2(restored.ok, qPrintable(restored.message));
+    QCOMPARE(restored.kind, PublishResult::Kind::Restore);
     QCOMPARE(toJson(fetch(path).content), toJson(before.content));
     QVERIFY(m_drafts->revision(revisionId)); // the revision stays
 }
@@ -166,11 +173,12 @@ void TestUnpublish::unpublish_keepsTheTextOfAnExistingDraft()
     m_drafts->save(mine);
     m_drafts->flush();
 
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy done(&u, &Unpublisher::unpublished);
-    QVERIFY(u.unpublish(path, Unpublisher::defaultNotice()));
-    QVERIFY(waitFor(done));
-    QCOMPARE(done.first().at(1).toString(), mine.id);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy done(&u, &PublishFlow::finished);
+    QVERIFY(u.unpublish(path, UnpublishFlow::defaultNotice()));
+    const PublishResult r = resultOf(done);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QCOMPARE(r.draftId, mine.id);
     QCOMPARE(m_drafts->draft(mine.id)->body, QStringLiteral("Edits not yet published."));
     QCOMPARE(m_drafts->drafts().size(), 1); // no second draft
     const QList<Revision> revisions = m_drafts->revisions(mine.id);
@@ -181,25 +189,34 @@ void TestUnpublish::unpublish_keepsTheTextOfAnExistingDraft()
 void TestUnpublish::unpublish_badInput_isRefusedWithoutTouchingAnything()
 {
     const QString path = createFixturePage();
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy failed(&u, &Unpublisher::failed);
-    QVERIFY(!u.unpublish(path, QStringLiteral("   \n ")));
-    QVERIFY(failed.last().first().toString().contains(QStringLiteral("notice")));
-    QVERIFY(!u.unpublish(path, QString(Unpublisher::MaxNoticeLength + 1, QLatin1Char('x'))));
-    QVERIFY(failed.last().first().toString().contains(QStringLiteral("characters")));
-    QVERIFY(!u.unpublish(QString(), QStringLiteral("Gone.")));
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy failed(&u, &PublishFlow::finished);
+    // Refused at once: finished() comes before unpublish() returns.
+    u.unpublish(path, QStringLiteral("   \n "));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(
+        failed.last().first().value<PublishResult>().message.contains(QStringLiteral("notice")));
+    u.unpublish(path, QString(UnpublishFlow::MaxNoticeLength + 1, QLatin1Char('x')));
+    QCOMPARE(failed.count(), 2);
+    QVERIFY(failed.last().first().value<PublishResult>().message.contains(
+        QStringLiteral("characters")));
+    u.unpublish(QString(), QStringLiteral("Gone."));
     QCOMPARE(failed.count(), 3);
+    for (const QList<QVariant> &f : std::as_const(failed))
+        QCOMPARE(f.first().value<PublishResult>().error.category, ApiError::Category::Validation);
+    QVERIFY(!u.isBusy());
     QVERIFY(m_drafts->drafts().isEmpty());
     QCOMPARE(toJson(fetch(path).content), toJson(nodesFromJson(m_fixtureContent).nodes));
 }
 
 void TestUnpublish::unpublish_unknownPage_failsAndCreatesNothing()
 {
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy failed(&u, &Unpublisher::failed);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy failed(&u, &PublishFlow::finished);
     QVERIFY(u.unpublish(QStringLiteral("No-Such-Page-01-01"), QStringLiteral("Gone.")));
-    QVERIFY(waitFor(failed));
-    const QString message = failed.first().first().toString();
+    const PublishResult r = resultOf(failed);
+    QVERIFY(!r.ok);
+    const QString message = r.message;
     QVERIFY2(message.contains(QStringLiteral("no such page")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("unchanged")));
     QVERIFY(m_drafts->drafts().isEmpty());
@@ -210,12 +227,13 @@ void TestUnpublish::unpublish_invalidToken_failsAndPageUnchanged()
     const QString path = createFixturePage();
     m_client->setAccessToken(
         QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef01234567"));
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy failed(&u, &Unpublisher::failed);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy failed(&u, &PublishFlow::finished);
     QVERIFY(u.unpublish(path, QStringLiteral("Gone.")));
-    QVERIFY(waitFor(failed));
-    const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains(QStringLiteral("refused")), qPrintable(message));
+    const PublishResult r = resultOf(failed);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error.category, ApiError::Category::Api);
+    QVERIFY2(r.message.contains(QStringLiteral("unchanged")), qPrintable(r.message));
     m_client->setAccessToken(m_token);
     QCOMPARE(toJson(fetch(path).content), toJson(nodesFromJson(m_fixtureContent).nodes));
 }
@@ -223,15 +241,16 @@ void TestUnpublish::unpublish_invalidToken_failsAndPageUnchanged()
 void TestUnpublish::unpublish_serverFailureOnEdit_keepsPageAndRevision()
 {
     const QString path = createFixturePage();
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy failed(&u, &Unpublisher::failed);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy failed(&u, &PublishFlow::finished);
     // Reading works; every save fails on the server (after the client's own retries).
     sandbox::FaultSettings faults;
     faults.pageSaveFailedRate = 1.0;
     m_sandbox->server()->setFaults(faults);
     QVERIFY(u.unpublish(path, QStringLiteral("Gone.")));
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 60000);
-    const QString message = failed.first().first().toString();
+    QVERIFY(!failed.first().first().value<PublishResult>().ok);
+    const QString message = failed.first().first().value<PublishResult>().message;
     QVERIFY2(message.contains(QStringLiteral("unchanged")), qPrintable(message));
     m_sandbox->server()->setFaults(sandbox::FaultSettings());
     QCOMPARE(toJson(fetch(path).content), toJson(nodesFromJson(m_fixtureContent).nodes));
@@ -243,24 +262,28 @@ void TestUnpublish::unpublish_serverFailureOnEdit_keepsPageAndRevision()
 void TestUnpublish::unpublish_whileBusy_isRefused()
 {
     const QString path = createFixturePage();
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy done(&u, &Unpublisher::unpublished);
-    QSignalSpy failed(&u, &Unpublisher::failed);
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy done(&u, &PublishFlow::finished);
     QVERIFY(u.unpublish(path, QStringLiteral("Gone.")));
     QVERIFY(u.isBusy());
     QVERIFY(!u.unpublish(path, QStringLiteral("Gone twice.")));
-    QCOMPARE(failed.count(), 1);
-    QVERIFY(waitFor(done));
+    QVERIFY(!u.restore(1));
+    const PublishResult r = resultOf(done);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QCOMPARE(done.count(), 1); // the refused starts end nothing
     QCOMPARE(toJson(fetch(path).content), QByteArray("[{\"tag\":\"p\",\"children\":[\"Gone.\"]}]"));
 }
 
 void TestUnpublish::restore_unknownRevision_isRefused()
 {
-    Unpublisher u(m_client.get(), m_drafts.get());
-    QSignalSpy failed(&u, &Unpublisher::failed);
-    QVERIFY(!u.restore(987654));
+    UnpublishFlow u(m_client.get(), m_drafts.get());
+    QSignalSpy failed(&u, &PublishFlow::finished);
+    u.restore(987654);
     QCOMPARE(failed.count(), 1);
-    QVERIFY(failed.first().first().toString().contains(QStringLiteral("987654")));
+    const PublishResult r = failed.first().first().value<PublishResult>();
+    QVERIFY(!r.ok);
+    QCOMPARE(r.kind, PublishResult::Kind::Restore);
+    QVERIFY(r.message.contains(QStringLiteral("987654")));
 }
 
 void TestUnpublish::dialog_requiresANotice()
@@ -270,7 +293,7 @@ void TestUnpublish::dialog_requiresANotice()
     page.url = QStringLiteral("https://telegra.ph/Field-notes-11-25");
     page.title = QStringLiteral("Field <notes>");
     UnpublishDialog dialog(page);
-    QCOMPARE(dialog.notice(), Unpublisher::defaultNotice());
+    QCOMPARE(dialog.notice(), UnpublishFlow::defaultNotice());
     QVERIFY(dialog.unpublishButton()->isEnabled());
     dialog.noticeEdit()->setPlainText(QStringLiteral("  \n"));
     QVERIFY(!dialog.unpublishButton()->isEnabled());

@@ -16,8 +16,7 @@
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
 #include "window/publishbar.h"
-#include "workflow/publisher.h"
-#include "workflow/unpublisher.h"
+#include "workflow/unpublishflow.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -116,7 +115,7 @@ bool AccountWorkspace::open(QString *error)
     m_sync = std::make_unique<PageListSync>(m_client, m_cache.get());
     m_model = std::make_unique<PageListModel>(m_cache.get(), m_sync.get());
     m_fetcher = std::make_unique<ViewStatsFetcher>(m_client, cacheOk ? m_cache.get() : nullptr);
-    m_unpublisher = std::make_unique<Unpublisher>(m_client, m_drafts);
+    m_unpublisher = std::make_unique<UnpublishFlow>(m_client, m_drafts);
     buildPanels();
     selectInitialAccount();
     return cacheOk;
@@ -160,7 +159,7 @@ void AccountWorkspace::buildPanels()
     connect(m_model.get(), &PageListModel::totalCountChanged, m_stats,
             &StatsWidget::updateAccountSummary);
     // A page just published shows at the top of the list.
-    connect(m_window, &MainWindow::publishFinished, this, [this](const PublishOutcome &o) {
+    connect(m_window, &MainWindow::publishFinished, this, [this](const PublishResult &o) {
         if (!o.ok || m_manager->currentName().isEmpty())
             return;
         if (!m_sync->isRefreshing())
@@ -168,23 +167,10 @@ void AccountWorkspace::buildPanels()
         m_manager->refreshInfo(); // the page count
     });
 
-    connect(m_unpublisher.get(), &Unpublisher::progress, this,
-            [this](const QString &text) { m_window->publishBar()->showProgress(text); });
-    connect(m_unpublisher.get(), &Unpublisher::failed, this,
-            [this](const QString &text) { Q_EMIT message(text, true); });
-    connect(m_unpublisher.get(), &Unpublisher::unpublished, this,
-            [this](const QString &path, const QString &draftId, qint64) {
-                const std::optional<Draft> draft = m_drafts->draft(draftId);
-                Q_EMIT message(tr("%1 is unpublished. Its content is kept in the draft “%2”: "
-                                  "File → Revisions… restores it.")
-                                   .arg(path, draft ? draft->title : QString()),
-                               false);
-                if (!m_sync->isRefreshing())
-                    m_sync->fetchBatch(0);
-            });
-    connect(m_unpublisher.get(), &Unpublisher::restored, this, [this](const QString &path) {
-        Q_EMIT message(tr("%1 is published again.").arg(path), false);
-        if (!m_sync->isRefreshing())
+    // Its progress, countdown, Cancel and outcome show on its own line of the message area.
+    m_window->publishBar()->track(m_unpublisher.get());
+    connect(m_unpublisher.get(), &PublishFlow::finished, this, [this](const PublishResult &r) {
+        if (r.ok && !m_sync->isRefreshing())
             m_sync->fetchBatch(0);
     });
 

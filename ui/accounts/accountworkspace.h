@@ -26,7 +26,7 @@ class PageListSync;
 class PageListWidget;
 class StatsWidget;
 class TelegraphClient;
-class Unpublisher;
+class UnpublishFlow;
 class ViewStatsFetcher;
 struct Page;
 
@@ -71,7 +71,8 @@ public:
     StatsWidget *stats() const;
     PageListModel *pageModel() const { return m_model.get(); }
     PageListSync *pageSync() const { return m_sync.get(); }
-    Unpublisher *unpublisher() const { return m_unpublisher.get(); }
+    /// Unpublishes pages and restores them; its line in the window's message area can cancel it.
+    UnpublishFlow *unpublisher() const { return m_unpublisher.get(); }
     QAction *backupAction() const;
     QAction *refreshAction() const;
     /// The current account's name (empty: none).
@@ -84,7 +85,7 @@ public:
     using NoticeAsker = std::function<QString(const Page &page)>;
     void setNoticeAsker(NoticeAsker asker) { m_askNotice = std::move(asker); }
 
-    /// Asks for the notice, then unpublishes the page (see Unpublisher).
+    /// Asks for the notice, then unpublishes the page (see UnpublishFlow).
     void unpublish(const Page &page);
     /// Opens the backup dialog for the current account.
     void showBackupDialog();
@@ -114,7 +115,7 @@ private:
     std::unique_ptr<PageListSync> m_sync;
     std::unique_ptr<PageListModel> m_model;
     std::unique_ptr<ViewStatsFetcher> m_fetcher;
-    std::unique_ptr<Unpublisher> m_unpublisher;
+    std::unique_ptr<UnpublishFlow> m_unpublisher;
     QPointer<AccountPanel> m_panel;
     QPointer<PageListWidget> m_pageList;
     QPointer<StatsWidget> m_stats;

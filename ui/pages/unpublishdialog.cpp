@@ -2,7 +2,7 @@
 #include "pages/unpublishdialog.h"
 
 #include "api/apitypes.h"
-#include "workflow/unpublisher.h"
+#include "workflow/unpublishflow.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -31,7 +31,7 @@ UnpublishDialog::UnpublishDialog(const Page &page, QWidget *parent)
                       "page's draft: File → Revisions… restores it and publishes it back."),
                    this);
     kept->setWordWrap(true);
-    m_notice->setPlainText(Unpublisher::defaultNotice());
+    m_notice->setPlainText(UnpublishFlow::defaultNotice());
     m_notice->setTabChangesFocus(true);
     m_notice->setAccessibleName(tr("Notice shown instead of the content"));
     m_notice->setMaximumHeight(120);
@@ -42,7 +42,7 @@ UnpublishDialog::UnpublishDialog(const Page &page, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_notice, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = notice();
-        m_ok->setEnabled(!text.isEmpty() && text.size() <= Unpublisher::MaxNoticeLength);
+        m_ok->setEnabled(!text.isEmpty() && text.size() <= UnpublishFlow::MaxNoticeLength);
     });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(question);

@@ -8,19 +8,17 @@
 #include "drafts/saveproblembar.h"
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
-#include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
 #include "preview/previewview.h"
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
-#include "window/publishbar.h"
+#include "window/messagearea.h"
+#include "window/publishcontroller.h"
 #include "workflow/draftfiles.h"
 #include "workflow/draftsession.h"
 #include "workflow/previewscheduler.h"
-#include "workflow/publisher.h"
-#include "workflow/seriespublisher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,12 +47,13 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     , m_editor(new EditorPane(this))
     , m_preview(new PreviewView(this))
     , m_meter(new ContentMeter(this))
-    , m_publishBar(new PublishBar(this))
+    , m_publishBar(new MessageArea(this))
     , m_saveProblem(new SaveProblemBar(store, m_session, this))
     , m_drafts(new DraftsPanel(store, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_previewSide(new QWidget(this))
     , m_scheduler(new PreviewScheduler(this))
+    , m_publishing(new PublishController(this, store, settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Telegraph Desktop"));
@@ -126,10 +125,8 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
         if (id == m_session->draft().id)
             openLastDraft();
     });
-    connect(m_publishBar, &PublishBar::cancelRequested, this, [this] {
-        if (m_publisher)
-            m_publisher->cancel();
-    });
+    connect(m_publishing, &PublishController::publishFinished, this, &MainWindow::publishFinished);
+    connect(m_publishing, &PublishController::pageOpened, this, &MainWindow::pageOpened);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
 
     buildActions();
@@ -372,20 +369,7 @@ void MainWindow::setAccountAuthor(const QString &name, const QString &url)
 
 void MainWindow::editPage(const QString &pathOrUrl)
 {
-    const QString path = pagePathFrom(pathOrUrl);
-    if (!path.isEmpty()) {
-        saveNow();
-        m_store->flush();
-        // The most recently edited draft of the page wins (drafts() is newest first).
-        for (const Draft &d : m_store->drafts()) {
-            if (d.pagePath == path) {
-                openDraft(d.id);
-                statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
-                return;
-            }
-        }
-    }
-    openPage(pathOrUrl);
+    m_publishing->editPage(pathOrUrl);
 }
 
 void MainWindow::loadIntoEditor(const Draft &d)
@@ -434,190 +418,24 @@ void MainWindow::onConverted(const ConversionResult &result)
     Q_EMIT contentConverted(result.serial);
 }
 
-void MainWindow::setPublisher(Publisher *publisher)
+void MainWindow::setClient(TelegraphClient *client)
 {
-    if (m_publisher)
-        disconnect(m_publisher, nullptr, this, nullptr);
-    m_publisher = publisher;
-    if (!publisher)
-        return;
-    m_preview->setSiteUrl(QUrl(publisher->siteUrl()));
-    connect(publisher, &Publisher::progress, m_publishBar, &PublishBar::showProgress);
-    connect(publisher, &Publisher::floodWait, m_publishBar, &PublishBar::showFloodWait);
-    connect(publisher, &Publisher::published, this, &MainWindow::onPublished);
-    connect(publisher, &Publisher::fetched, this, &MainWindow::onFetched);
-}
-
-void MainWindow::setSeriesPublisher(SeriesPublisher *publisher)
-{
-    if (m_seriesPublisher)
-        disconnect(m_seriesPublisher, nullptr, this, nullptr);
-    m_seriesPublisher = publisher;
-    if (!publisher)
-        return;
-    connect(publisher, &SeriesPublisher::progress, this,
-            [this](const QString &message) { m_publishBar->showProgress(message); });
-    connect(publisher, &SeriesPublisher::finished, this, [this](bool ok, const QString &error) {
-        if (!m_seriesPublisher)
-            return;
-        // Remember even a partial run, so a retry edits the pages already created.
-        m_seriesPublisher->record().save(*m_settings, m_seriesDraftId);
-        if (ok)
-            m_publishBar->showMessage(tr("Published as a series of %n part(s): %1", nullptr,
-                                         int(m_seriesPublisher->record().partPaths.size()))
-                                          .arg(m_seriesPublisher->record().indexUrl),
-                                      false);
-        else
-            m_publishBar->showMessage(tr("The series was not fully published: %1").arg(error),
-                                      true);
-    });
-}
-
-void MainWindow::publishAsSeries()
-{
-    if (!m_seriesPublisher) {
-        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
-        return;
-    }
-    if (m_seriesPublisher->isBusy()) {
-        m_publishBar->showMessage(tr("Publishing is already under way."), false);
-        return;
-    }
-    Draft d = m_session->draft();
-    m_editor->fillDraft(d);
-    const ConversionResult result =
-        convertContent({++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format});
-    onConverted(result);
-    if (d.title.trimmed().isEmpty()) {
-        m_publishBar->showMessage(tr("Not published: the title is empty."), true);
-        return;
-    }
-    m_session->saveNow();
-    m_seriesDraftId = d.id;
-    SeriesPublisher::Request req;
-    req.title = d.title;
-    req.authorName = d.authorName;
-    req.authorUrl = d.authorUrl;
-    req.content = result.nodes;
-    req.previous = SeriesRecord::load(*m_settings, d.id);
-    m_seriesPublisher->publish(req);
+    m_publishing->setClient(client);
 }
 
 void MainWindow::publish()
 {
-    if (!m_publisher) {
-        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
-        return;
-    }
-    if (m_publisher->isBusy()) {
-        m_publishBar->showMessage(tr("Publishing is already under way."), false);
-        return;
-    }
-    // Convert the text as it is now, so what is sent is exactly what is in the editor.
-    Draft d = m_session->draft();
-    m_editor->fillDraft(d);
-    if (ImageDropHandler::hasLocalImages(d.body)) {
-        m_publishBar->showMessage(tr("Not published: an image is still uploading or failed to "
-                                     "upload. Wait for it, retry it or remove it."),
-                                  true);
-        return;
-    }
-    ConversionInput in{++m_serial, d.title, d.authorName, d.authorUrl, d.body, d.format};
-    const ConversionResult result = convertContent(in);
-    onConverted(result);
-    const bool tooLong = result.bytes > contentLimitBytes();
-    if (m_seriesPublisher &&
-        (!SeriesRecord::load(*m_settings, d.id).isEmpty() ||
-         (tooLong && QMessageBox::question(
-                         this, tr("Publish"),
-                         tr("This text is too long for one page. Publish it as a series: parts "
-                            "split at headings, linked to each other, with a contents page?")) ==
-                         QMessageBox::Yes))) {
-        publishAsSeries();
-        return;
-    }
-    if (!result.publishable()) {
-        m_publishBar->showMessage(tr("Not published: %1").arg(result.firstError()), true);
-        return;
-    }
-    m_publishing = d;
-    m_session->saveNow();
-    PublishRequest req;
-    req.path = d.pagePath;
-    req.title = d.title;
-    req.authorName = d.authorName;
-    req.authorUrl = d.authorUrl;
-    req.content = result.nodes;
-    m_publishBar->showProgress(d.pagePath.isEmpty() ? tr("Publishing…") : tr("Updating…"));
-    m_publisher->publish(req);
+    m_publishing->publish();
 }
 
-void MainWindow::onPublished(const PublishOutcome &o)
+void MainWindow::publishAsSeries()
 {
-    if (o.ok) {
-        Revision r;
-        r.draftId = m_publishing.id;
-        r.pagePath = o.path;
-        r.pageUrl = o.url;
-        r.created = QDateTime::currentDateTimeUtc();
-        r.title = m_publishing.title;
-        r.authorName = m_publishing.authorName;
-        r.authorUrl = m_publishing.authorUrl;
-        r.body = m_publishing.body;
-        r.format = m_publishing.format;
-        r.contentJson =
-            toJson(convertContent({0, r.title, r.authorName, r.authorUrl, r.body, r.format}).nodes);
-        if (m_publishing.id == m_session->draft().id) {
-            m_session->setPage(o.path, o.url);
-        } else if (std::optional<Draft> other = m_store->draft(m_publishing.id)) {
-            other->pagePath = o.path;
-            other->pageUrl = o.url;
-            m_store->save(*other);
-        }
-        if (m_store->addRevision(r) == 0)
-            statusBar()->showMessage(
-                tr("The revision could not be stored: %1").arg(m_store->lastError()), 8000);
-        m_drafts->refresh();
-    }
-    m_publishBar->showOutcome(o);
-    Q_EMIT publishFinished(o);
+    m_publishing->publishAsSeries();
 }
 
 void MainWindow::openPage(const QString &pathOrUrl)
 {
-    if (!m_publisher) {
-        m_publishBar->showMessage(tr("No server is configured: choose one in the settings."), true);
-        return;
-    }
-    m_publishBar->showProgress(tr("Opening %1…").arg(pathOrUrl));
-    m_publisher->fetch(pathOrUrl);
-}
-
-void MainWindow::onFetched(const PublishOutcome &o)
-{
-    if (!o.ok) {
-        m_publishBar->showMessage(tr("Could not open the page: %1").arg(o.error), true);
-        Q_EMIT pageOpened(o);
-        return;
-    }
-    Draft d = Draft::create();
-    d.title = o.title;
-    d.authorName = o.authorName;
-    d.authorUrl = o.authorUrl;
-    d.pagePath = o.path;
-    d.pageUrl = o.url;
-    const EditableSource source = editableSource(o.content);
-    d.format = source.format;
-    d.body = source.body;
-    if (source.format == DraftFormat::Markdown)
-        m_publishBar->showMessage(tr("Opened %1 as Markdown.").arg(o.url), false);
-    else
-        m_publishBar->showMessage(
-            tr("Opened %1 as HTML: Markdown would lose something (%2).").arg(o.url, source.why),
-            false);
-    m_store->save(d);
-    loadIntoEditor(d);
-    Q_EMIT pageOpened(o);
+    m_publishing->openPage(pathOrUrl);
 }
 
 void MainWindow::showRevisions()

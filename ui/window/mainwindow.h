@@ -23,16 +23,16 @@ class EditorPane;
 class FindBar;
 class PreviewScheduler;
 class PreviewView;
-class PublishBar;
+class MessageArea;
+class PublishController;
 class SaveProblemBar;
-class Publisher;
 class SecretStore;
-class SeriesPublisher;
-struct PublishOutcome;
+class TelegraphClient;
+struct PublishResult;
 struct Revision;
 
 /// The app's window: a thin shell that composes the editor, the live preview with its content
-/// meter, the drafts dock and the publish bar, and wires menus and shortcuts to them. Further
+/// meter, the drafts dock and the message area, and wires menus and shortcuts to them. Further
 /// panels (account, page list) are added with addPanel().
 class MainWindow : public QMainWindow
 {
@@ -50,9 +50,10 @@ public:
     /// Saves the open draft now (queued to the store's worker).
     void saveNow();
 
-    /// Uses this publisher for publish/update/open; the window does not own it.
-    void setPublisher(Publisher *publisher);
-    /// Publishes or updates the open draft; refused with the reason while the content is invalid.
+    /// Publishes, updates and opens pages through this client (not owned; null: no server).
+    void setClient(TelegraphClient *client);
+    /// Publishes or updates the open draft (see PublishController); refused with the reason
+    /// while the content is invalid.
     void publish();
     /// Fetches a page by URL or path and opens it as a new draft.
     void openPage(const QString &pathOrUrl);
@@ -63,11 +64,9 @@ public:
     /// Writes the open draft to path as Markdown (.md), HTML (.html/.htm) or Telegraph node JSON
     /// (.json); false with a message on failure.
     bool exportTo(const QString &path, QString *error = nullptr);
-    /// Uses this series publisher for content too long for one page; not owned.
-    void setSeriesPublisher(SeriesPublisher *publisher);
     /// Where the settings dialog keeps the secrets typed into it (not owned).
     void setSecretStore(SecretStore *store) { m_secretStore = store; }
-    /// Publishes or updates the open draft as a series (see SeriesPublisher); the pages are
+    /// Publishes or updates the open draft as a series (see SeriesFlow); the pages are
     /// remembered per draft, so a later call edits the same pages.
     void publishAsSeries();
     /// Shows the revisions of the open draft.
@@ -94,7 +93,12 @@ public:
     EditorPane *editorPane() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
     ContentMeter *meter() const { return m_meter; }
-    PublishBar *publishBar() const { return m_publishBar; }
+    /// The message area: each running operation's line, and showMessage() for everyone.
+    MessageArea *messages() const { return m_publishBar; }
+    /// The message area under its former name.
+    MessageArea *publishBar() const { return m_publishBar; }
+    /// Publishing and opening pages: the flows behind publish(), publishAsSeries(), openPage().
+    PublishController *publishing() const { return m_publishing; }
     DraftsPanel *draftsPanel() const { return m_drafts; }
     DraftSession *session() const { return m_session; }
     /// The bar that reports drafts that cannot be saved.
@@ -112,10 +116,10 @@ public:
 Q_SIGNALS:
     /// The meter and preview now reflect the edit with this serial.
     void contentConverted(quint64 serial);
-    /// A publish or update ended (after the revision was stored).
-    void publishFinished(const tg::PublishOutcome &outcome);
+    /// A publish or update ended (after the revision was stored), or was refused.
+    void publishFinished(const tg::PublishResult &result);
     /// A page was fetched and opened as a draft (or failed).
-    void pageOpened(const tg::PublishOutcome &outcome);
+    void pageOpened(const tg::PublishResult &result);
     /// The settings dialog was accepted and its values saved.
     void settingsSaved();
 
@@ -128,8 +132,6 @@ private:
     void onEdited();
     void requestConversion();
     void onConverted(const ConversionResult &result);
-    void onPublished(const PublishOutcome &outcome);
-    void onFetched(const PublishOutcome &outcome);
     void loadIntoEditor(const Draft &draft);
     void importFile();
     /// Shows or hides the busy indicator in the status bar while content converts off-thread.
@@ -147,23 +149,20 @@ private:
     FindBar *m_findBar = nullptr;
     PreviewView *m_preview = nullptr;
     ContentMeter *m_meter = nullptr;
-    PublishBar *m_publishBar = nullptr;
+    MessageArea *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;
     QWidget *m_convertingIndicator = nullptr;
     DraftsPanel *m_drafts = nullptr;
     QSplitter *m_split = nullptr;
     QWidget *m_previewSide = nullptr;
     PreviewScheduler *m_scheduler = nullptr;
-    QPointer<Publisher> m_publisher;
-    QPointer<SeriesPublisher> m_seriesPublisher;
-    QString m_seriesDraftId; ///< draft whose series is being published
+    PublishController *m_publishing = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_accountMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     AuthorDefaults m_accountAuthor;
     ConversionResult m_lastResult;
     quint64 m_serial = 0;
-    Draft m_publishing; ///< snapshot being published, for its revision
     EditorSettings m_editorSettings;
     PreviewSettings m_previewSettings;
 };

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#include "workflow/draftpublishflow.h"
+
+#include "api/apirequests.h"
+#include "api/pagejob.h"
+#include "api/telegraphclient.h"
+#include "content/validation.h"
+#include "storage/draftstore.h"
+#include "workflow/errortext.h"
+
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace tg {
+
+DraftPublishFlow::DraftPublishFlow(TelegraphClient *client, DraftStore *store, QObject *parent)
+    : PublishFlow(client, parent)
+    , m_store(store)
+{
+    qRegisterMetaType<ConversionResult>();
+}
+
+DraftPublishFlow::~DraftPublishFlow()
+{
+    m_watcher.waitForFinished();
+}
+
+QString DraftPublishFlow::title() const
+{
+    return tr("Publishing");
+}
+
+bool DraftPublishFlow::publish(const PublishInput &input)
+{
+    if (!begin())
+        return false;
+    m_input = input;
+    if (input.content) {
+        // Converted by the caller: validated the way the server would.
+        const QList<ValidationIssue> issues = validatePage(
+            input.draft.title, input.draft.authorName, input.draft.authorUrl, *input.content);
+        m_nodes = *input.content;
+        if (issues.isEmpty()) {
+            onConverted(*input.content, QString(), false);
+        } else {
+            ApiError e = ApiError::make(ApiError::Category::Validation, issues.first().message);
+            e.code = issues.first().apiCode();
+            PublishResult r = failure(e, tr("Not published: %1"));
+            r.tooLong = e.code == QLatin1String("CONTENT_TOO_BIG");
+            r.content = m_nodes;
+            finish(r);
+        }
+        return true;
+    }
+    Q_EMIT progress(tr("Preparing the content…"));
+    const Draft &d = input.draft;
+    const ConversionInput in{0, d.title, d.authorName, d.authorUrl, d.body, d.format};
+    const quint64 run = generation();
+    disconnect(&m_watcher, nullptr, this, nullptr);
+    connect(&m_watcher, &QFutureWatcher<ConversionResult>::finished, this, [this, run] {
+        if (run != generation() || !isBusy())
+            return; // cancelled meanwhile
+        const ConversionResult result = m_watcher.result();
+        m_nodes = result.nodes;
+        onConverted(result.nodes, result.publishable() ? QString() : result.firstError(),
+                    result.bytes > contentLimitBytes());
+    });
+    m_watcher.setFuture(QtConcurrent::run([in] { return convertContent(in); }));
+    return true;
+}
+
+void DraftPublishFlow::cancelIdle()
+{
+    PublishResult r = failure(ApiError::make(ApiError::Category::Cancelled, tr("Cancelled")),
+                              tr("Not published: %1"));
+    r.draftId = m_input.draft.id;
+    finish(r);
+}
+
+void DraftPublishFlow::onConverted(const NodeList &nodes, const QString &error, bool tooLong)
+{
+    if (tooLong || !error.isEmpty()) {
+        PublishResult r = failure(ApiError::make(ApiError::Category::Validation,
+                                                 error.isEmpty() ? tr("the text is too long for "
+                                                                      "one page")
+                                                                 : error),
+                                  tr("Not published: %1"));
+        r.tooLong = tooLong;
+        r.content = nodes;
+        r.draftId = m_input.draft.id;
+        finish(r);
+        return;
+    }
+    if (m_store)
+        m_store->save(m_input.draft);
+    send();
+}
+
+void DraftPublishFlow::send()
+{
+    const Draft &d = m_input.draft;
+    PageRequest req;
+    req.path = d.pagePath;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = m_nodes;
+    req.returnContent = m_input.returnContent;
+    const bool edit = !req.path.isEmpty();
+    Q_EMIT progress(edit ? tr("Updating the page…") : tr("Publishing…"));
+    PageJob *job = edit ? client()->editPage(req) : client()->createPage(req);
+    run(
+        job, [this, job] { onSent(job->page(), job->resultJson()); },
+        [this](const ApiError &error) {
+            PublishResult r = failure(error, tr("Not published: %1"));
+            r.draftId = m_input.draft.id;
+            finish(r);
+        });
+}
+
+void DraftPublishFlow::onSent(const Page &page, const QByteArray &json)
+{
+    PublishResult r;
+    r.ok = true;
+    r.path = page.path;
+    r.url = page.url;
+    r.page = page;
+    r.resultJson = json;
+    r.content = m_nodes;
+    r.draftId = m_input.draft.id;
+    // Readable for non-Latin titles (the link itself stays exactly the server's).
+    r.message = tr("Published: %1").arg(QUrl(page.url).toDisplayString());
+    if (m_store) {
+        const Draft &d = m_input.draft;
+        Revision rev;
+        rev.draftId = d.id;
+        rev.pagePath = page.path;
+        rev.pageUrl = page.url;
+        rev.created = QDateTime::currentDateTimeUtc();
+        rev.title = d.title;
+        rev.authorName = d.authorName;
+        rev.authorUrl = d.authorUrl;
+        rev.body = d.body;
+        rev.format = d.format;
+        rev.contentJson = toJson(m_nodes); // what was sent: the one conversion
+        r.revisionId = m_store->addRevision(rev);
+        if (r.revisionId == 0)
+            r.message += QLatin1Char(' ') +
+                         tr("The revision could not be stored: %1").arg(m_store->lastError());
+        // The newest text of the draft (it may have been edited meanwhile) gets the page.
+        Draft current = m_store->draft(d.id).value_or(d);
+        current.pagePath = page.path;
+        current.pageUrl = page.url;
+        m_store->save(current);
+    }
+    finish(r);
+}
+
+} // namespace tg

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include "window/messagearea.h"
+
+#include "workflow/publishflow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace tg {
+
+MessageLine::MessageLine(QWidget *parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+    , m_copy(new QToolButton(this))
+    , m_open(new QToolButton(this))
+    , m_cancel(new QToolButton(this))
+    , m_close(new QToolButton(this))
+{
+    m_label->setObjectName(QStringLiteral("publishStatus"));
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setWordWrap(true);
+    m_copy->setText(tr("Copy link"));
+    m_open->setText(tr("Open in browser"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(tr("Cancel"));
+    m_close->setText(QStringLiteral("×"));
+    m_close->setAccessibleName(tr("Dismiss the message"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_copy);
+    layout->addWidget(m_open);
+    layout->addWidget(m_cancel);
+    layout->addWidget(m_close);
+    connect(m_copy, &QToolButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_url); });
+    connect(m_open, &QToolButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl(m_url)); });
+    connect(m_cancel, &QToolButton::clicked, this, &MessageLine::cancelRequested);
+    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void MessageLine::showRunning(const QString &text, bool cancellable)
+{
+    m_url.clear();
+    m_label->setText(text);
+    m_label->setStyleSheet(QString());
+    m_copy->hide();
+    m_open->hide();
+    m_cancel->setVisible(cancellable);
+    m_close->hide();
+    show();
+    Q_EMIT changed();
+}
+
+void MessageLine::showDone(const QString &text, bool error, const QString &url)
+{
+    m_url = url;
+    m_label->setText(text);
+    m_label->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    m_copy->setVisible(!url.isEmpty());
+    m_open->setVisible(!url.isEmpty());
+    m_cancel->hide();
+    m_close->show();
+    show();
+    Q_EMIT changed();
+}
+
+QString MessageLine::text() const
+{
+    return m_label->text();
+}
+
+MessageArea::MessageArea(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QVBoxLayout(this))
+{
+    setObjectName(QStringLiteral("publishBar"));
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(0);
+    hide();
+}
+
+MessageLine *MessageArea::addLine()
+{
+    auto *line = new MessageLine(this);
+    m_layout->addWidget(line);
+    connect(line, &MessageLine::changed, this, [this, line] {
+        m_latest = line;
+        updateVisibility();
+    });
+    connect(line->closeButton(), &QToolButton::clicked, this, &MessageArea::updateVisibility);
+    return line;
+}
+
+void MessageArea::updateVisibility()
+{
+    bool any = false;
+    for (MessageLine *line : findChildren<MessageLine *>(Qt::FindDirectChildrenOnly))
+        any = any || !line->isHidden();
+    setVisible(any);
+}
+
+void MessageArea::track(PublishFlow *flow)
+{
+    if (!flow || m_lines.contains(flow))
+        return;
+    MessageLine *line = addLine();
+    line->setObjectName(flow->metaObject()->className());
+    line->cancelButton()->setAccessibleName(tr("Cancel: %1").arg(flow->title()));
+    m_lines.insert(flow, line);
+    connect(line, &MessageLine::cancelRequested, flow, &PublishFlow::cancel);
+    connect(flow, &PublishFlow::started, line,
+            [line, flow] { line->showRunning(flow->title() + QStringLiteral("…"), true); });
+    connect(flow, &PublishFlow::progress, line,
+            [line](const QString &text) { line->showRunning(text, true); });
+    connect(flow, &PublishFlow::floodCountdown, line, [line](int seconds) {
+        if (seconds > 0)
+            line->showRunning(tr("Telegraph asks to wait: going on in %n second(s). You can keep "
+                                 "writing.",
+                                 nullptr, seconds),
+                              true);
+    });
+    connect(flow, &PublishFlow::finished, line, [line](const PublishResult &r) {
+        line->showDone(r.message, !r.ok, r.ok ? r.url : QString());
+    });
+    connect(flow, &QObject::destroyed, this, [this, flow, line] {
+        m_lines.remove(flow);
+        delete line;
+        updateVisibility();
+    });
+}
+
+MessageLine *MessageArea::generalLine()
+{
+    if (!m_general)
+        m_general = addLine();
+    return m_general;
+}
+
+void MessageArea::showMessage(const QString &message, bool error)
+{
+    generalLine()->showDone(message, error);
+}
+
+QString MessageArea::text() const
+{
+    return m_latest ? m_latest->text() : QString();
+}
+
+QString MessageArea::url() const
+{
+    return m_latest ? m_latest->url() : QString();
+}
+
+MessageLine *MessageArea::lineOf(const PublishFlow *flow) const
+{
+    return m_lines.value(flow);
+}
+
+} // namespace tg
