@@ -71,6 +71,11 @@ AuthorDefaults AuthorDefaults::load(const QSettings &s)
             s.value(QStringLiteral("author/url")).toString()};
 }
 
+AuthorDefaults AuthorDefaults::overriddenBy(const AuthorDefaults &other) const
+{
+    return {other.name.isEmpty() ? name : other.name, other.url.isEmpty() ? url : other.url};
+}
+
 void AuthorDefaults::save(QSettings &s) const
 {
     s.setValue(QStringLiteral("author/name"), name);

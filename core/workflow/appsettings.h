@@ -41,6 +41,8 @@ struct AuthorDefaults
 
     static AuthorDefaults load(const QSettings &s);
     void save(QSettings &s) const;
+    /// These defaults with the non-empty fields of `other` (the current account's) in their place.
+    AuthorDefaults overriddenBy(const AuthorDefaults &other) const;
 };
 
 } // namespace tg

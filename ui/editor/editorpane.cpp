@@ -89,6 +89,17 @@ void EditorPane::loadDraft(const Draft &d)
     updateCounts();
 }
 
+void EditorPane::replaceContent(const QString &title, DraftFormat format, const QString &body)
+{
+    m_title->setText(title);
+    setFormat(format);
+    QTextCursor c(m_editor->document());
+    c.beginEditBlock();
+    c.select(QTextCursor::Document);
+    c.insertText(body);
+    c.endEditBlock();
+}
+
 void EditorPane::fillDraft(Draft &d) const
 {
     d.title = title();

@@ -25,6 +25,8 @@ public:
     void loadDraft(const Draft &draft);
     /// Writes the pane's fields into the draft (id and page stay as they are).
     void fillDraft(Draft &draft) const;
+    /// Replaces title, format and text (a revision coming back) as one edit the writer can undo.
+    void replaceContent(const QString &title, DraftFormat format, const QString &body);
 
     QString title() const;
     QString authorName() const;

@@ -14,28 +14,27 @@
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
+#include "window/busyindicator.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
+#include "window/windowlayout.h"
+#include "window/windowmenus.h"
 #include "workflow/draftfiles.h"
 #include "workflow/draftsession.h"
 #include "workflow/previewscheduler.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
-#include <QMenuBar>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QVBoxLayout>
 
 namespace tg {
 
@@ -68,25 +67,8 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     m_preview->setDark(m_previewSettings.dark);
 
     m_findBar = new FindBar(m_editor->editor(), this);
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->setSpacing(0);
-    leftLayout->addWidget(m_saveProblem);
-    leftLayout->addWidget(m_editor, 1);
-    leftLayout->addWidget(m_findBar);
-    leftLayout->addWidget(m_publishBar);
-
-    auto *rightLayout = new QVBoxLayout(m_previewSide);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->setSpacing(0);
-    rightLayout->addWidget(m_preview, 1);
-    rightLayout->addWidget(m_meter);
-
-    m_split->setObjectName(QStringLiteral("editorPreviewSplitter"));
-    m_split->addWidget(left);
-    m_split->addWidget(m_previewSide);
-    m_split->setChildrenCollapsible(false);
+    windowlayout::arrange(m_split, {m_saveProblem, m_editor, m_findBar, m_publishBar}, 1,
+                          m_previewSide, {m_preview, m_meter});
     setCentralWidget(m_split);
 
     addPanel(tr("Drafts"), m_drafts, Qt::LeftDockWidgetArea)
@@ -114,12 +96,8 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
             [this](const QString &id, const QString &title) {
                 if (id != m_session->draft().id)
                     return;
-                // Else the next autosave would write the old title back.
-                m_editor->titleEdit()->setText(title);
-                Draft d = m_session->draft();
-                m_editor->fillDraft(d);
-                m_session->update(d);
-                requestConversion();
+                m_editor->titleEdit()->setText(title); // else autosave writes the old title back
+                onEdited();
             });
     connect(m_drafts, &DraftsPanel::draftRemoved, this, [this](const QString &id) {
         if (id == m_session->draft().id)
@@ -129,7 +107,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     connect(m_publishing, &PublishController::pageOpened, this, &MainWindow::pageOpened);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
 
-    buildActions();
+    WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);
 }
@@ -141,119 +119,7 @@ MainWindow::~MainWindow()
 
 QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::DockWidgetArea area)
 {
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
-    dock->setWidget(panel);
-    // A panel added after the window restored its layout takes its remembered place.
-    if (!restoreDockWidget(dock))
-        addDockWidget(area, dock);
-    if (m_viewMenu)
-        m_viewMenu->addAction(dock->toggleViewAction());
-    return dock;
-}
-
-void MainWindow::buildActions()
-{
-    auto add = [this](QMenu *menu, const QString &text, const QKeySequence &key, auto slot,
-                      const QString &icon = {}) {
-        QAction *a = menu->addAction(QIcon::fromTheme(icon), text);
-        a->setShortcut(key);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
-    };
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    bar->addAction(add(
-        file, tr("&New draft"), QKeySequence::New, [this] { newDraft(); },
-        QStringLiteral("document-new")));
-    add(file, tr("&Open page…"), QKeySequence::Open, [this] {
-        bool ok = false;
-        const QString url = QInputDialog::getText(this, tr("Open page"), tr("Page URL or path:"),
-                                                  QLineEdit::Normal, QString(), &ok);
-        if (ok && !url.trimmed().isEmpty())
-            openPage(url);
-    });
-    bar->addAction(add(
-        file, tr("&Save"), QKeySequence::Save,
-        [this] {
-            saveNow();
-            // A failed write is reported by the save problem bar, never as saved.
-            if (m_store->flush())
-                statusBar()->showMessage(tr("Draft saved."), 3000);
-        },
-        QStringLiteral("document-save")));
-    add(file, tr("&Import file…"), QKeySequence(), [this] { importFile(); });
-    add(file, tr("&Export…"), QKeySequence(), [this] { exportDraft(); });
-    file->addSeparator();
-    bar->addAction(add(
-        file, tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-        [this] { publish(); }, QStringLiteral("document-send")));
-    add(file, tr("Publish as a &series"), QKeySequence(), [this] { publishAsSeries(); });
-    add(file, tr("&Revisions…"), QKeySequence(), [this] { showRevisions(); });
-    file->addSeparator();
-    add(file, tr("Se&ttings…"), QKeySequence::Preferences, [this] { showSettings(); });
-    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-
-    SourceEditor *ed = m_editor->editor();
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    m_editMenu = edit;
-    add(edit, tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
-    add(edit, tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
-    edit->addSeparator();
-    add(edit, tr("&Find…"), QKeySequence::Find, [this] { m_findBar->activate(false); });
-    add(edit, tr("Find and &replace…"), QKeySequence::Replace,
-        [this] { m_findBar->activate(true); });
-    add(edit, tr("Find &next"), QKeySequence::FindNext, [this] { m_findBar->findNext(); });
-
-    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
-    struct Item
-    {
-        QString text;
-        QKeySequence key;
-        SourceEditor::Markup markup;
-    };
-    const Item items[] = {
-        {tr("&Bold"), QKeySequence::Bold, SourceEditor::Markup::Bold},
-        {tr("&Italic"), QKeySequence::Italic, SourceEditor::Markup::Italic},
-        {tr("&Link"), QKeySequence(Qt::CTRL | Qt::Key_K), SourceEditor::Markup::Link},
-        {tr("&Heading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3),
-         SourceEditor::Markup::Heading},
-        {tr("&Subheading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4),
-         SourceEditor::Markup::Subheading},
-        {tr("&Quote"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), SourceEditor::Markup::Quote},
-        {tr("Li&st"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), SourceEditor::Markup::List},
-        {tr("&Code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), SourceEditor::Markup::Code},
-        {tr("Code &block"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
-         SourceEditor::Markup::CodeBlock},
-    };
-    for (const Item &i : items) {
-        const SourceEditor::Markup m = i.markup;
-        add(format, i.text, i.key, [ed, m] { ed->applyMarkup(m); });
-    }
-
-    m_accountMenu = menuBar()->addMenu(tr("&Account"));
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *toggle = add(m_viewMenu, tr("&Preview"), QKeySequence(Qt::Key_F9),
-                          [this] { setPreviewVisible(!m_previewSide->isVisible()); });
-    toggle->setCheckable(false);
-    add(m_viewMenu, tr("Zoom &in"), QKeySequence::ZoomIn, [this, ed] {
-        ed->zoom(1);
-        m_preview->setZoomFactor(qMin(3.0, m_preview->zoomFactor() + 0.1));
-    });
-    add(m_viewMenu, tr("Zoom &out"), QKeySequence::ZoomOut, [this, ed] {
-        ed->zoom(-1);
-        m_preview->setZoomFactor(qMax(0.3, m_preview->zoomFactor() - 0.1));
-    });
-    add(m_viewMenu, tr("&Dark preview"), QKeySequence(), [this] {
-        m_previewSettings.dark = !m_previewSettings.dark;
-        m_preview->setDark(m_previewSettings.dark);
-        m_previewSettings.save(*m_settings);
-    });
-    m_viewMenu->addSeparator();
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        m_viewMenu->addAction(dock->toggleViewAction());
+    return windowlayout::addDock(this, m_viewMenu, title, panel, area);
 }
 
 void MainWindow::setPreviewVisible(bool visible)
@@ -264,17 +130,12 @@ void MainWindow::setPreviewVisible(bool visible)
 
 void MainWindow::restoreLayout()
 {
-    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
-    if (!m_split->restoreState(m_settings->value(QStringLiteral("window/splitter")).toByteArray()))
-        m_split->setSizes({1, 1});
+    windowlayout::restore(this, m_split, *m_settings);
 }
 
 void MainWindow::saveLayout()
 {
-    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_settings->setValue(QStringLiteral("window/state"), saveState());
-    m_settings->setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    windowlayout::save(this, m_split, *m_settings);
     m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
     const bool followSystem = followsSystemTheme();
     m_previewSettings.save(*m_settings);
@@ -284,9 +145,7 @@ void MainWindow::saveLayout()
 
 bool MainWindow::systemPrefersDark()
 {
-    const QPalette palette = QGuiApplication::palette();
-    return palette.color(QPalette::Window).lightness() <
-           palette.color(QPalette::WindowText).lightness();
+    return windowlayout::systemPrefersDark();
 }
 
 bool MainWindow::followsSystemTheme() const
@@ -354,12 +213,7 @@ void MainWindow::newDraft()
 
 AuthorDefaults MainWindow::newDraftAuthor() const
 {
-    AuthorDefaults author = AuthorDefaults::load(*m_settings);
-    if (!m_accountAuthor.name.isEmpty())
-        author.name = m_accountAuthor.name;
-    if (!m_accountAuthor.url.isEmpty())
-        author.url = m_accountAuthor.url;
-    return author;
+    return AuthorDefaults::load(*m_settings).overriddenBy(m_accountAuthor);
 }
 
 void MainWindow::setAccountAuthor(const QString &name, const QString &url)
@@ -448,13 +302,7 @@ void MainWindow::showRevisions()
 
 void MainWindow::restoreRevision(const Revision &r)
 {
-    m_editor->titleEdit()->setText(r.title);
-    m_editor->setFormat(r.format);
-    QTextCursor c(m_editor->editor()->document());
-    c.beginEditBlock();
-    c.select(QTextCursor::Document);
-    c.insertText(r.body);
-    c.endEditBlock();
+    m_editor->replaceContent(r.title, r.format, r.body);
     onEdited();
 }
 
@@ -494,20 +342,9 @@ bool MainWindow::importPath(const QString &path, QString *error, QStringList *wa
 
 void MainWindow::showConverting(bool busy, const QString &message)
 {
-    if (!m_convertingIndicator) {
-        auto *bar = new QProgressBar(this);
-        bar->setRange(0, 0); // busy: the conversion cannot say how far it is
-        bar->setMaximumWidth(120);
-        bar->setTextVisible(false);
-        bar->setAccessibleName(tr("Converting"));
-        statusBar()->addPermanentWidget(bar);
-        m_convertingIndicator = bar;
-    }
-    m_convertingIndicator->setVisible(busy);
-    if (busy)
-        statusBar()->showMessage(message);
-    else
-        statusBar()->clearMessage();
+    if (!m_convertingIndicator)
+        m_convertingIndicator = new BusyIndicator(statusBar());
+    m_convertingIndicator->setBusy(busy, message);
 }
 
 void MainWindow::exportDraft()

@@ -15,6 +15,7 @@ class QDockWidget;
 
 namespace tg {
 
+class BusyIndicator;
 class ContentMeter;
 class DraftSession;
 class DraftStore;
@@ -128,7 +129,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void buildActions();
+    friend class WindowMenus; // builds the menus over the window's operations
     void onEdited();
     void requestConversion();
     void onConverted(const ConversionResult &result);
@@ -151,7 +152,7 @@ private:
     ContentMeter *m_meter = nullptr;
     MessageArea *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;
-    QWidget *m_convertingIndicator = nullptr;
+    BusyIndicator *m_convertingIndicator = nullptr;
     DraftsPanel *m_drafts = nullptr;
     QSplitter *m_split = nullptr;
     QWidget *m_previewSide = nullptr;

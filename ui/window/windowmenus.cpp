@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "window/windowmenus.h"
+
+#include "editor/editorpane.h"
+#include "editor/findbar.h"
+#include "editor/sourceeditor.h"
+#include "preview/previewview.h"
+#include "storage/draftstore.h"
+#include "window/mainwindow.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace tg {
+
+void WindowMenus::build(MainWindow *w)
+{
+    auto add = [w](QMenu *menu, const QString &text, const QKeySequence &key, auto slot,
+                   const QString &icon = {}) {
+        QAction *a = menu->addAction(QIcon::fromTheme(icon), text);
+        a->setShortcut(key);
+        QObject::connect(a, &QAction::triggered, w, slot);
+        return a;
+    };
+    QToolBar *bar = w->addToolBar(MainWindow::tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+
+    QMenu *file = w->menuBar()->addMenu(MainWindow::tr("&File"));
+    bar->addAction(add(
+        file, MainWindow::tr("&New draft"), QKeySequence::New, [w] { w->newDraft(); },
+        QStringLiteral("document-new")));
+    add(file, MainWindow::tr("&Open page…"), QKeySequence::Open, [w] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(w, MainWindow::tr("Open page"),
+                                                  MainWindow::tr("Page URL or path:"),
+                                                  QLineEdit::Normal, QString(), &ok);
+        if (ok && !url.trimmed().isEmpty())
+            w->openPage(url);
+    });
+    bar->addAction(add(
+        file, MainWindow::tr("&Save"), QKeySequence::Save,
+        [w] {
+            w->saveNow();
+            // A failed write is reported by the save problem bar, never as saved.
+            if (w->m_store->flush())
+                w->statusBar()->showMessage(MainWindow::tr("Draft saved."), 3000);
+        },
+        QStringLiteral("document-save")));
+    add(file, MainWindow::tr("&Import file…"), QKeySequence(), [w] { w->importFile(); });
+    add(file, MainWindow::tr("&Export…"), QKeySequence(), [w] { w->exportDraft(); });
+    file->addSeparator();
+    bar->addAction(add(
+        file, MainWindow::tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+        [w] { w->publish(); }, QStringLiteral("document-send")));
+    add(file, MainWindow::tr("Publish as a &series"), QKeySequence(),
+        [w] { w->publishAsSeries(); });
+    add(file, MainWindow::tr("&Revisions…"), QKeySequence(), [w] { w->showRevisions(); });
+    file->addSeparator();
+    add(file, MainWindow::tr("Se&ttings…"), QKeySequence::Preferences, [w] { w->showSettings(); });
+    add(file, MainWindow::tr("&Quit"), QKeySequence::Quit, [w] { w->close(); });
+
+    SourceEditor *ed = w->m_editor->editor();
+    QMenu *edit = w->menuBar()->addMenu(MainWindow::tr("&Edit"));
+    w->m_editMenu = edit;
+    add(edit, MainWindow::tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
+    add(edit, MainWindow::tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
+    edit->addSeparator();
+    add(edit, MainWindow::tr("&Find…"), QKeySequence::Find, [w] { w->m_findBar->activate(false); });
+    add(edit, MainWindow::tr("Find and &replace…"), QKeySequence::Replace,
+        [w] { w->m_findBar->activate(true); });
+    add(edit, MainWindow::tr("Find &next"), QKeySequence::FindNext,
+        [w] { w->m_findBar->findNext(); });
+
+    QMenu *format = w->menuBar()->addMenu(MainWindow::tr("F&ormat"));
+    struct Item
+    {
+        QString text;
+        QKeySequence key;
+        SourceEditor::Markup markup;
+    };
+    const Item items[] = {
+        {MainWindow::tr("&Bold"), QKeySequence::Bold, SourceEditor::Markup::Bold},
+        {MainWindow::tr("&Italic"), QKeySequence::Italic, SourceEditor::Markup::Italic},
+        {MainWindow::tr("&Link"), QKeySequence(Qt::CTRL | Qt::Key_K), SourceEditor::Markup::Link},
+        {MainWindow::tr("&Heading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3),
+         SourceEditor::Markup::Heading},
+        {MainWindow::tr("&Subheading"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4),
+         SourceEditor::Markup::Subheading},
+        {MainWindow::tr("&Quote"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+         SourceEditor::Markup::Quote},
+        {MainWindow::tr("Li&st"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+         SourceEditor::Markup::List},
+        {MainWindow::tr("&Code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+         SourceEditor::Markup::Code},
+        {MainWindow::tr("Code &block"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+         SourceEditor::Markup::CodeBlock},
+    };
+    for (const Item &i : items) {
+        const SourceEditor::Markup m = i.markup;
+        add(format, i.text, i.key, [ed, m] { ed->applyMarkup(m); });
+    }
+
+    w->m_accountMenu = w->menuBar()->addMenu(MainWindow::tr("&Account"));
+    w->m_viewMenu = w->menuBar()->addMenu(MainWindow::tr("&View"));
+    QAction *toggle = add(w->m_viewMenu, MainWindow::tr("&Preview"), QKeySequence(Qt::Key_F9),
+                          [w] { w->setPreviewVisible(!w->m_previewSide->isVisible()); });
+    toggle->setCheckable(false);
+    add(w->m_viewMenu, MainWindow::tr("Zoom &in"), QKeySequence::ZoomIn, [w, ed] {
+        ed->zoom(1);
+        w->m_preview->setZoomFactor(qMin(3.0, w->m_preview->zoomFactor() + 0.1));
+    });
+    add(w->m_viewMenu, MainWindow::tr("Zoom &out"), QKeySequence::ZoomOut, [w, ed] {
+        ed->zoom(-1);
+        w->m_preview->setZoomFactor(qMax(0.3, w->m_preview->zoomFactor() - 0.1));
+    });
+    add(w->m_viewMenu, MainWindow::tr("&Dark preview"), QKeySequence(), [w] {
+        w->m_previewSettings.dark = !w->m_previewSettings.dark;
+        w->m_preview->setDark(w->m_previewSettings.dark);
+        w->m_previewSettings.save(*w->m_settings);
+    });
+    w->m_viewMenu->addSeparator();
+    for (QDockWidget *dock : w->findChildren<QDockWidget *>())
+        w->m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+} // namespace tg
