@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>diese Seite gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>das Zugriffstoken des Kontos ist ungültig (widerrufen oder für einen anderen Server)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>die Seite gehört zu einem anderen Konto</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>der Inhalt überschreitet die 64-KiB-Grenze von Telegraph</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>Telegraph konnte die Seite nicht speichern (PAGE_SAVE_FAILED); versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>der Server lehnte ab: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>der Server ist nicht erreichbar (%1); nichts wurde geändert, Sie können es später erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>Telegraph bittet, vor der nächsten Änderung %n Sekunde zu warten</numerusform>
+            <numerusform>Telegraph bittet, vor der nächsten Änderung %n Sekunden zu warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +83,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>Ein anderer Kontovorgang läuft noch; versuchen Sie es, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>Wählen Sie einen anderen Namen: %1 ist vergeben oder nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>Das Token von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>Das Konto wurde erstellt, aber sein Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Das Konto konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Konto %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>Geben Sie das Zugriffstoken des Kontos ein.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>Das Token wurde nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>Konto %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Wählen Sie zuerst ein Konto.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>Das Konto konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Konto %1 geändert.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>Kein Anmeldelink: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>der Server hat keinen gesendet</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>Der Anmeldelink wurde im Browser geöffnet (5 Minuten gültig).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>Das Token wurde nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>Das Token wurde widerrufen, aber das neue konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>Das Token von %1 wurde widerrufen und ersetzt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>%1 wurde von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>Das Konto wurde gewechselt, bevor seine Angaben eintrafen.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +212,20 @@
         <translation>Öffnet einen einmaligen Anmeldelink (5 Minuten gültig) im Browser</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>Das Token von %1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>Wählen Sie einen anderen Namen: %1 ist vergeben oder nicht erlaubt.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>Das Konto konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>Das Konto wurde erstellt, aber sein Token konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>Konto %1 erstellt.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>Das Token wurde nicht akzeptiert: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>Konto %1 importiert.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>Das Konto konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>Konto %1 geändert.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — offline oder abgelehnt: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>Kein Anmeldelink: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>Der Anmeldelink wurde im Browser geöffnet (5 Minuten gültig).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>Das Zugriffstoken von %1 widerrufen? Alle anderen Apps und Geräte, die es verwenden, verlieren den Zugriff; diese App arbeitet mit dem neuen Token weiter.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>Das Token wurde nicht widerrufen: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>Das Token wurde widerrufen, aber das neue konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>Das Token von %1 wurde widerrufen und ersetzt.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>%1 von diesem Computer entfernen? Das Konto und seine Seiten bleiben auf Telegraph erhalten; ohne das Token können Sie sie von hier aus nicht bearbeiten.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>%1 konnte nicht entfernt werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>%1 wurde von diesem Computer entfernt.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -172,6 +237,21 @@
             <numerusform>%1 — %n Seite</numerusform>
             <numerusform>%1 — %n Seiten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Konten können nicht gespeichert werden (%1). Starten Sie die App neu, um zu wählen, wo Tokens aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Konto: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Einige Geheimnisse stehen noch in der Einstellungsdatei: %1</translation>
     </message>
 </context>
 <context>
@@ -210,14 +290,6 @@
     <message>
         <source>Statistics</source>
         <translation>Statistik</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>%1 ist zurückgezogen. Der Inhalt bleibt im Entwurf „%2“ erhalten: Datei → Versionen… stellt ihn wieder her.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 ist wieder veröffentlicht.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -388,37 +460,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>Seite wird aktualisiert…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Wird veröffentlicht…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>Das Veröffentlichen wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>Seite wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>Der Server ist nicht erreichbar (%1). Sie scheinen offline zu sein; der Entwurf bleibt erhalten und Sie können später veröffentlichen.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>Der Server hat abgelehnt: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>Telegraph bittet, %n Sekunde zu warten, bevor erneut veröffentlicht wird.</numerusform>
-            <numerusform>Telegraph bittet, %n Sekunden zu warten, bevor erneut veröffentlicht wird.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>Umwandlung</translation>
     </message>
 </context>
 <context>
@@ -442,6 +487,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>Der Upload-Befehl hat in seiner letzten Zeile keine URL ausgegeben (erhalten: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>Ein Bild wurde nicht hochgeladen: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Das Proxy-Passwort konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Der Bild-Host in den Einstellungen ist nicht nutzbar (%1); Bilder gehen an den Telegraph-Upload, bis das unter Einstellungen → Bilder behoben ist.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Die lokale Sandbox konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — lokale Sandbox</translation>
     </message>
 </context>
 <context>
@@ -483,24 +551,12 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>Die Entwurfsdatenbank %1 kann nicht geöffnet werden: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
             <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Der Entwurf wurde im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
             <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Alle %n Entwürfe wurden im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Die lokale Sandbox konnte nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — lokale Sandbox</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -513,22 +569,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>Ein Bild wurde nicht hochgeladen: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>Der Bild-Host in den Einstellungen ist nicht nutzbar (%1); Bilder gehen an den Telegraph-Upload, bis das unter Einstellungen → Bilder behoben ist.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>Konten können nicht gespeichert werden (%1). Starten Sie die App neu, um zu wählen, wo Tokens aufbewahrt werden.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>Konto: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -546,6 +586,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>Der Datenordner %1 kann nicht erstellt werden: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Export nach %1 nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Inhalt wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>der Text ist zu lang für eine Seite</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>Seite wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>Die Version konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>Die Entwurfsdatenbank %1 wurde von einer neueren Version von Telegraph Desktop geschrieben, und diese Version kann sie nicht öffnen (%2). Die Datei wurde nicht verändert: Verwenden Sie die neuere Version, oder verschieben Sie die Datei, um mit einer leeren Datenbank zu beginnen.</translation>
@@ -569,12 +662,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>Das Proxy-Passwort konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>Einige Geheimnisse stehen noch in der Einstellungsdatei: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>Die Entwurfsdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1059,42 +1148,6 @@
         <translation>&amp;Dunkle Vorschau</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>Kein Server konfiguriert: Wählen Sie einen in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>Das Veröffentlichen läuft bereits.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>Nicht veröffentlicht: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Wird veröffentlicht…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>Wird aktualisiert…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>Die Seite konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>%1 als Markdown geöffnet.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>%1 als HTML geöffnet: Markdown würde etwas verlieren (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -1111,75 +1164,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;Telegraph-Knoten (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>Die Version konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>&amp;Als Serie veröffentlichen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>Als Serie aus %n Teil veröffentlicht: %1</numerusform>
-            <numerusform>Als Serie aus %n Teilen veröffentlicht: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>Die Serie wurde nicht vollständig veröffentlicht: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>Nicht veröffentlicht: Der Titel ist leer.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>Nicht veröffentlicht: Ein Bild wird noch hochgeladen oder sein Upload ist fehlgeschlagen. Warten Sie darauf, wiederholen Sie den Upload oder entfernen Sie das Bild.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Veröffentlichen</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>Dieser Text ist zu lang für eine Seite. Als Serie veröffentlichen: an Überschriften aufgeteilte, miteinander verlinkte Teile mit einer Inhaltsseite?</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>Das HTML wurde an das angepasst, was Telegraph akzeptiert: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>Export nach %1 nicht möglich: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>Ihr Entwurf von %1 wurde geöffnet.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Einstellungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>Einstellungen gespeichert. Neuer Server und neue Sprache gelten nach einem Neustart.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>Einstellungen gespeichert. Der neue Server gilt nach einem Neustart.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1189,16 +1183,45 @@
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>Umwandlung</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>Für %1 ist kein Geheimnis gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Abbrechen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>Telegraph bittet zu warten: Es geht in %n Sekunde weiter. Sie können weiterschreiben.</numerusform>
+            <numerusform>Telegraph bittet zu warten: Es geht in %n Sekunden weiter. Sie können weiterschreiben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1265,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Diese Art von Adresse kann nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>Seite öffnen</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>%1 als Markdown geöffnet.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>%1 als HTML geöffnet: Markdown würde etwas verlieren (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>Die Seite konnte nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1354,33 +1400,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>Link kopieren</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>Kein Server konfiguriert: Wählen Sie einen in den Einstellungen.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>Im Browser öffnen</translation>
+        <source>Publishing is already under way.</source>
+        <translation>Das Veröffentlichen läuft bereits.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>Nicht veröffentlicht: Ein Bild wird noch hochgeladen oder sein Upload ist fehlgeschlagen. Warten Sie darauf, wiederholen Sie den Upload oder entfernen Sie das Bild.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>Telegraph bittet zu warten: Veröffentlichung in %n Sekunde. Sie können weiterschreiben.</numerusform>
-            <numerusform>Telegraph bittet zu warten: Veröffentlichung in %n Sekunden. Sie können weiterschreiben.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>Veröffentlicht: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>Dieser Text ist zu lang für eine Seite. Als Serie veröffentlichen: an Überschriften aufgeteilte, miteinander verlinkte Teile mit einer Inhaltsseite?</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>Es wird bereits eine Seite geöffnet.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Ihr Entwurf von %1 wurde geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -1500,7 +1558,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>Veröffentlichung der Serie</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>der Titel ist leer</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Inhalt wird vorbereitet…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>Dieser Teil der Serie wird gerade veröffentlicht.</translation>
@@ -1521,11 +1591,23 @@
         <source>This part is no longer in the series.</source>
         <translation>Dieser Teil gehört nicht mehr zur Serie.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>Die Serie wurde nicht vollständig veröffentlicht: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>Telegraph bittet, %n Sekunde zu warten; die Serie geht danach weiter.</numerusform>
-            <numerusform>Telegraph bittet, %n Sekunden zu warten; die Serie geht danach weiter.</numerusform>
+            <numerusform>Als Serie aus %n Teil veröffentlicht: %1</numerusform>
+            <numerusform>Als Serie aus %n Teilen veröffentlicht: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1554,6 +1636,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (Teil %2 von %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Einstellungen gespeichert. Neuer Server und neue Sprache gelten nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Einstellungen gespeichert. Der neue Server gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2119,37 +2220,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>Diese Seite wurde von ihrem Autor zurückgezogen.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>der Server war nicht erreichbar (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>Telegraph bittet, %n Sekunde zu warten; versuchen Sie es dann</numerusform>
-            <numerusform>Telegraph bittet, %n Sekunden zu warten; versuchen Sie es dann</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>diese Seite gibt es nicht</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>der Server lehnte ab: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>Gerade wird eine andere Seite geändert; versuchen Sie es, wenn das fertig ist.</translation>
+        <source>Unpublishing</source>
+        <translation>Zurückziehen</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2180,6 +2262,10 @@
         <translation>Der Inhalt von %1 wird durch den Hinweis ersetzt…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 ist zurückgezogen. Der Inhalt bleibt im Entwurf „%2“ erhalten: Datei → Versionen… stellt ihn wieder her.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>%1 wurde nicht zurückgezogen und ist unverändert (der Inhalt ist trotzdem als lokale Version gespeichert): %2</translation>
     </message>
@@ -2194,6 +2280,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>Der gespeicherte Inhalt von %1 wird erneut veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 ist wieder veröffentlicht.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>

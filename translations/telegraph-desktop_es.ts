@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>esa página no existe</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>el token de acceso de la cuenta no es válido (revocado o de otro servidor)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>la página pertenece a otra cuenta</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>el contenido supera el límite de 64 KiB de Telegraph</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>Telegraph no pudo guardar la página (PAGE_SAVE_FAILED); inténtalo de nuevo en un momento</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>el servidor lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>no se pudo contactar con el servidor (%1); no se cambió nada y puedes volver a intentarlo más tarde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>Telegraph pide esperar %n segundo antes del siguiente cambio</numerusform>
+            <numerusform>Telegraph pide esperar %n segundos antes del siguiente cambio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +83,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>Todavía hay otra operación de cuenta en curso; inténtalo cuando termine.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>Elija otro nombre: %1 ya está en uso o no está permitido.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>No hay ninguna cuenta llamada %1.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>No se pudo leer el token de %1: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>La cuenta se creó, pero no se pudo guardar su token: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>No se pudo guardar el token: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>No se pudo crear la cuenta: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Cuenta %1 creada.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>Introduce el token de acceso de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>El token no fue aceptado: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>Cuenta %1 importada.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Elige primero una cuenta.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>No se pudo modificar la cuenta: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Cuenta %1 modificada.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>No hay enlace de inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>el servidor no envió ninguno</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>Se abrió el enlace de inicio de sesión en el navegador (válido durante 5 minutos).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>No se revocó el token: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>El token se revocó, pero no se pudo guardar el nuevo: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>El token de %1 se revocó y se sustituyó.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>No se pudo quitar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>%1 se quitó de este equipo.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>La cuenta cambió antes de que llegaran sus datos.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +212,20 @@
         <translation>Abre en el navegador un enlace de inicio de sesión de un solo uso (válido durante 5 minutos)</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>No hay ninguna cuenta llamada %1.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>No se pudo leer el token de %1: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>Elija otro nombre: %1 ya está en uso o no está permitido.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>No se pudo crear la cuenta: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>La cuenta se creó, pero no se pudo guardar su token: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>Cuenta %1 creada.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>El token no fue aceptado: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>No se pudo guardar el token: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>Cuenta %1 importada.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>No se pudo modificar la cuenta: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>Cuenta %1 modificada.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — sin conexión o rechazada: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>No hay enlace de inicio de sesión: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>Se abrió el enlace de inicio de sesión en el navegador (válido durante 5 minutos).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>¿Revocar el token de acceso de %1? Cualquier otra aplicación o dispositivo que lo use perderá el acceso; esta aplicación seguirá funcionando con el nuevo token.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>No se revocó el token: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>El token se revocó, pero no se pudo guardar el nuevo: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>El token de %1 se revocó y se sustituyó.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>¿Quitar %1 de este equipo? La cuenta y sus páginas permanecen en Telegraph; sin su token no podrá editarlas desde aquí.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>No se pudo quitar %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>%1 se quitó de este equipo.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -172,6 +237,21 @@
             <numerusform>%1 — %n página</numerusform>
             <numerusform>%1 — %n páginas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>No se pueden guardar las cuentas (%1). Reinicia la aplicación para elegir dónde guardar los tokens.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Cuenta: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Algunos secretos siguen en el archivo de configuración: %1</translation>
     </message>
 </context>
 <context>
@@ -210,14 +290,6 @@
     <message>
         <source>Statistics</source>
         <translation>Estadísticas</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>%1 está despublicada. Su contenido se guarda en el borrador «%2»: Archivo → Revisiones… lo restaura.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 vuelve a estar publicada.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -388,37 +460,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>Actualizando la página…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>Se canceló la publicación.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>Abriendo la página…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>No se pudo contactar con el servidor (%1). Parece que no hay conexión; el borrador se conserva y puede publicarlo más tarde.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>El servidor rechazó la solicitud: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>Telegraph pide esperar %n segundo antes de volver a publicar.</numerusform>
-            <numerusform>Telegraph pide esperar %n segundos antes de volver a publicar.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>Convirtiendo</translation>
     </message>
 </context>
 <context>
@@ -442,6 +487,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>El comando de subida no mostró ninguna URL en su última línea (se obtuvo &apos;%1&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>No se subió una imagen: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>No se pudo leer la contraseña del proxy desde el llavero: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>No se puede usar el alojamiento de imágenes de la configuración (%1); las imágenes van a la subida de Telegraph hasta que se corrija en Configuración → Imágenes.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>No se pudo iniciar el entorno de pruebas local: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — entorno de pruebas local</translation>
     </message>
 </context>
 <context>
@@ -483,24 +551,12 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>No se puede abrir la base de datos de borradores %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
             <numerusform>La aplicación no se cerró correctamente la última vez. Se restauró %n borrador tal como se guardó por última vez.</numerusform>
             <numerusform>La aplicación no se cerró correctamente la última vez. Se restauraron los %n borradores tal como se guardaron por última vez.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>No se pudo iniciar el entorno de pruebas local: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — entorno de pruebas local</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -513,22 +569,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>Entorno de pruebas local</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>No se subió una imagen: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>No se puede usar el alojamiento de imágenes de la configuración (%1); las imágenes van a la subida de Telegraph hasta que se corrija en Configuración → Imágenes.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>No se pueden guardar las cuentas (%1). Reinicia la aplicación para elegir dónde guardar los tokens.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>Cuenta: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -546,6 +586,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>No se puede crear la carpeta de datos %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>No se puede importar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>No se puede exportar a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>No publicado: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Preparando el contenido…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>el texto es demasiado largo para una sola página</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>Actualizando la página…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Publicado: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>No se pudo guardar la revisión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>La base de datos de borradores %1 la escribió una versión más reciente de Telegraph Desktop y esta versión no puede abrirla (%2). El archivo no se ha modificado: use la versión más reciente o mueva el archivo a otro lugar para empezar con una base de datos vacía.</translation>
@@ -569,12 +662,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>No se pudo leer la contraseña del proxy desde el llavero: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>Algunos secretos siguen en el archivo de configuración: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>No se puede abrir la base de datos de borradores %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1059,42 +1148,6 @@
         <translation>Vista previa &amp;oscura</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>No hay ningún servidor configurado: elija uno en la configuración.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>La publicación ya está en curso.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>No publicado: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>Actualizando…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Abriendo %1…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>No se pudo abrir la página: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>Se abrió %1 como Markdown.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>Se abrió %1 como HTML: con Markdown se perdería algo (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -1111,75 +1164,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;Nodos de Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>No se pudo guardar la revisión: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>P&amp;ublicar como serie</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>Publicado como serie de %n parte: %1</numerusform>
-            <numerusform>Publicado como serie de %n partes: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>La serie no se publicó por completo: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>No publicado: el título está vacío.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>No publicado: una imagen aún se está subiendo o no se pudo subir. Espere, reintente la subida o quítela.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>Este texto es demasiado largo para una sola página. ¿Publicarlo como serie: partes divididas en los encabezados, enlazadas entre sí, con una página de índice?</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>No se puede importar %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>El HTML se adaptó a lo que admite Telegraph: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>No se puede exportar a %1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>Se abrió tu borrador de %1.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Configuración guardada.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>Configuración guardada. El nuevo servidor y el idioma se aplican tras reiniciar.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>Configuración guardada. El nuevo servidor se aplica tras reiniciar.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>Configuración guardada. El nuevo idioma se aplica tras reiniciar.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1189,16 +1183,45 @@
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>Convirtiendo</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>No hay ningún secreto guardado para %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Cancelar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>Telegraph pide esperar: se continuará en %n segundo. Puede seguir escribiendo.</numerusform>
+            <numerusform>Telegraph pide esperar: se continuará en %n segundos. Puede seguir escribiendo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Abrir en el navegador</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Descartar el mensaje</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1265,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Este tipo de dirección no se puede abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>Apertura de una página</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>Se abrió %1 como Markdown.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>Se abrió %1 como HTML: con Markdown se perdería algo (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>No se pudo abrir la página: %1</translation>
     </message>
 </context>
 <context>
@@ -1354,33 +1400,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>Copiar enlace</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>No hay ningún servidor configurado: elija uno en la configuración.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>Abrir en el navegador</translation>
+        <source>Publishing is already under way.</source>
+        <translation>La publicación ya está en curso.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>No publicado: una imagen aún se está subiendo o no se pudo subir. Espere, reintente la subida o quítela.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>Telegraph pide esperar: se publicará en %n segundo. Puede seguir escribiendo.</numerusform>
-            <numerusform>Telegraph pide esperar: se publicará en %n segundos. Puede seguir escribiendo.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>Publicar</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>Publicado: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>Este texto es demasiado largo para una sola página. ¿Publicarlo como serie: partes divididas en los encabezados, enlazadas entre sí, con una página de índice?</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>Ya se está abriendo una página.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Se abrió tu borrador de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Detenido: %1</translation>
     </message>
 </context>
 <context>
@@ -1500,7 +1558,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>Publicación de la serie</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>el título está vacío</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Preparando el contenido…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>Esta parte de la serie se está publicando.</translation>
@@ -1521,11 +1591,23 @@
         <source>This part is no longer in the series.</source>
         <translation>Esta parte ya no está en la serie.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>No publicado: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>La serie no se publicó por completo: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>Telegraph pide esperar %n segundo; la serie continuará después.</numerusform>
-            <numerusform>Telegraph pide esperar %n segundos; la serie continuará después.</numerusform>
+            <numerusform>Publicado como serie de %n parte: %1</numerusform>
+            <numerusform>Publicado como serie de %n partes: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1554,6 +1636,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (parte %2 de %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Configuración guardada. El nuevo servidor y el idioma se aplican tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Configuración guardada. El nuevo servidor se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Configuración guardada. El nuevo idioma se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
     </message>
 </context>
 <context>
@@ -2119,37 +2220,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>Su autor ha despublicado esta página.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>no se pudo contactar con el servidor (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>Telegraph pide esperar %n segundo; inténtalo entonces</numerusform>
-            <numerusform>Telegraph pide esperar %n segundos; inténtalo entonces</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>Restauración</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>esa página no existe</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>el servidor lo rechazó: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelado</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>Se está modificando otra página; inténtalo cuando termine.</translation>
+        <source>Unpublishing</source>
+        <translation>Despublicación</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2180,6 +2262,10 @@
         <translation>Reemplazando el contenido de %1 por el aviso…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 está despublicada. Su contenido se guarda en el borrador «%2»: Archivo → Revisiones… lo restaura.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>%1 no se despublicó y no ha cambiado (su contenido se guardó igualmente como revisión local): %2</translation>
     </message>
@@ -2194,6 +2280,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>Publicando de nuevo el contenido guardado de %1…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 vuelve a estar publicada.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>

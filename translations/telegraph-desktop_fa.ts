@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>چنین صفحه‌ای وجود ندارد</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>توکن دسترسی حساب معتبر نیست (باطل شده یا برای کارساز دیگری است)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>این صفحه متعلق به حساب دیگری است</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>محتوا از سقف ۶۴ کیبی‌بایت Telegraph بیشتر است</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>Telegraph نتوانست صفحه را ذخیره کند (PAGE_SAVE_FAILED)؛ کمی بعد دوباره امتحان کنید</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>کارساز نپذیرفت: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>دسترسی به کارساز ممکن نشد (%1)؛ چیزی تغییر نکرد و می‌توانید بعداً دوباره امتحان کنید</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>Telegraph می‌خواهد %n ثانیه پیش از تغییر بعدی صبر کنید</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +82,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>عملیات دیگری روی حساب هنوز در حال انجام است؛ وقتی تمام شد دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>نام دیگری انتخاب کنید: %1 قبلاً گرفته شده یا مجاز نیست.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>حسابی با نام %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>توکن %1 خوانده نشد: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>حساب ایجاد شد اما توکن آن ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>توکن ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>حساب ایجاد نشد: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>حساب %1 ایجاد شد.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>توکن دسترسی حساب را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>توکن پذیرفته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>حساب %1 وارد شد.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>اول یک حساب انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>حساب تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>حساب %1 تغییر کرد.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>پیوند ورود دریافت نشد: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>کارساز پیوندی نفرستاد</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>پیوند ورود در مرورگر باز شد (معتبر به مدت ۵ دقیقه).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>توکن باطل نشد: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>توکن باطل شد اما توکن جدید ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>توکن %1 باطل و جایگزین شد.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>%1 حذف نشد: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>%1 از این رایانه حذف شد.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>حساب پیش از رسیدن جزئیاتش تغییر کرد.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +211,20 @@
         <translation>یک پیوند ورود یک‌بارمصرف (معتبر به مدت ۵ دقیقه) را در مرورگر باز می‌کند</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>حسابی با نام %1 وجود ندارد.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>توکن %1 خوانده نشد: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>نام دیگری انتخاب کنید: %1 قبلاً گرفته شده یا مجاز نیست.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>حساب ایجاد نشد: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>حساب ایجاد شد اما توکن آن ذخیره نشد: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>حساب %1 ایجاد شد.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>توکن پذیرفته نشد: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>توکن ذخیره نشد: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>حساب %1 وارد شد.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>حساب تغییر نکرد: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>حساب %1 تغییر کرد.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — آفلاین یا ردشده: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>پیوند ورود دریافت نشد: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>پیوند ورود در مرورگر باز شد (معتبر به مدت ۵ دقیقه).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>توکن دسترسی %1 باطل شود؟ هر برنامه یا دستگاه دیگری که از آن استفاده می‌کند دسترسی خود را از دست می‌دهد؛ این برنامه با توکن جدید به کار ادامه می‌دهد.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>توکن باطل نشد: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>توکن باطل شد اما توکن جدید ذخیره نشد: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>توکن %1 باطل و جایگزین شد.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>%1 از این رایانه حذف شود؟ حساب و صفحه‌های آن در Telegraph باقی می‌مانند؛ بدون توکن آن نمی‌توانید آن‌ها را از اینجا ویرایش کنید.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>%1 حذف نشد: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>%1 از این رایانه حذف شد.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -171,6 +235,21 @@
         <translation>
             <numerusform>%1 — %n صفحه</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>حساب‌ها را نمی‌توان ذخیره کرد (%1). برنامه را دوباره اجرا کنید تا جای نگهداری توکن‌ها را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>حساب: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>برخی رمزها هنوز در فایل تنظیمات هستند: %1</translation>
     </message>
 </context>
 <context>
@@ -209,14 +288,6 @@
     <message>
         <source>Statistics</source>
         <translation>آمار</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>انتشار %1 لغو شد. محتوای آن در پیش‌نویس «%2» نگه داشته شده است: فایل ← نسخه‌ها… آن را بازمی‌گرداند.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 دوباره منتشر شد.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -380,36 +451,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>در حال به‌روزرسانی صفحه…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>در حال انتشار…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>انتشار لغو شد.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>در حال باز کردن صفحه…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>دسترسی به سرور ممکن نشد (%1). به نظر می‌رسد آفلاین هستید؛ پیش‌نویس نگه داشته می‌شود و می‌توانید بعداً منتشر کنید.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>سرور رد کرد: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>Telegraph می‌خواهد %n ثانیه پیش از انتشار دوباره صبر کنید.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>در حال تبدیل</translation>
     </message>
 </context>
 <context>
@@ -433,6 +478,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>فرمان بارگذاری در آخرین سطر خود هیچ URL چاپ نکرد (دریافتی: «%1»)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>یک تصویر بارگذاری نشد: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>گذرواژهٔ پراکسی از جاکلید خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>میزبان تصویر در تنظیمات قابل استفاده نیست (%1)؛ تا وقتی در تنظیمات ← تصاویر اصلاح نشود، تصاویر به بارگذاری تلگراف فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>محیط آزمایشی محلی راه‌اندازی نشد: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — محیط آزمایشی محلی</translation>
     </message>
 </context>
 <context>
@@ -472,23 +540,11 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>باز کردن پایگاه دادهٔ پیش‌نویس‌ها %1 ممکن نیست: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
             <numerusform>برنامه دفعهٔ قبل به‌طور عادی بسته نشد. همهٔ %n پیش‌نویس به آخرین حالت ذخیره‌شده بازیابی شدند.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>محیط آزمایشی محلی راه‌اندازی نشد: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — محیط آزمایشی محلی</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -501,22 +557,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>محیط آزمایشی محلی</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>یک تصویر بارگذاری نشد: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>میزبان تصویر در تنظیمات قابل استفاده نیست (%1)؛ تا وقتی در تنظیمات ← تصاویر اصلاح نشود، تصاویر به بارگذاری تلگراف فرستاده می‌شوند.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>حساب‌ها را نمی‌توان ذخیره کرد (%1). برنامه را دوباره اجرا کنید تا جای نگهداری توکن‌ها را انتخاب کنید.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>حساب: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -534,6 +574,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>ایجاد پوشهٔ داده %1 ممکن نیست: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>وارد کردن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>صدور به %1 ممکن نیست: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>انتشار</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>منتشر نشد: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>در حال آماده‌سازی محتوا…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>متن برای یک صفحه بیش از حد طولانی است</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>در حال به‌روزرسانی صفحه…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>در حال انتشار…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>منتشر شد: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>نسخه ذخیره نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>پایگاه دادهٔ پیش‌نویس‌ها %1 با نسخهٔ جدیدتری از Telegraph Desktop نوشته شده است و این نسخه نمی‌تواند آن را باز کند (%2). فایل دست‌نخورده ماند: از نسخهٔ جدیدتر استفاده کنید، یا فایل را به جای دیگری منتقل کنید تا با یک پایگاه دادهٔ خالی شروع شود.</translation>
@@ -555,12 +648,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>گذرواژهٔ پراکسی از جاکلید خوانده نشد: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>برخی رمزها هنوز در فایل تنظیمات هستند: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>باز کردن پایگاه دادهٔ پیش‌نویس‌ها %1 ممکن نیست: %2</translation>
     </message>
 </context>
 <context>
@@ -1042,42 +1131,6 @@
         <translation>پیش‌نمایش &amp;تیره</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>هیچ سروری پیکربندی نشده است: یکی را در تنظیمات انتخاب کنید.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>انتشار در حال انجام است.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>منتشر نشد: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>در حال انتشار…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>در حال به‌روزرسانی…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>در حال باز کردن %1…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>صفحه باز نشد: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>%1 به‌صورت Markdown باز شد.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>%1 به‌صورت HTML باز شد: Markdown بخشی از آن را از دست می‌داد (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>وارد کردن</translation>
     </message>
@@ -1094,74 +1147,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;گره‌های Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>نسخه ذخیره نشد: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>انتشار به‌صورت &amp;مجموعه</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>به‌صورت مجموعه‌ای از %n بخش منتشر شد: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>مجموعه به‌طور کامل منتشر نشد: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>منتشر نشد: عنوان خالی است.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>منتشر نشد: یک تصویر هنوز در حال بارگذاری است یا بارگذاری آن ناموفق بود. منتظر بمانید، دوباره تلاش کنید یا آن را حذف کنید.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>انتشار</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>این متن برای یک صفحه بیش از حد طولانی است. به‌صورت مجموعه منتشر شود: بخش‌هایی که در سرفصل‌ها جدا شده‌اند، به یکدیگر پیوند دارند و یک صفحهٔ فهرست مطالب دارند؟</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>وارد کردن %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>HTML با آنچه Telegraph می‌پذیرد سازگار شد: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>صدور به %1 ممکن نیست: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;حساب</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>پیش‌نویس شما از %1 باز شد.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>تنظیمات ذخیره شد.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>تنظیمات ذخیره شد. کارساز و زبان جدید پس از اجرای دوباره اعمال می‌شوند.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>تنظیمات ذخیره شد. کارساز جدید پس از اجرای دوباره اعمال می‌شود.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>تنظیمات ذخیره شد. زبان جدید پس از اجرای دوباره اعمال می‌شود.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1171,16 +1166,44 @@
         <source>Importing %1…</source>
         <translation>در حال وارد کردن %1…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>در حال تبدیل</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>هیچ رمزی برای %1 ذخیره نشده است</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>لغو: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>Telegraph می‌خواهد صبر کنید: ادامه تا %n ثانیهٔ دیگر. می‌توانید به نوشتن ادامه دهید.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>رونوشت پیوند</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>باز کردن در مرورگر</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>بستن پیام</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1247,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>این نوع نشانی را نمی‌توان باز کرد.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>باز کردن صفحه</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>در حال باز کردن %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>%1 به‌صورت Markdown باز شد.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>%1 به‌صورت HTML باز شد: Markdown بخشی از آن را از دست می‌داد (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>صفحه باز نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -1335,32 +1381,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>رونوشت پیوند</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>هیچ سروری پیکربندی نشده است: یکی را در تنظیمات انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>باز کردن در مرورگر</translation>
+        <source>Publishing is already under way.</source>
+        <translation>انتشار در حال انجام است.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>لغو</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>منتشر نشد: یک تصویر هنوز در حال بارگذاری است یا بارگذاری آن ناموفق بود. منتظر بمانید، دوباره تلاش کنید یا آن را حذف کنید.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>بستن</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>Telegraph می‌خواهد صبر کنید: انتشار تا %n ثانیهٔ دیگر. می‌توانید به نوشتن ادامه دهید.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>انتشار</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>منتشر شد: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>این متن برای یک صفحه بیش از حد طولانی است. به‌صورت مجموعه منتشر شود: بخش‌هایی که در سرفصل‌ها جدا شده‌اند، به یکدیگر پیوند دارند و یک صفحهٔ فهرست مطالب دارند؟</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>یک صفحه از قبل در حال باز شدن است.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>پیش‌نویس شما از %1 باز شد.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>متوقف شد: %1</translation>
     </message>
 </context>
 <context>
@@ -1479,7 +1538,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>انتشار مجموعه</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>عنوان خالی است</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>در حال آماده‌سازی محتوا…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>این بخش از مجموعه در حال انتشار است.</translation>
@@ -1500,10 +1571,22 @@
         <source>This part is no longer in the series.</source>
         <translation>این بخش دیگر در مجموعه نیست.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>منتشر نشد: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>مجموعه به‌طور کامل منتشر نشد: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>تلگراف می‌خواهد %n ثانیه صبر کنید؛ پس از آن مجموعه ادامه می‌یابد.</numerusform>
+            <numerusform>به‌صورت مجموعه‌ای از %n بخش منتشر شد: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1532,6 +1615,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (بخش %2 از %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>تنظیمات ذخیره شد. کارساز و زبان جدید پس از اجرای دوباره اعمال می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>تنظیمات ذخیره شد. کارساز جدید پس از اجرای دوباره اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>تنظیمات ذخیره شد. زبان جدید پس از اجرای دوباره اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>تنظیمات ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -2097,36 +2199,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>نویسنده انتشار این صفحه را لغو کرده است.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>دسترسی به کارساز ممکن نشد (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>تلگراف می‌خواهد %n ثانیه صبر کنید؛ پس از آن دوباره امتحان کنید</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>بازیابی</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>چنین صفحه‌ای وجود ندارد</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>کارساز نپذیرفت: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>لغو شد</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>صفحهٔ دیگری در حال تغییر است؛ وقتی تمام شد دوباره امتحان کنید.</translation>
+        <source>Unpublishing</source>
+        <translation>لغو انتشار</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2157,6 +2241,10 @@
         <translation>در حال جایگزینی محتوای %1 با اطلاعیه…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>انتشار %1 لغو شد. محتوای آن در پیش‌نویس «%2» نگه داشته شده است: فایل ← نسخه‌ها… آن را بازمی‌گرداند.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>انتشار %1 لغو نشد و تغییری نکرد (محتوای آن به هر حال به عنوان نسخهٔ محلی نگه داشته شد): %2</translation>
     </message>
@@ -2171,6 +2259,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>در حال انتشار دوبارهٔ محتوای نگه‌داشته‌شدهٔ %1…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 دوباره منتشر شد.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>

@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>essa página não existe</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>o token de acesso da conta não é válido (revogado ou de outro servidor)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>a página pertence a outra conta</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>o conteúdo ultrapassa o limite de 64 KiB do Telegraph</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>O Telegraph não conseguiu salvar a página (PAGE_SAVE_FAILED); tente novamente em instantes</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>o servidor recusou: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>não foi possível acessar o servidor (%1); nada foi alterado e você pode tentar novamente mais tarde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>O Telegraph pede para aguardar %n segundo antes da próxima alteração</numerusform>
+            <numerusform>O Telegraph pede para aguardar %n segundos antes da próxima alteração</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +83,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>Outra operação de conta ainda está em andamento; tente quando terminar.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>Escolha outro nome: %1 já está em uso ou não é permitido.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Não há nenhuma conta chamada %1.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>Não foi possível ler o token de %1: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>A conta foi criada, mas não foi possível salvar o token: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Não foi possível salvar o token: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Não foi possível criar a conta: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Conta %1 criada.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>Digite o token de acesso da conta.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>O token não foi aceito: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>Conta %1 importada.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Escolha primeiro uma conta.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>Não foi possível alterar a conta: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Conta %1 alterada.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>Sem link de login: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>o servidor não enviou nenhum</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>O link de login foi aberto no navegador (válido por 5 minutos).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>O token não foi revogado: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>O token foi revogado, mas não foi possível salvar o novo: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>O token de %1 foi revogado e substituído.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>Não foi possível remover %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>%1 foi removida deste computador.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>A conta mudou antes de os detalhes chegarem.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +212,20 @@
         <translation>Abre no navegador um link de login de uso único (válido por 5 minutos)</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>Não há nenhuma conta chamada %1.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>Não foi possível ler o token de %1: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>Escolha outro nome: %1 já está em uso ou não é permitido.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>Não foi possível criar a conta: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>A conta foi criada, mas não foi possível salvar o token: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>Conta %1 criada.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>O token não foi aceito: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Não foi possível salvar o token: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>Conta %1 importada.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>Não foi possível alterar a conta: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>Conta %1 alterada.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — offline ou recusado: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>Sem link de login: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>O link de login foi aberto no navegador (válido por 5 minutos).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>Revogar o token de acesso de %1? Todos os outros apps ou dispositivos que o usam perderão o acesso; este app continua funcionando com o novo token.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>O token não foi revogado: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>O token foi revogado, mas não foi possível salvar o novo: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>O token de %1 foi revogado e substituído.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>Remover %1 deste computador? A conta e as páginas continuam no Telegraph; sem o token, você não poderá editá-las daqui.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>Não foi possível remover %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>%1 foi removida deste computador.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -172,6 +237,21 @@
             <numerusform>%1 — %n página</numerusform>
             <numerusform>%1 — %n páginas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>As contas não podem ser salvas (%1). Reinicie o aplicativo para escolher onde guardar os tokens.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Conta: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Alguns segredos ainda estão no arquivo de configurações: %1</translation>
     </message>
 </context>
 <context>
@@ -210,14 +290,6 @@
     <message>
         <source>Statistics</source>
         <translation>Estatísticas</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>%1 foi despublicada. O conteúdo está guardado no rascunho “%2”: Arquivo → Revisões… o restaura.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 foi publicada novamente.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -388,37 +460,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>Atualizando a página…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>A publicação foi cancelada.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>Abrindo a página…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>Não foi possível acessar o servidor (%1). Parece que você está offline; o rascunho foi mantido e você pode publicar mais tarde.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>O servidor recusou: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>O Telegraph pede para aguardar %n segundo antes de publicar novamente.</numerusform>
-            <numerusform>O Telegraph pede para aguardar %n segundos antes de publicar novamente.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>Convertendo</translation>
     </message>
 </context>
 <context>
@@ -442,6 +487,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>O comando de upload não exibiu nenhuma URL na última linha (recebido: &apos;%1&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>Uma imagem não foi enviada: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Não foi possível ler a senha do proxy no chaveiro: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>O serviço de imagens das configurações não pode ser usado (%1); as imagens vão para o upload do Telegraph até que isso seja corrigido em Configurações → Imagens.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Não foi possível iniciar o sandbox local: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — sandbox local</translation>
     </message>
 </context>
 <context>
@@ -483,24 +551,12 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>Não é possível abrir o banco de dados de rascunhos %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
             <numerusform>O app não foi fechado normalmente da última vez. %n rascunho foi restaurado como salvo pela última vez.</numerusform>
             <numerusform>O app não foi fechado normalmente da última vez. Todos os %n rascunhos foram restaurados como salvos pela última vez.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Não foi possível iniciar o sandbox local: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — sandbox local</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -513,22 +569,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>Sandbox local</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>Uma imagem não foi enviada: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>O serviço de imagens das configurações não pode ser usado (%1); as imagens vão para o upload do Telegraph até que isso seja corrigido em Configurações → Imagens.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>As contas não podem ser salvas (%1). Reinicie o aplicativo para escolher onde guardar os tokens.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>Conta: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -546,6 +586,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>Não é possível criar a pasta de dados %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>Não é possível importar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Não é possível exportar para %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Publicação</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Não publicado: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Preparando o conteúdo…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>o texto é longo demais para uma página</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>Atualizando a página…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Publicado: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>Não foi possível armazenar a revisão: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>O banco de dados de rascunhos %1 foi gravado por uma versão mais recente do Telegraph Desktop e esta versão não consegue abri-lo (%2). O arquivo não foi alterado: use a versão mais recente ou mova o arquivo para outro lugar para começar com um banco de dados vazio.</translation>
@@ -569,12 +662,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>Não foi possível ler a senha do proxy no chaveiro: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>Alguns segredos ainda estão no arquivo de configurações: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>Não é possível abrir o banco de dados de rascunhos %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1059,42 +1148,6 @@
         <translation>Visualização &amp;escura</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>Nenhum servidor configurado: escolha um nas configurações.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>A publicação já está em andamento.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>Não publicado: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>Atualizando…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Abrindo %1…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>Não foi possível abrir a página: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>%1 aberta como Markdown.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>%1 aberta como HTML: o Markdown perderia algo (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -1111,75 +1164,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;Nós do Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>Não foi possível armazenar a revisão: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>Publicar &amp;como série</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>Publicado como uma série de %n parte: %1</numerusform>
-            <numerusform>Publicado como uma série de %n partes: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>A série não foi publicada por completo: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>Não publicado: o título está vazio.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>Não publicado: uma imagem ainda está sendo enviada ou falhou no upload. Aguarde, tente novamente ou remova-a.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>Este texto é longo demais para uma página. Publicá-lo como série: partes divididas nos títulos, ligadas entre si, com uma página de sumário?</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>Não é possível importar %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>O HTML foi adaptado ao que o Telegraph aceita: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>Não é possível exportar para %1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Conta</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>Seu rascunho de %1 foi aberto.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Configurações salvas.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>Configurações salvas. O novo servidor e o idioma valem após reiniciar.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>Configurações salvas. O novo servidor vale após reiniciar.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>Configurações salvas. O novo idioma vale após reiniciar.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1189,16 +1183,45 @@
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>Convertendo</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>Nenhum segredo armazenado para %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Cancelar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>O Telegraph pede para aguardar: continuação em %n segundo. Você pode continuar escrevendo.</numerusform>
+            <numerusform>O Telegraph pede para aguardar: continuação em %n segundos. Você pode continuar escrevendo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar link</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Abrir no navegador</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Dispensar a mensagem</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1265,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Este tipo de endereço não pode ser aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>Abertura de uma página</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abrindo %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>%1 aberta como Markdown.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>%1 aberta como HTML: o Markdown perderia algo (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>Não foi possível abrir a página: %1</translation>
     </message>
 </context>
 <context>
@@ -1354,33 +1400,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>Copiar link</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>Nenhum servidor configurado: escolha um nas configurações.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>Abrir no navegador</translation>
+        <source>Publishing is already under way.</source>
+        <translation>A publicação já está em andamento.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>Não publicado: uma imagem ainda está sendo enviada ou falhou no upload. Aguarde, tente novamente ou remova-a.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fechar</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>O Telegraph pede para aguardar: publicação em %n segundo. Você pode continuar escrevendo.</numerusform>
-            <numerusform>O Telegraph pede para aguardar: publicação em %n segundos. Você pode continuar escrevendo.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>Publicar</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>Publicado: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>Este texto é longo demais para uma página. Publicá-lo como série: partes divididas nos títulos, ligadas entre si, com uma página de sumário?</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>Uma página já está sendo aberta.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Seu rascunho de %1 foi aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Interrompido: %1</translation>
     </message>
 </context>
 <context>
@@ -1500,7 +1558,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>Publicação da série</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>o título está vazio</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Preparando o conteúdo…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>Esta parte da série está sendo publicada.</translation>
@@ -1521,11 +1591,23 @@
         <source>This part is no longer in the series.</source>
         <translation>Esta parte não faz mais parte da série.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Não publicado: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>A série não foi publicada por completo: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>O Telegraph pede para esperar %n segundo; a série continua depois.</numerusform>
-            <numerusform>O Telegraph pede para esperar %n segundos; a série continua depois.</numerusform>
+            <numerusform>Publicado como uma série de %n parte: %1</numerusform>
+            <numerusform>Publicado como uma série de %n partes: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1554,6 +1636,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (parte %2 de %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Configurações salvas. O novo servidor e o idioma valem após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Configurações salvas. O novo servidor vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Configurações salvas. O novo idioma vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configurações salvas.</translation>
     </message>
 </context>
 <context>
@@ -2119,37 +2220,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>Esta página foi despublicada pelo autor.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>não foi possível alcançar o servidor (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>O Telegraph pede para esperar %n segundo; tente depois</numerusform>
-            <numerusform>O Telegraph pede para esperar %n segundos; tente depois</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>Restauração</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>essa página não existe</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>o servidor recusou: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelado</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>Outra página está sendo alterada; tente quando terminar.</translation>
+        <source>Unpublishing</source>
+        <translation>Despublicação</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2180,6 +2262,10 @@
         <translation>Substituindo o conteúdo de %1 pelo aviso…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 foi despublicada. O conteúdo está guardado no rascunho “%2”: Arquivo → Revisões… o restaura.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>%1 não foi despublicada e não mudou (o conteúdo foi guardado mesmo assim como revisão local): %2</translation>
     </message>
@@ -2194,6 +2280,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>Publicando novamente o conteúdo guardado de %1…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 foi publicada novamente.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>

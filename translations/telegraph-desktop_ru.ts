@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>такой страницы нет</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>токен доступа учётной записи недействителен (отозван или выдан другим сервером)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>страница принадлежит другой учётной записи</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>содержимое превышает ограничение Telegraph в 64 КиБ</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>Telegraph не смог сохранить страницу (PAGE_SAVE_FAILED); попробуйте ещё раз чуть позже</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>сервер отказал: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>не удалось связаться с сервером (%1); ничего не изменено, можно попробовать позже</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>Telegraph просит подождать %n секунду перед следующим изменением</numerusform>
+            <numerusform>Telegraph просит подождать %n секунды перед следующим изменением</numerusform>
+            <numerusform>Telegraph просит подождать %n секунд перед следующим изменением</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +84,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>Ещё выполняется другая операция с учётной записью; попробуйте, когда она закончится.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>Выберите другое имя: %1 уже занято или недопустимо.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Учётной записи с именем %1 нет.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>Не удалось прочитать токен %1: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>Учётная запись создана, но её токен не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Не удалось сохранить токен: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Не удалось создать учётную запись: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Учётная запись %1 создана.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>Введите токен доступа учётной записи.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>Токен не принят: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>Учётная запись %1 импортирована.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Сначала выберите учётную запись.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>Не удалось изменить учётную запись: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Учётная запись %1 изменена.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>Нет ссылки для входа: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>сервер её не прислал</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>Ссылка для входа открыта в браузере (действует 5 минут).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>Токен не отозван: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>Токен отозван, но новый не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>Токен %1 отозван и заменён.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>Не удалось удалить %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>Учётная запись %1 удалена с этого компьютера.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>Учётная запись сменилась до того, как пришли её данные.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +213,20 @@
         <translation>Открывает в браузере одноразовую ссылку для входа (действует 5 минут)</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>Учётной записи с именем %1 нет.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>Не удалось прочитать токен %1: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>Выберите другое имя: %1 уже занято или недопустимо.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>Не удалось создать учётную запись: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>Учётная запись создана, но её токен не удалось сохранить: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>Учётная запись %1 создана.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>Токен не принят: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Не удалось сохранить токен: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>Учётная запись %1 импортирована.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>Не удалось изменить учётную запись: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>Учётная запись %1 изменена.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — нет связи или отказ: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>Нет ссылки для входа: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>Ссылка для входа открыта в браузере (действует 5 минут).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>Отозвать токен доступа %1? Все другие приложения и устройства, использующие его, потеряют доступ; это приложение продолжит работать с новым токеном.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>Токен не отозван: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>Токен отозван, но новый не удалось сохранить: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>Токен %1 отозван и заменён.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>Удалить %1 с этого компьютера? Учётная запись и её страницы останутся в Telegraph, но без токена вы не сможете редактировать их отсюда.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>Не удалось удалить %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>Учётная запись %1 удалена с этого компьютера.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -173,6 +239,21 @@
             <numerusform>%1 — %n страницы</numerusform>
             <numerusform>%1 — %n страниц</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Учётные записи нельзя сохранить (%1). Перезапустите приложение, чтобы выбрать, где хранить токены.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Учётная запись: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Некоторые секреты всё ещё хранятся в файле настроек: %1</translation>
     </message>
 </context>
 <context>
@@ -211,14 +292,6 @@
     <message>
         <source>Statistics</source>
         <translation>Статистика</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>%1 снята с публикации. Её содержимое сохранено в черновике «%2»: Файл → Версии… восстанавливает его.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 снова опубликована.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -396,38 +469,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>Обновление страницы…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Публикация…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>Публикация отменена.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>Открытие страницы…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>Не удалось связаться с сервером (%1). Похоже, нет подключения к сети; черновик сохранён, опубликовать его можно позже.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>Сервер отказал: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>Telegraph просит подождать %n секунду перед повторной публикацией.</numerusform>
-            <numerusform>Telegraph просит подождать %n секунды перед повторной публикацией.</numerusform>
-            <numerusform>Telegraph просит подождать %n секунд перед повторной публикацией.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>Преобразование</translation>
     </message>
 </context>
 <context>
@@ -451,6 +496,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>Команда загрузки не вывела URL в последней строке (получено: «%1»)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>Изображение не загружено: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Пароль прокси не удалось прочитать из связки ключей: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Хостинг изображений из настроек использовать нельзя (%1); изображения загружаются через Telegraph, пока это не исправлено в Настройки → Изображения.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Не удалось запустить локальную песочницу: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — локальная песочница</translation>
     </message>
 </context>
 <context>
@@ -494,10 +562,6 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>Не удаётся открыть базу данных черновиков %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
@@ -505,14 +569,6 @@
             <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновика восстановлены в последнем сохранённом виде.</numerusform>
             <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновиков восстановлены в последнем сохранённом виде.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Не удалось запустить локальную песочницу: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — локальная песочница</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -525,22 +581,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>Локальная песочница</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>Изображение не загружено: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>Хостинг изображений из настроек использовать нельзя (%1); изображения загружаются через Telegraph, пока это не исправлено в Настройки → Изображения.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>Учётные записи нельзя сохранить (%1). Перезапустите приложение, чтобы выбрать, где хранить токены.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>Учётная запись: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -558,6 +598,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>Не удаётся создать папку данных %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>Не удаётся импортировать %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Не удаётся экспортировать в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Не опубликовано: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Подготовка содержимого…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>текст слишком длинный для одной страницы</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>Обновление страницы…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Публикация…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Опубликовано: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>Не удалось сохранить версию: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>База данных черновиков %1 записана более новой версией Telegraph Desktop, и эта версия не может её открыть (%2). Файл оставлен без изменений: воспользуйтесь более новой версией или переместите файл в другое место, чтобы начать с пустой базы.</translation>
@@ -583,12 +676,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>Пароль прокси не удалось прочитать из связки ключей: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>Некоторые секреты всё ещё хранятся в файле настроек: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>Не удаётся открыть базу данных черновиков %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1076,42 +1165,6 @@
         <translation>&amp;Тёмный предпросмотр</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>Сервер не настроен: выберите его в настройках.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>Публикация уже выполняется.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>Не опубликовано: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Публикация…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>Обновление…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Открытие %1…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>Не удалось открыть страницу: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>Открыто в формате Markdown: %1.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>Открыто в формате HTML: %1 — в Markdown что-то было бы потеряно (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
@@ -1128,76 +1181,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;Узлы Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>Не удалось сохранить версию: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>Опубликовать се&amp;рией</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>Опубликовано серией из %n части: %1</numerusform>
-            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
-            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>Серия опубликована не полностью: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>Не опубликовано: заголовок пуст.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>Не опубликовано: изображение ещё загружается или не загрузилось. Дождитесь загрузки, повторите её или удалите изображение.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Публикация</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>Этот текст слишком длинный для одной страницы. Опубликовать его серией: частями, разделёнными по заголовкам, связанными друг с другом и со страницей содержания?</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>Не удаётся импортировать %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>HTML адаптирован к возможностям Telegraph: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>Не удаётся экспортировать в %1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Учётная запись</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>Открыт ваш черновик %1.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Настройки сохранены.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>Настройки сохранены. Новый сервер и язык применятся после перезапуска.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>Настройки сохранены. Новый сервер применится после перезапуска.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>Настройки сохранены. Новый язык применится после перезапуска.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1207,16 +1200,46 @@
         <source>Importing %1…</source>
         <translation>Импорт %1…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>Преобразование</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>Для %1 не сохранено секретов</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>Telegraph просит подождать: продолжение через %n секунду. Можно продолжать писать.</numerusform>
+            <numerusform>Telegraph просит подождать: продолжение через %n секунды. Можно продолжать писать.</numerusform>
+            <numerusform>Telegraph просит подождать: продолжение через %n секунд. Можно продолжать писать.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Копировать ссылку</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Открыть в браузере</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Закрыть сообщение</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1283,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Адреса такого вида открыть нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>Открытие страницы</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>Открыто в формате Markdown: %1.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>Открыто в формате HTML: %1 — в Markdown что-то было бы потеряно (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>Не удалось открыть страницу: %1</translation>
     </message>
 </context>
 <context>
@@ -1373,34 +1419,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>Копировать ссылку</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>Сервер не настроен: выберите его в настройках.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>Открыть в браузере</translation>
+        <source>Publishing is already under way.</source>
+        <translation>Публикация уже выполняется.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>Не опубликовано: изображение ещё загружается или не загрузилось. Дождитесь загрузки, повторите её или удалите изображение.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>Telegraph просит подождать: публикация через %n секунду. Можно продолжать писать.</numerusform>
-            <numerusform>Telegraph просит подождать: публикация через %n секунды. Можно продолжать писать.</numerusform>
-            <numerusform>Telegraph просит подождать: публикация через %n секунд. Можно продолжать писать.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>Публикация</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>Опубликовано: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>Этот текст слишком длинный для одной страницы. Опубликовать его серией: частями, разделёнными по заголовкам, связанными друг с другом и со страницей содержания?</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>Страница уже открывается.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Открыт ваш черновик %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Остановлено: %1</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1578,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>Публикация серии</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>заголовок пуст</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Подготовка содержимого…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>Эта часть серии публикуется.</translation>
@@ -1542,12 +1611,24 @@
         <source>This part is no longer in the series.</source>
         <translation>Эта часть больше не входит в серию.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Не опубликовано: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>Серия опубликована не полностью: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>Telegraph просит подождать %n секунду; серия продолжится после этого.</numerusform>
-            <numerusform>Telegraph просит подождать %n секунды; серия продолжится после этого.</numerusform>
-            <numerusform>Telegraph просит подождать %n секунд; серия продолжится после этого.</numerusform>
+            <numerusform>Опубликовано серией из %n части: %1</numerusform>
+            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
+            <numerusform>Опубликовано серией из %n частей: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1576,6 +1657,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (часть %2 из %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Настройки сохранены. Новый сервер и язык применятся после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Настройки сохранены. Новый сервер применится после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Настройки сохранены. Новый язык применится после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
     </message>
 </context>
 <context>
@@ -2141,38 +2241,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>Автор снял эту страницу с публикации.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>сервер недоступен (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>Telegraph просит подождать %n секунду; попробуйте тогда</numerusform>
-            <numerusform>Telegraph просит подождать %n секунды; попробуйте тогда</numerusform>
-            <numerusform>Telegraph просит подождать %n секунд; попробуйте тогда</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>Восстановление</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>такой страницы нет</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>сервер отказал: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>отменено</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>Сейчас изменяется другая страница; попробуйте, когда это закончится.</translation>
+        <source>Unpublishing</source>
+        <translation>Снятие с публикации</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2203,6 +2283,10 @@
         <translation>Замена содержимого %1 уведомлением…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 снята с публикации. Её содержимое сохранено в черновике «%2»: Файл → Версии… восстанавливает его.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>%1 не снята с публикации и не изменилась (содержимое всё равно сохранено как локальная версия): %2</translation>
     </message>
@@ -2217,6 +2301,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>Повторная публикация сохранённого содержимого %1…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 снова опубликована.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>there is no such page</source>
+        <translation>такої сторінки немає</translation>
+    </message>
+    <message>
+        <source>the account&apos;s access token is not valid (revoked, or for another server)</source>
+        <translation>токен доступу облікового запису недійсний (відкликаний або виданий іншим сервером)</translation>
+    </message>
+    <message>
+        <source>the page belongs to another account</source>
+        <translation>сторінка належить іншому обліковому запису</translation>
+    </message>
+    <message>
+        <source>the content is over Telegraph&apos;s 64 KiB limit</source>
+        <translation>вміст перевищує обмеження Telegraph у 64 КіБ</translation>
+    </message>
+    <message>
+        <source>Telegraph could not save the page (PAGE_SAVE_FAILED); try again in a moment</source>
+        <translation>Telegraph не зміг зберегти сторінку (PAGE_SAVE_FAILED); спробуйте ще раз трохи згодом</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>сервер відмовив: %1</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (%1); nothing was changed and you can try again later</source>
+        <translation>не вдалося зв’язатися із сервером (%1); нічого не змінено, можна спробувати пізніше</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait %n second(s) before the next change</source>
+        <translation>
+            <numerusform>Telegraph просить зачекати %n секунду перед наступною зміною</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунди перед наступною зміною</numerusform>
+            <numerusform>Telegraph просить зачекати %n секунд перед наступною зміною</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>скасовано</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -41,6 +84,101 @@
     </message>
 </context>
 <context>
+    <name>tg::AccountManager</name>
+    <message>
+        <source>Another account operation is still running; try again when it is done.</source>
+        <translation>Ще виконується інша операція з обліковим записом; спробуйте, коли вона завершиться.</translation>
+    </message>
+    <message>
+        <source>Choose another name: %1 is taken or not allowed.</source>
+        <translation>Виберіть іншу назву: %1 уже зайнята або недопустима.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Облікового запису з назвою %1 немає.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read: %2</source>
+        <translation>Не вдалося прочитати токен %1: %2</translation>
+    </message>
+    <message>
+        <source>The account was created but its token could not be saved: %1</source>
+        <translation>Обліковий запис створено, але не вдалося зберегти його токен: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Не вдалося зберегти токен: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be created: %1</source>
+        <translation>Не вдалося створити обліковий запис: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Обліковий запис %1 створено.</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s access token.</source>
+        <translation>Введіть токен доступу облікового запису.</translation>
+    </message>
+    <message>
+        <source>The token was not accepted: %1</source>
+        <translation>Токен не прийнято: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 imported.</source>
+        <translation>Обліковий запис %1 імпортовано.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Спершу виберіть обліковий запис.</translation>
+    </message>
+    <message>
+        <source>The account could not be changed: %1</source>
+        <translation>Не вдалося змінити обліковий запис: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Обліковий запис %1 змінено.</translation>
+    </message>
+    <message>
+        <source>No login link: %1</source>
+        <translation>Немає посилання для входу: %1</translation>
+    </message>
+    <message>
+        <source>the server sent none</source>
+        <translation>сервер його не надіслав</translation>
+    </message>
+    <message>
+        <source>The login link was opened in the browser (valid for 5 minutes).</source>
+        <translation>Посилання для входу відкрито в браузері (дійсне 5 хвилин).</translation>
+    </message>
+    <message>
+        <source>The token was not revoked: %1</source>
+        <translation>Токен не відкликано: %1</translation>
+    </message>
+    <message>
+        <source>The token was revoked but the new one could not be saved: %1</source>
+        <translation>Токен відкликано, але не вдалося зберегти новий: %1</translation>
+    </message>
+    <message>
+        <source>The token of %1 was revoked and replaced.</source>
+        <translation>Токен %1 відкликано й замінено.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>Не вдалося вилучити %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed from this computer.</source>
+        <translation>%1 вилучено з цього комп’ютера.</translation>
+    </message>
+    <message>
+        <source>The account changed before its details arrived.</source>
+        <translation>Обліковий запис змінився до того, як надійшли його дані.</translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountPanel</name>
     <message>
         <source>&amp;New…</source>
@@ -75,92 +213,20 @@
         <translation>Відкриває в браузері одноразове посилання для входу (дійсне 5 хвилин)</translation>
     </message>
     <message>
-        <source>There is no account named %1.</source>
-        <translation>Облікового запису з назвою %1 немає.</translation>
-    </message>
-    <message>
-        <source>The token of %1 could not be read: %2</source>
-        <translation>Не вдалося прочитати токен %1: %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Choose another name: %1 is taken or not allowed.</source>
-        <translation>Виберіть іншу назву: %1 уже зайнята або недопустима.</translation>
-    </message>
-    <message>
-        <source>The account could not be created: %1</source>
-        <translation>Не вдалося створити обліковий запис: %1</translation>
-    </message>
-    <message>
-        <source>The account was created but its token could not be saved: %1</source>
-        <translation>Обліковий запис створено, але не вдалося зберегти його токен: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 created.</source>
-        <translation>Обліковий запис %1 створено.</translation>
-    </message>
-    <message>
-        <source>The token was not accepted: %1</source>
-        <translation>Токен не прийнято: %1</translation>
-    </message>
-    <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Не вдалося зберегти токен: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 imported.</source>
-        <translation>Обліковий запис %1 імпортовано.</translation>
-    </message>
-    <message>
-        <source>The account could not be changed: %1</source>
-        <translation>Не вдалося змінити обліковий запис: %1</translation>
-    </message>
-    <message>
-        <source>Account %1 changed.</source>
-        <translation>Обліковий запис %1 змінено.</translation>
     </message>
     <message>
         <source>%1 — offline or refused: %2</source>
         <translation>%1 — немає з’єднання або відмовлено: %2</translation>
     </message>
     <message>
-        <source>No login link: %1</source>
-        <translation>Немає посилання для входу: %1</translation>
-    </message>
-    <message>
-        <source>The login link was opened in the browser (valid for 5 minutes).</source>
-        <translation>Посилання для входу відкрито в браузері (дійсне 5 хвилин).</translation>
-    </message>
-    <message>
         <source>Revoke the access token of %1? Every other app or device using it will lose access; this app keeps working with the new token.</source>
         <translation>Відкликати токен доступу %1? Усі інші програми та пристрої, що його використовують, втратять доступ; ця програма працюватиме далі з новим токеном.</translation>
     </message>
     <message>
-        <source>The token was not revoked: %1</source>
-        <translation>Токен не відкликано: %1</translation>
-    </message>
-    <message>
-        <source>The token was revoked but the new one could not be saved: %1</source>
-        <translation>Токен відкликано, але не вдалося зберегти новий: %1</translation>
-    </message>
-    <message>
-        <source>The token of %1 was revoked and replaced.</source>
-        <translation>Токен %1 відкликано й замінено.</translation>
-    </message>
-    <message>
         <source>Remove %1 from this computer? The account and its pages stay on Telegraph; without its token you cannot edit them from here.</source>
         <translation>Вилучити %1 з цього комп’ютера? Обліковий запис і його сторінки залишаться в Telegraph; без токена ви не зможете редагувати їх звідси.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed: %2</source>
-        <translation>Не вдалося вилучити %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 was removed from this computer.</source>
-        <translation>%1 вилучено з цього комп’ютера.</translation>
     </message>
     <message>
         <source>Saved accounts</source>
@@ -173,6 +239,21 @@
             <numerusform>%1 — %n сторінки</numerusform>
             <numerusform>%1 — %n сторінок</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::AccountSetup</name>
+    <message>
+        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
+        <translation>Облікові записи не можна зберегти (%1). Перезапустіть застосунок, щоб вибрати, де зберігати токени.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Обліковий запис: %1</translation>
+    </message>
+    <message>
+        <source>Some secrets are still in the settings file: %1</source>
+        <translation>Деякі секрети досі зберігаються у файлі налаштувань: %1</translation>
     </message>
 </context>
 <context>
@@ -211,14 +292,6 @@
     <message>
         <source>Statistics</source>
         <translation>Статистика</translation>
-    </message>
-    <message>
-        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
-        <translation>%1 знято з публікації. Її вміст збережено в чернетці «%2»: Файл → Редакції… відновлює його.</translation>
-    </message>
-    <message>
-        <source>%1 is published again.</source>
-        <translation>%1 знову опубліковано.</translation>
     </message>
     <message>
         <source>&amp;Refresh Page List</source>
@@ -396,38 +469,10 @@
     </message>
 </context>
 <context>
-    <name>tg::ClientPublisher</name>
+    <name>tg::BusyIndicator</name>
     <message>
-        <source>Updating the page…</source>
-        <translation>Оновлення сторінки…</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Публікація…</translation>
-    </message>
-    <message>
-        <source>Publishing was cancelled.</source>
-        <translation>Публікацію скасовано.</translation>
-    </message>
-    <message>
-        <source>Opening the page…</source>
-        <translation>Відкриття сторінки…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server (%1). You seem to be offline; the draft is kept and you can publish later.</source>
-        <translation>Не вдалося зв’язатися із сервером (%1). Схоже, немає з’єднання з інтернетом; чернетку збережено, опублікувати її можна пізніше.</translation>
-    </message>
-    <message>
-        <source>The server refused: %1</source>
-        <translation>Сервер відмовив: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s) before publishing again.</source>
-        <translation>
-            <numerusform>Telegraph просить зачекати %n секунду перед повторною публікацією.</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунди перед повторною публікацією.</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунд перед повторною публікацією.</numerusform>
-        </translation>
+        <source>Converting</source>
+        <translation>Перетворення</translation>
     </message>
 </context>
 <context>
@@ -451,6 +496,29 @@
     <message>
         <source>The upload command printed no URL on its last line (got &apos;%1&apos;)</source>
         <translation>Команда вивантаження не вивела URL в останньому рядку (отримано &apos;%1&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::Connection</name>
+    <message>
+        <source>An image was not uploaded: %1</source>
+        <translation>Зображення не вивантажено: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Пароль проксі не вдалося прочитати з в’язки ключів: %1</translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
+        <translation>Хостинг зображень із налаштувань використати не можна (%1); зображення завантажуються через Telegraph, доки це не виправлено в Налаштування → Зображення.</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Не вдалося запустити локальну пісочницю: %1</translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop — local sandbox</source>
+        <translation>Telegraph Desktop — локальна пісочниця</translation>
     </message>
 </context>
 <context>
@@ -494,10 +562,6 @@
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message>
-        <source>Cannot open the drafts database %1: %2</source>
-        <translation>Не вдається відкрити базу даних чернеток %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
         <translation>
@@ -505,14 +569,6 @@
             <numerusform>Минулого разу програма завершила роботу некоректно. Усі %n чернетки відновлено в останньому збереженому стані.</numerusform>
             <numerusform>Минулого разу програма завершила роботу некоректно. Усі %n чернеток відновлено в останньому збереженому стані.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The local sandbox could not start: %1</source>
-        <translation>Не вдалося запустити локальну пісочницю: %1</translation>
-    </message>
-    <message>
-        <source>Telegraph Desktop — local sandbox</source>
-        <translation>Telegraph Desktop — локальна пісочниця</translation>
     </message>
     <message>
         <source>Where to publish?</source>
@@ -525,22 +581,6 @@
     <message>
         <source>Local sandbox</source>
         <translation>Локальна пісочниця</translation>
-    </message>
-    <message>
-        <source>An image was not uploaded: %1</source>
-        <translation>Зображення не вивантажено: %1</translation>
-    </message>
-    <message>
-        <source>The image host in the settings cannot be used (%1); images go to the Telegraph upload until it is fixed in Settings → Images.</source>
-        <translation>Хостинг зображень із налаштувань використати не можна (%1); зображення завантажуються через Telegraph, доки це не виправлено в Налаштування → Зображення.</translation>
-    </message>
-    <message>
-        <source>Accounts cannot be saved (%1). Restart the app to choose where to keep tokens.</source>
-        <translation>Облікові записи не можна зберегти (%1). Перезапустіть застосунок, щоб вибрати, де зберігати токени.</translation>
-    </message>
-    <message>
-        <source>Account: %1</source>
-        <translation>Обліковий запис: %1</translation>
     </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
@@ -558,6 +598,59 @@
         <source>Cannot create the data folder %1: %2</source>
         <translation>Не вдається створити теку даних %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>tg::DraftFiles</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>Не вдається імпортувати %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Не вдається експортувати в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftPublishFlow</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Публікація</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Не опубліковано: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Підготовка вмісту…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
+    </message>
+    <message>
+        <source>the text is too long for one page</source>
+        <translation>текст задовгий для однієї сторінки</translation>
+    </message>
+    <message>
+        <source>Updating the page…</source>
+        <translation>Оновлення сторінки…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Публікація…</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Опубліковано: %1</translation>
+    </message>
+    <message>
+        <source>The revision could not be stored: %1</source>
+        <translation>Не вдалося зберегти редакцію: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DraftsOpener</name>
     <message>
         <source>The drafts database %1 was written by a newer version of Telegraph Desktop and this version cannot open it (%2). The file was left unchanged: use the newer version, or move the file away to start with an empty one.</source>
         <translation>Базу даних чернеток %1 записано новішою версією Telegraph Desktop, і ця версія не може її відкрити (%2). Файл залишено без змін: скористайтеся новішою версією або перемістіть файл в інше місце, щоб почати з порожньої бази.</translation>
@@ -583,12 +676,8 @@
         </translation>
     </message>
     <message>
-        <source>The proxy password could not be read from the keychain: %1</source>
-        <translation>Пароль проксі не вдалося прочитати з в’язки ключів: %1</translation>
-    </message>
-    <message>
-        <source>Some secrets are still in the settings file: %1</source>
-        <translation>Деякі секрети досі зберігаються у файлі налаштувань: %1</translation>
+        <source>Cannot open the drafts database %1: %2</source>
+        <translation>Не вдається відкрити базу даних чернеток %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1076,42 +1165,6 @@
         <translation>&amp;Темний попередній перегляд</translation>
     </message>
     <message>
-        <source>No server is configured: choose one in the settings.</source>
-        <translation>Сервер не налаштовано: виберіть його в налаштуваннях.</translation>
-    </message>
-    <message>
-        <source>Publishing is already under way.</source>
-        <translation>Публікація вже триває.</translation>
-    </message>
-    <message>
-        <source>Not published: %1</source>
-        <translation>Не опубліковано: %1</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Публікація…</translation>
-    </message>
-    <message>
-        <source>Updating…</source>
-        <translation>Оновлення…</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Відкриття %1…</translation>
-    </message>
-    <message>
-        <source>Could not open the page: %1</source>
-        <translation>Не вдалося відкрити сторінку: %1</translation>
-    </message>
-    <message>
-        <source>Opened %1 as Markdown.</source>
-        <translation>%1 відкрито як Markdown.</translation>
-    </message>
-    <message>
-        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
-        <translation>%1 відкрито як HTML: у Markdown дещо було б втрачено (%2).</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Імпорт</translation>
     </message>
@@ -1128,76 +1181,16 @@
         <translation>Markdown (*.md);;HTML (*.html);;Вузли Telegraph (*.json)</translation>
     </message>
     <message>
-        <source>The revision could not be stored: %1</source>
-        <translation>Не вдалося зберегти редакцію: %1</translation>
-    </message>
-    <message>
         <source>Publish as a &amp;series</source>
         <translation>Опублікувати як &amp;серію</translation>
-    </message>
-    <message numerus="yes">
-        <source>Published as a series of %n part(s): %1</source>
-        <translation>
-            <numerusform>Опубліковано як серію з %n частини: %1</numerusform>
-            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
-            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The series was not fully published: %1</source>
-        <translation>Серію опубліковано не повністю: %1</translation>
-    </message>
-    <message>
-        <source>Not published: the title is empty.</source>
-        <translation>Не опубліковано: назва порожня.</translation>
-    </message>
-    <message>
-        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
-        <translation>Не опубліковано: зображення ще вивантажується або його не вдалося вивантажити. Зачекайте, повторіть спробу або видаліть його.</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Публікація</translation>
-    </message>
-    <message>
-        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
-        <translation>Цей текст задовгий для однієї сторінки. Опублікувати його як серію: частини, розділені за заголовками та пов’язані між собою, зі сторінкою змісту?</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2</source>
-        <translation>Не вдається імпортувати %1: %2</translation>
     </message>
     <message>
         <source>The HTML was adapted to what Telegraph accepts: %1</source>
         <translation>HTML пристосовано до того, що приймає Telegraph: %1</translation>
     </message>
     <message>
-        <source>Cannot export to %1: %2</source>
-        <translation>Не вдається експортувати в %1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Обліковий запис</translation>
-    </message>
-    <message>
-        <source>Opened your draft of %1.</source>
-        <translation>Відкрито вашу чернетку %1.</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Налаштування збережено.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server and language apply after a restart.</source>
-        <translation>Налаштування збережено. Новий сервер і мова застосуються після перезапуску.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new server applies after a restart.</source>
-        <translation>Налаштування збережено. Новий сервер застосується після перезапуску.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies after a restart.</source>
-        <translation>Налаштування збережено. Нова мова застосується після перезапуску.</translation>
     </message>
     <message>
         <source>Converting the pasted content…</source>
@@ -1207,16 +1200,46 @@
         <source>Importing %1…</source>
         <translation>Імпорт %1…</translation>
     </message>
-    <message>
-        <source>Converting</source>
-        <translation>Перетворення</translation>
-    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1</source>
         <translation>Для %1 не збережено жодного секрету</translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageArea</name>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Скасувати: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Telegraph asks to wait: going on in %n second(s). You can keep writing.</source>
+        <translation>
+            <numerusform>Telegraph просить зачекати: продовження через %n секунду. Можна писати далі.</numerusform>
+            <numerusform>Telegraph просить зачекати: продовження через %n секунди. Можна писати далі.</numerusform>
+            <numerusform>Telegraph просить зачекати: продовження через %n секунд. Можна писати далі.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tg::MessageLine</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Копіювати посилання</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Відкрити в браузері</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Закрити повідомлення</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1283,29 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Адресу такого типу відкрити не можна.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PageFetchFlow</name>
+    <message>
+        <source>Opening a page</source>
+        <translation>Відкриття сторінки</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Відкриття %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1 as Markdown.</source>
+        <translation>%1 відкрито як Markdown.</translation>
+    </message>
+    <message>
+        <source>Opened %1 as HTML: Markdown would lose something (%2).</source>
+        <translation>%1 відкрито як HTML: у Markdown дещо було б втрачено (%2).</translation>
+    </message>
+    <message>
+        <source>Could not open the page: %1</source>
+        <translation>Не вдалося відкрити сторінку: %1</translation>
     </message>
 </context>
 <context>
@@ -1373,34 +1419,45 @@
     </message>
 </context>
 <context>
-    <name>tg::PublishBar</name>
+    <name>tg::PublishController</name>
     <message>
-        <source>Copy link</source>
-        <translation>Копіювати посилання</translation>
+        <source>No server is configured: choose one in the settings.</source>
+        <translation>Сервер не налаштовано: виберіть його в налаштуваннях.</translation>
     </message>
     <message>
-        <source>Open in browser</source>
-        <translation>Відкрити в браузері</translation>
+        <source>Publishing is already under way.</source>
+        <translation>Публікація вже триває.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
+        <source>Not published: an image is still uploading or failed to upload. Wait for it, retry it or remove it.</source>
+        <translation>Не опубліковано: зображення ще вивантажується або його не вдалося вивантажити. Зачекайте, повторіть спробу або видаліть його.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрити</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait: publishing in %n second(s). You can keep writing.</source>
-        <translation>
-            <numerusform>Telegraph просить зачекати: публікація через %n секунду. Можна писати далі.</numerusform>
-            <numerusform>Telegraph просить зачекати: публікація через %n секунди. Можна писати далі.</numerusform>
-            <numerusform>Telegraph просить зачекати: публікація через %n секунд. Можна писати далі.</numerusform>
-        </translation>
+        <source>Publish</source>
+        <translation>Публікація</translation>
     </message>
     <message>
-        <source>Published: %1</source>
-        <translation>Опубліковано: %1</translation>
+        <source>This text is too long for one page. Publish it as a series: parts split at headings, linked to each other, with a contents page?</source>
+        <translation>Цей текст задовгий для однієї сторінки. Опублікувати його як серію: частини, розділені за заголовками та пов’язані між собою, зі сторінкою змісту?</translation>
+    </message>
+    <message>
+        <source>A page is being opened already.</source>
+        <translation>Сторінка вже відкривається.</translation>
+    </message>
+    <message>
+        <source>Opened your draft of %1.</source>
+        <translation>Відкрито вашу чернетку %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishFlow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Зупинено: %1</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1578,19 @@
     </message>
 </context>
 <context>
-    <name>tg::SeriesPublisher</name>
+    <name>tg::SeriesFlow</name>
+    <message>
+        <source>Publishing the series</source>
+        <translation>Публікація серії</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>заголовок порожній</translation>
+    </message>
+    <message>
+        <source>Preparing the content…</source>
+        <translation>Підготовка вмісту…</translation>
+    </message>
     <message>
         <source>This part of the series is being published.</source>
         <translation>Ця частина серії публікується.</translation>
@@ -1542,12 +1611,24 @@
         <source>This part is no longer in the series.</source>
         <translation>Ця частина більше не входить до серії.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Не опубліковано: %1</translation>
+    </message>
+    <message>
+        <source>The series was not fully published: %1</source>
+        <translation>Серію опубліковано не повністю: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); the series continues then.</source>
+        <source>Published as a series of %n part(s): %1</source>
         <translation>
-            <numerusform>Telegraph просить зачекати %n секунду; серія продовжиться після цього.</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунди; серія продовжиться після цього.</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунд; серія продовжиться після цього.</numerusform>
+            <numerusform>Опубліковано як серію з %n частини: %1</numerusform>
+            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
+            <numerusform>Опубліковано як серію з %n частин: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1576,6 +1657,25 @@
     <message>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (частина %2 з %3)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SettingsChange</name>
+    <message>
+        <source>Settings saved. The new server and language apply after a restart.</source>
+        <translation>Налаштування збережено. Новий сервер і мова застосуються після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new server applies after a restart.</source>
+        <translation>Налаштування збережено. Новий сервер застосується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies after a restart.</source>
+        <translation>Налаштування збережено. Нова мова застосується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Налаштування збережено.</translation>
     </message>
 </context>
 <context>
@@ -2141,38 +2241,18 @@
     </message>
 </context>
 <context>
-    <name>tg::Unpublisher</name>
+    <name>tg::UnpublishFlow</name>
     <message>
         <source>This page has been unpublished by its author.</source>
         <translation>Автор зняв цю сторінку з публікації.</translation>
     </message>
     <message>
-        <source>the server could not be reached (%1)</source>
-        <translation>сервер недоступний (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Telegraph asks to wait %n second(s); try again then</source>
-        <translation>
-            <numerusform>Telegraph просить зачекати %n секунду; спробуйте тоді</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунди; спробуйте тоді</numerusform>
-            <numerusform>Telegraph просить зачекати %n секунд; спробуйте тоді</numerusform>
-        </translation>
+        <source>Restoring</source>
+        <translation>Відновлення</translation>
     </message>
     <message>
-        <source>there is no such page</source>
-        <translation>такої сторінки немає</translation>
-    </message>
-    <message>
-        <source>the server refused: %1</source>
-        <translation>сервер відмовив: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>скасовано</translation>
-    </message>
-    <message>
-        <source>Another page is being changed; try again when it is done.</source>
-        <translation>Зараз змінюється інша сторінка; спробуйте, коли це завершиться.</translation>
+        <source>Unpublishing</source>
+        <translation>Зняття з публікації</translation>
     </message>
     <message>
         <source>No page was given to unpublish.</source>
@@ -2203,6 +2283,10 @@
         <translation>Заміна вмісту %1 повідомленням…</translation>
     </message>
     <message>
+        <source>%1 is unpublished. Its content is kept in the draft “%2”: File → Revisions… restores it.</source>
+        <translation>%1 знято з публікації. Її вміст збережено в чернетці «%2»: Файл → Редакції… відновлює його.</translation>
+    </message>
+    <message>
         <source>%1 was not unpublished and is unchanged (its content is kept as a local revision all the same): %2</source>
         <translation>%1 не знято з публікації, вона не змінилася (вміст усе одно збережено як локальну редакцію): %2</translation>
     </message>
@@ -2217,6 +2301,10 @@
     <message>
         <source>Publishing the kept content of %1 again…</source>
         <translation>Повторна публікація збереженого вмісту %1…</translation>
+    </message>
+    <message>
+        <source>%1 is published again.</source>
+        <translation>%1 знову опубліковано.</translation>
     </message>
     <message>
         <source>%1 was not published again: %2</source>
