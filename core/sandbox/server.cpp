@@ -146,7 +146,13 @@ bool Server::listen(const QHostAddress &address, quint16 port)
         }
         m_storeOpen = true;
     }
-    if (!m_http->listen(address, port)) {
+    // The preferred port keeps a data folder's address; taken, any free port will do.
+    const bool preferred = port == 0 && m_settings.preferredPort != 0 &&
+                           m_http->listen(address, m_settings.preferredPort);
+    if (port == 0 && m_settings.preferredPort != 0 && !preferred)
+        qCDebug(lcSandbox) << "port" << m_settings.preferredPort
+                           << "is taken:" << m_http->errorString();
+    if (!preferred && !m_http->listen(address, port)) {
         m_error = m_http->errorString();
         qCWarning(lcSandbox) << "cannot listen on" << address.toString() << port << ":" << m_error;
         return false;

@@ -33,8 +33,8 @@ public:
     explicit Server(const ServerSettings &settings = {}, QObject *parent = nullptr);
     ~Server() override;
 
-    /// Opens the store and starts listening; port 0 picks a free one. False on failure, see
-    /// errorString().
+    /// Opens the store and starts listening; port 0 picks the settings' preferred port when it is
+    /// free, else any free one. False on failure, see errorString().
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     bool isListening() const;
     /// Stops listening, drops all connections and closes the store.

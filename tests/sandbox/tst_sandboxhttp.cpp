@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHttpMultiPart>
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 using namespace tg::test;
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void http_slowClientTimesOut();
 
     void persistence_survivesRestart();
+    void listen_preferredPort_usedWhenFree_elseAnotherKeepingThePublicUrl();
 
     void concurrency_200ConnectionsDoingMixedCalls();
 };
@@ -555,6 +557,40 @@ void TestSandboxHttp::http_slowClientTimesOut()
     const QByteArray idle = rawExchange(m_sandbox->server()->port(), QByteArray(), 3000, &closed);
     QVERIFY(idle.isEmpty());
     QVERIFY(closed);
+}
+
+void TestSandboxHttp::listen_preferredPort_usedWhenFree_elseAnotherKeepingThePublicUrl()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    tg::sandbox::ServerSettings s = quietSettings();
+    s.preferredPort = port;
+    {
+        tg::sandbox::Server free(s);
+        QVERIFY2(free.listen(), qPrintable(free.errorString()));
+        QCOMPARE(free.port(), port);
+    }
+    // Taken: another port, while page URLs keep the public URL of the first start.
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, port));
+    s.publicUrl = QUrl(QStringLiteral("http://127.0.0.1:") + QString::number(port));
+    tg::sandbox::Server taken(s);
+    QVERIFY2(taken.listen(), qPrintable(taken.errorString()));
+    QVERIFY(taken.port() > 0);
+    QVERIFY(taken.port() != port);
+    QCOMPARE(taken.publicUrl(), s.publicUrl);
+    RawHttp http(taken.url());
+    const QString token = http.api(QStringLiteral("createAccount"), R"({"short_name":"P"})")
+                              .result()[QStringLiteral("access_token")]
+                              .toString();
+    const QString url =
+        http.api(QStringLiteral("createPage"), "{\"access_token\":\"" + token.toLatin1() +
+                                                   "\",\"title\":\"Port\",\"content\":[\"x\"]}")
+            .result()[QStringLiteral("url")]
+            .toString();
+    QVERIFY2(url.startsWith(s.publicUrl.toString() + u'/'), qPrintable(url));
 }
 
 void TestSandboxHttp::persistence_survivesRestart()
