@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "desktop/accountsetup.h"
 
+#include "accounts/accountpanel.h"
 #include "accounts/accountworkspace.h"
 #include "accounts/secretstorechoice.h"
 #include "api/accountstore.h"
@@ -146,6 +147,8 @@ void AccountSetup::openWorkspace(SecretStore *secrets)
     QString error;
     if (!m_workspace->open(&error))
         m_context.window->publishBar()->showMessage(error, true);
+    if (sandbox && m_workspace->accountPanel())
+        m_workspace->accountPanel()->setLocalSandbox(true);
 }
 
 void AccountSetup::onSecretStoreChosen(SecretStore *store)

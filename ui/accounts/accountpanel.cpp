@@ -2,8 +2,8 @@
 #include "accounts/accountpanel.h"
 
 #include "accounts/accountdialog.h"
+#include "window/linkopener.h"
 
-#include <QDesktopServices>
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -36,7 +36,7 @@ AccountPanel::AccountPanel(AccountManager *manager, QWidget *parent)
     , m_login(new QPushButton(tr("&Log in on telegra.ph"), this))
     , m_revoke(new QPushButton(tr("&Revoke Token…"), this))
     , m_remove(new QPushButton(tr("Re&move"), this))
-    , m_openUrl([](const QUrl &url) { QDesktopServices::openUrl(url); })
+    , m_openUrl([this](const QUrl &url) { LinkOpener::open(url, this); })
     , m_confirm([this](const QString &question) {
         return QMessageBox::question(this, tr("Accounts"), question) == QMessageBox::Yes;
     })
@@ -104,8 +104,19 @@ void AccountPanel::updateButtons()
     const bool has = idle && !m_manager->currentName().isEmpty();
     for (QPushButton *b : {m_edit, m_login, m_revoke, m_remove})
         b->setEnabled(has);
+    m_login->setEnabled(has && !m_localSandbox);
+    m_login->setToolTip(m_localSandbox
+                            ? tr("Accounts of the local sandbox cannot log in on telegra.ph")
+                            : tr("Opens a one-time login link (valid for 5 minutes) in the "
+                                 "browser"));
     m_create->setEnabled(idle);
     m_import->setEnabled(idle);
+}
+
+void AccountPanel::setLocalSandbox(bool local)
+{
+    m_localSandbox = local;
+    updateButtons();
 }
 
 void AccountPanel::showInfo()

@@ -33,6 +33,11 @@ public:
         m_confirm = std::move(confirm);
     }
 
+    /// The accounts are of the in-app local sandbox: telegra.ph does not know them, so logging
+    /// in there is not offered (the button stays disabled, its tooltip says why).
+    void setLocalSandbox(bool local);
+    bool isLocalSandbox() const { return m_localSandbox; }
+
     AccountManager *manager() const { return m_manager; }
     QListWidget *list() const { return m_list; }
     QLabel *infoLabel() const { return m_info; }
@@ -68,6 +73,7 @@ private:
     QPushButton *m_remove;
     std::function<void(const QUrl &)> m_openUrl;
     std::function<bool(const QString &)> m_confirm;
+    bool m_localSandbox = false;
 };
 
 } // namespace tg

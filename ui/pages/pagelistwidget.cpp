@@ -4,6 +4,7 @@
 #include "pages/csvexport.h"
 #include "pages/pagelistmodel.h"
 #include "pages/pagelistsync.h"
+#include "window/linkopener.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,7 +53,7 @@ PageListWidget::PageListWidget(PageListModel *model, PageListSync *sync, QWidget
     , m_copyUrl(new QAction(tr("&Copy URL"), this))
     , m_unpublish(new QAction(tr("&Unpublish…"), this))
     , m_exportCsv(new QAction(tr("Export &CSV…"), this))
-    , m_openUrl([](const QUrl &url) { QDesktopServices::openUrl(url); })
+    , m_openUrl([this](const QUrl &url) { LinkOpener::open(url, this); })
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(PageListModel::SortRole);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "preview/previewpage.h"
 
-#include <QDesktopServices>
+#include "window/linkopener.h"
+
 #include <QWebEngineSettings>
+#include <QWebEngineView>
 
 namespace tg {
 
@@ -23,7 +25,7 @@ bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
             url.scheme() == QLatin1String("mailto") || url.scheme() == QLatin1String("tg")) {
             Q_EMIT externalLinkRequested(url);
             if (!qEnvironmentVariableIsSet("TG_PREVIEW_NO_EXTERNAL_OPEN"))
-                QDesktopServices::openUrl(url);
+                LinkOpener::open(url, QWebEngineView::forPage(this));
         }
         return false;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "preview/previewview.h"
 
+#include "preview/originmap.h"
 #include "preview/previewpage.h"
 #include "window/uilog.h"
 
@@ -75,6 +76,8 @@ PreviewView::PreviewView(QWidget *parent)
 {
     initPreviewResources();
     setPage(m_page);
+    // Requests for the sandbox's stable origin go where it listens now (filled by the app).
+    m_page->setUrlRequestInterceptor(new OriginMap(m_page));
     setContextMenuPolicy(Qt::NoContextMenu);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok)

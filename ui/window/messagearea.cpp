@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "window/messagearea.h"
 
+#include "window/linkopener.h"
 #include "workflow/publishflow.h"
 
 #include <QApplication>
@@ -40,8 +41,7 @@ MessageLine::MessageLine(QWidget *parent)
     layout->addWidget(m_close);
     connect(m_copy, &QToolButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_url); });
-    connect(m_open, &QToolButton::clicked, this,
-            [this] { QDesktopServices::openUrl(QUrl(m_url)); });
+    connect(m_open, &QToolButton::clicked, this, [this] { LinkOpener::open(QUrl(m_url), this); });
     connect(m_cancel, &QToolButton::clicked, this, &MessageLine::cancelRequested);
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
     hide();
