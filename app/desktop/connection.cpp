@@ -9,6 +9,7 @@
 #include "editor/imagedrophandler.h"
 #include "editor/imageuploadqueue.h"
 #include "editor/sourceeditor.h"
+#include "preview/originmap.h"
 #include "sandbox/server.h"
 #include "storage/privatefiles.h"
 #include "window/mainwindow.h"
@@ -17,13 +18,49 @@
 #include "workflow/publishflow.h"
 
 #include <QDir>
+#include <QFile>
+#include <QHostAddress>
 #include <QMenu>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QPointer>
+#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 
+#include <functional>
+
 namespace tg {
+
+namespace {
+
+/// The image uploads' network: a request is sent where `map` says, so uploads to the sandbox's
+/// public origin (`<site>/upload`) reach the address it listens on now, while the answer's image
+/// URL is still resolved against the public origin.
+class MappedNetwork : public QNetworkAccessManager
+{
+public:
+    explicit MappedNetwork(std::function<QUrl(const QUrl &)> map)
+        : m_map(std::move(map))
+    {}
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        const QUrl mapped = m_map(request.url());
+        if (mapped == request.url())
+            return QNetworkAccessManager::createRequest(op, request, data);
+        QNetworkRequest redirected(request);
+        redirected.setUrl(mapped);
+        return QNetworkAccessManager::createRequest(op, redirected, data);
+    }
+
+private:
+    std::function<QUrl(const QUrl &)> m_map;
+};
+
+} // namespace
 
 Connection::Connection(QSettings *settings, MainWindow *window, SharedSecretStore *secrets,
                        const QString &dataDir, QObject *parent)
@@ -65,7 +102,8 @@ void Connection::setUpImages()
 {
     if (!m_client)
         return;
-    m_imageNetwork = std::make_unique<QNetworkAccessManager>();
+    m_imageNetwork = std::make_unique<MappedNetwork>(
+        [this](const QUrl &url) { return m_originMap ? m_originMap->map(url) : url; });
     m_imageHost = makeImageHost();
     m_imageQueue = std::make_unique<ImageUploadQueue>(m_imageHost.get());
     // New uploads and retries go to the host now chosen.
@@ -123,17 +161,69 @@ std::unique_ptr<ImageHost> Connection::makeImageHost()
     return createImageHost(legacy, m_imageNetwork.get(), site, &error);
 }
 
+QString Connection::originFile(const QString &serverDir)
+{
+    return QDir(serverDir).filePath(QStringLiteral("origin.txt"));
+}
+
+QUrl Connection::rememberedOrigin(const QString &serverDir)
+{
+    QFile file(originFile(serverDir));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QUrl origin(QString::fromUtf8(file.read(1024)).trimmed(), QUrl::StrictMode);
+    const bool usable = origin.isValid() && origin.scheme() == QLatin1String("http") &&
+                        origin.port() > 0 && QHostAddress(origin.host()).isLoopback() &&
+                        origin.path().isEmpty();
+    return usable ? origin : QUrl();
+}
+
+bool Connection::rememberOrigin(const QString &serverDir, const QUrl &origin)
+{
+    QSaveFile file(originFile(serverDir));
+    if (file.open(QIODevice::WriteOnly) &&
+        file.write(QByteArray(origin.toString().toUtf8() + '\n')) > 0 && file.commit())
+        return true;
+    m_window->publishBar()->showMessage(
+        tr("The local sandbox's address could not be saved (%1): after a restart its page "
+           "links and images may not be found.")
+            .arg(file.errorString()),
+        true);
+    return false;
+}
+
+void Connection::mapSandboxOrigin()
+{
+    if (!m_originMap)
+        m_originMap = OriginMap::of(m_window);
+    if (!m_originMap)
+        m_originMap = new OriginMap(m_window);
+    m_originMap->clear();
+    if (m_sandbox && m_sandbox->isListening())
+        m_originMap->setMapping(m_sandbox->publicUrl(), m_sandbox->url());
+}
+
 void Connection::setUpSandbox()
 {
     sandbox::ServerSettings ss;
     ss.dataDir = QDir(m_dataDir).filePath(QStringLiteral("server"));
     makePrivateDir(ss.dataDir);
+    // The address of the first start stays the sandbox's public origin: page URLs and image
+    // sources carry it. Its port is used again when free; else the map sends it elsewhere.
+    const QUrl remembered = rememberedOrigin(ss.dataDir);
+    if (remembered.isValid()) {
+        ss.publicUrl = remembered;
+        ss.preferredPort = quint16(remembered.port());
+    }
     m_sandbox = std::make_unique<sandbox::Server>(ss);
     if (!m_sandbox->listen()) {
         m_window->publishBar()->showMessage(
             tr("The local sandbox could not start: %1").arg(m_sandbox->errorString()), true);
         return;
     }
+    if (!remembered.isValid())
+        rememberOrigin(ss.dataDir, m_sandbox->url());
+    mapSandboxOrigin();
     ClientSettings cs;
     cs.apiUrl = m_sandbox->url();
     cs.siteUrl = m_sandbox->publicUrl();
@@ -164,6 +254,7 @@ void Connection::tearDown()
     m_window->setClient(nullptr);
     m_client.reset();
     m_sandbox.reset();
+    mapSandboxOrigin();
 }
 
 } // namespace tg
