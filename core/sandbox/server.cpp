@@ -401,7 +401,14 @@ HttpResponse Server::handlePage(const QString &path, const HttpRequest &request)
     } else {
         if (request.method == "GET")
             seedViews(path, now());
-        r = HttpResponse::html(PageRenderer::render(*page));
+        QByteArray html = PageRenderer::render(*page);
+        // Away from its preferred port the content still names the first address (the public
+        // one); the page as served points a browser at where the server listens now.
+        if (m_settings.preferredPort != 0 && port() != m_settings.preferredPort &&
+            publicUrl().port() == m_settings.preferredPort)
+            html.replace(QByteArray(originOf(publicUrl()) + '/'),
+                         QByteArray(originOf(url()) + '/'));
+        r = HttpResponse::html(html);
     }
     r.extraHeaders.append(qMakePair(
         QByteArrayLiteral("Content-Security-Policy"),

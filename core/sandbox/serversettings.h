@@ -51,7 +51,8 @@ struct ServerSettings
     /// Base of page URLs (`<publicUrl>/<path>`) and of upload `src`s; empty: the server's own URL.
     QUrl publicUrl;
     /// The port listen() tries first when asked for any port (0), so a data folder keeps its
-    /// address across restarts; when it is taken, another free port is used. 0: none.
+    /// address across restarts; when it is taken, another free port is used (and pages served
+    /// then name that port where their content names a public URL on the preferred one). 0: none.
     quint16 preferredPort = 0;
     /// Legacy /upload: true answers like telegra.ph before 2024-09; false like it does today.
     bool uploadEnabled = true;

@@ -211,8 +211,8 @@ class TestSandboxAddress : public QObject
     }
 
     /// "Open in Browser" in the page list hands the browser a URL the live sandbox answers
-    /// with the page.
-    static void checkPageOpens(DesktopApp *app, const QString &pageUrl)
+    /// with the page, whose image loads from there too.
+    static void checkPageOpens(DesktopApp *app, const QString &pageUrl, const QString &imageSrc)
     {
         AccountWorkspace *ws = app->accounts();
         QTRY_COMPARE_WITH_TIMEOUT(ws->pageModel()->rowCount(), 1, 20000);
@@ -226,6 +226,10 @@ class TestSandboxAddress : public QObject
         const auto [status, body] = fetch(browser.opened.first());
         QCOMPARE(status, 200);
         QVERIFY2(body.contains("Harbour at dawn"), body.left(300).constData());
+        // Its image is named where the sandbox answers now.
+        const QUrl image = LinkOpener::mapped(QUrl(imageSrc), app->window());
+        QVERIFY2(body.contains(image.toString().toUtf8()), body.constData());
+        QCOMPARE(fetch(image).first, 200);
     }
 
 private Q_SLOTS:
@@ -252,7 +256,7 @@ private Q_SLOTS:
         checkPreviewLoads(w, made.imageSrc);
         if (QTest::currentTestFailed())
             return;
-        checkPageOpens(s.app.get(), made.pageUrl);
+        checkPageOpens(s.app.get(), made.pageUrl, made.imageSrc);
         if (QTest::currentTestFailed())
             return;
         // Its account cannot log in on telegra.ph, so that is not offered.
@@ -292,7 +296,7 @@ private Q_SLOTS:
         checkPreviewLoads(w, made.imageSrc);
         if (QTest::currentTestFailed())
             return;
-        checkPageOpens(s.app.get(), made.pageUrl);
+        checkPageOpens(s.app.get(), made.pageUrl, made.imageSrc);
         if (QTest::currentTestFailed())
             return;
 

@@ -585,12 +585,27 @@ void TestSandboxHttp::listen_preferredPort_usedWhenFree_elseAnotherKeepingThePub
     const QString token = http.api(QStringLiteral("createAccount"), R"({"short_name":"P"})")
                               .result()[QStringLiteral("access_token")]
                               .toString();
-    const QString url =
-        http.api(QStringLiteral("createPage"), "{\"access_token\":\"" + token.toLatin1() +
-                                                   "\",\"title\":\"Port\",\"content\":[\"x\"]}")
-            .result()[QStringLiteral("url")]
-            .toString();
-    QVERIFY2(url.startsWith(s.publicUrl.toString() + u'/'), qPrintable(url));
+    const QByteArray publicImage = s.publicUrl.toString().toUtf8() + "/file/a.png";
+    const RawReply created = http.api(
+        QStringLiteral("createPage"),
+        "{\"access_token\":\"" + token.toLatin1() +
+            "\",\"title\":\"Port\",\"content\":[\"x\",{\"tag\":\"img\",\"attrs\":{\"src\":\"" +
+            publicImage + "\"}}]}");
+    const QString url = created.result()[QStringLiteral("url")].toString();
+    QVERIFY2(url.startsWith(s.publicUrl.toString() + u'/'), created.body.constData());
+    // The content keeps the public URL; the page as served names where the server is now.
+    const QString path = created.result()[QStringLiteral("path")].toString();
+    QCOMPARE(http.get(QStringLiteral("/getPage/") + path, "return_content=true")
+                 .result()[QStringLiteral("content")]
+                 .toArray()
+                 .at(1)[QStringLiteral("attrs")][QStringLiteral("src")]
+                 .toString()
+                 .toUtf8(),
+             publicImage);
+    const QByteArray page = http.get(u'/' + path).body;
+    const QByteArray liveImage = taken.url().toString().toUtf8() + "/file/a.png";
+    QVERIFY2(page.contains(liveImage), page.constData());
+    QVERIFY(!page.contains(publicImage));
 }
 
 void TestSandboxHttp::persistence_survivesRestart()
