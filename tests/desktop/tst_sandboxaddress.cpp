@@ -6,6 +6,7 @@
 #include "accounts/accountpanel.h"
 #include "accounts/accountworkspace.h"
 #include "api/telegraphclient.h"
+#include "desktop/connection.h"
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
 #include "pages/pagelistmodel.h"
@@ -244,6 +245,10 @@ private Q_SLOTS:
         QVERIFY(makeContent(data, &made));
         QCOMPARE(QUrl(made.imageSrc).port(), made.origin.port());
         QVERIFY2(made.pageUrl.startsWith(made.origin.toString()), qPrintable(made.pageUrl));
+        // The address is remembered in the sandbox's own folder.
+        QFile remembered(Connection::originFile(data + QStringLiteral("/sandbox/server")));
+        QVERIFY(remembered.open(QIODevice::ReadOnly));
+        QCOMPARE(QUrl(QString::fromUtf8(remembered.readAll()).trimmed()), made.origin);
 
         SandboxApp s(data);
         QString error;
