@@ -39,6 +39,9 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QString currentName() const { return m_manager->currentName(); }
 
+    /// Shows the outcome of the last operation under the account details, above the buttons (the
+    /// whole text also as the tooltip); the buttons never move for it.
+    void showStatus(const QString &text);
     /// Re-reads the saved accounts.
     void reload();
     /// Asks for a fresh login link and opens it.
