@@ -50,12 +50,13 @@ public:
     void revokeCurrent();
     /// Forgets the current account on this computer after a confirmation.
     void removeCurrent();
+    /// Asks for a name and an access token, then imports that account (as Import… does).
+    void showImportDialog();
 
 private:
     void onFinished(AccountManager::Operation operation, bool ok, const QString &message);
     void showInfo();
     void showCreateDialog();
-    void showImportDialog();
     void showEditDialog();
     void updateButtons();
 
