@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 
 namespace tg {
 
@@ -135,6 +136,14 @@ void AccountSetup::openWorkspace(SecretStore *secrets)
             [this](const QString &text, bool error) {
                 m_context.window->publishBar()->showMessage(text, error);
             });
+    connect(m_workspace.get(), &AccountWorkspace::messageWithdrawn, this,
+            [this](const QString &text) {
+                // The message area has no call to take one message back: the general line's
+                // own close button dismisses it, as the writer would, while it still says this.
+                MessageLine *line = m_context.window->messages()->generalLine();
+                if (!line->isHidden() && line->text() == text)
+                    line->closeButton()->click();
+            });
     connect(m_workspace.get(), &AccountWorkspace::legacyTokenSaved, this, [this, sandbox] {
         m_context.settings->remove(sandbox ? QStringLiteral("sandbox/token")
                                            : QStringLiteral("account/token"));
@@ -149,6 +158,7 @@ void AccountSetup::openWorkspace(SecretStore *secrets)
         m_context.window->publishBar()->showMessage(error, true);
     if (sandbox && m_workspace->accountPanel())
         m_workspace->accountPanel()->setLocalSandbox(true);
+    Q_EMIT workspaceOpened(m_workspace.get());
 }
 
 void AccountSetup::onSecretStoreChosen(SecretStore *store)

@@ -52,6 +52,10 @@ public:
     AccountWorkspace *workspace() const { return m_workspace.get(); }
     AccountManager *manager() const { return m_manager.get(); }
 
+Q_SIGNALS:
+    /// The workspace was built and opened (its panels are in the window).
+    void workspaceOpened(tg::AccountWorkspace *workspace);
+
 private:
     void openWorkspace(SecretStore *secrets);
     /// Writes go to `store` from now on; secrets still in settings.ini move there.

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "desktop/desktopapp.h"
 
+#include "accounts/accountpanel.h"
+#include "accounts/accountworkspace.h"
+#include "accounts/welcomeview.h"
 #include "api/accountstore.h"
 #include "api/sharedsecretstore.h"
 #include "desktop/accountsetup.h"
@@ -19,15 +22,33 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
+
 namespace tg {
+
+namespace {
+
+/// Where the window opens when no size was saved: 1200×800, or most of a smaller screen,
+/// centred on it.
+void placeFirstWindow(QWidget *window)
+{
+    const QScreen *screen = window->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = QSize(1200, 800).boundedTo(available.size() * 0.9);
+    window->resize(size);
+    window->move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+}
+
+} // namespace
 
 DesktopApp::Options DesktopApp::parseArguments(const QStringList &arguments)
 {
@@ -130,6 +151,8 @@ bool DesktopApp::start(QString *error)
         return false;
     m_recovered = m_store->beginSession();
     m_window = std::make_unique<MainWindow>(m_store.get(), m_settings.get());
+    if (m_settings->value(QStringLiteral("window/geometry")).toByteArray().isEmpty())
+        placeFirstWindow(m_window.get());
     m_window->setSecretStore(m_secrets.get());
     m_connection =
         std::make_unique<Connection>(m_settings.get(), m_window.get(), m_secrets.get(), m_dataDir);
@@ -165,7 +188,7 @@ bool DesktopApp::start(QString *error)
         m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
     if (!m_options.sandbox && !ServerChoice::load(*m_settings).chosen)
-        QTimer::singleShot(0, this, &DesktopApp::offerServerChoice); // then the accounts
+        offerServerChoice(); // then the accounts
     else
         m_accountSetup->setUp();
     QTimer::singleShot(0, this, &DesktopApp::checkForUpdates);
@@ -233,31 +256,32 @@ void DesktopApp::checkForUpdates()
 
 void DesktopApp::offerServerChoice()
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Where to publish?"),
-                                tr("Publish to telegra.ph, or try everything offline with a "
-                                   "local sandbox server first? You can change this later in "
-                                   "the settings."),
-                                QMessageBox::NoButton, m_window.get());
-    QPushButton *telegraph = box->addButton(QStringLiteral("telegra.ph"), QMessageBox::AcceptRole);
-    QPushButton *sandbox = box->addButton(tr("Local sandbox"), QMessageBox::ActionRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [this, telegraph, sandbox](QAbstractButton *b) {
+    // Asked inside the window, over the editor, until answered.
+    auto *welcome = new WelcomeView(m_window.get());
+    connect(welcome, &WelcomeView::chosen, this, [this, welcome](WelcomeView::Choice choice) {
+        welcome->deleteLater();
         ServerChoice c = ServerChoice::load(*m_settings);
         c.chosen = true;
-        if (b == sandbox) {
-            c.server = QStringLiteral("sandbox");
-            c.save(*m_settings);
+        c.server = choice == WelcomeView::Choice::Sandbox ? QStringLiteral("sandbox")
+                                                          : QStringLiteral("telegra.ph");
+        c.save(*m_settings);
+        if (choice == WelcomeView::Choice::Sandbox) {
             tearDownConnection();
             m_connection->setUpSandbox();
             m_connection->setUpImages();
-        } else if (b == telegraph) {
-            c.server = QStringLiteral("telegra.ph");
-            c.save(*m_settings);
+        } else if (choice == WelcomeView::Choice::ImportToken) {
+            // Once the place for tokens is settled, the account panel asks for the token.
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(m_accountSetup.get(), &AccountSetup::workspaceOpened, this,
+                            [once](AccountWorkspace *workspace) {
+                                disconnect(*once);
+                                if (AccountPanel *panel = workspace->accountPanel())
+                                    QTimer::singleShot(0, panel, &AccountPanel::showImportDialog);
+                            });
         }
+        // The accounts of the chosen server come next.
+        m_accountSetup->setUp();
     });
-    // However the question ends, the accounts of the chosen server come next.
-    connect(box, &QMessageBox::finished, this, [this] { m_accountSetup->setUp(); });
-    box->open();
 }
 
 void DesktopApp::shutdown()

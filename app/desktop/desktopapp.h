@@ -68,6 +68,8 @@ public:
     DraftStore *store() const { return m_store.get(); }
 
 private:
+    /// The first start's question, asked in the window (a WelcomeView); the accounts of the
+    /// chosen server follow.
     void offerServerChoice();
     /// Drops the client and everything built on it (before switching servers).
     void tearDownConnection();

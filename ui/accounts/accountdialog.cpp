@@ -2,6 +2,7 @@
 #include "accounts/accountdialog.h"
 
 #include "api/accountstore.h"
+#include "window/dialogsize.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -51,6 +52,10 @@ AccountDialog::AccountDialog(Mode mode, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // The example of a name is shown whole, and the dialog is wide enough for it and its labels.
+    fitLineEditTo(m_name, m_name->placeholderText());
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    fitDialogToText(this, 50);
     updateOk();
 }
 

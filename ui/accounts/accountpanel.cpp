@@ -42,8 +42,14 @@ AccountPanel::AccountPanel(AccountManager *manager, QWidget *parent)
     })
 {
     m_list->setAccessibleName(tr("Saved accounts"));
-    m_info->setWordWrap(true);
-    m_status->setWordWrap(true);
+    // The texts wrap in the panel's width and never widen it (an unbreakable path is cut, and
+    // whole in the tooltip).
+    QSizePolicy wrapping(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    wrapping.setHeightForWidth(true);
+    for (QLabel *label : {m_info, m_status}) {
+        label->setSizePolicy(wrapping);
+        label->setWordWrap(true);
+    }
     m_login->setToolTip(tr("Opens a one-time login link (valid for 5 minutes) in the browser"));
     auto *buttons = new QGridLayout;
     buttons->addWidget(m_create, 0, 0);
@@ -52,11 +58,13 @@ AccountPanel::AccountPanel(AccountManager *manager, QWidget *parent)
     buttons->addWidget(m_login, 1, 1);
     buttons->addWidget(m_revoke, 2, 0);
     buttons->addWidget(m_remove, 2, 1);
+    // The buttons sit at the bottom, under the texts: a longer text takes its room from the
+    // list, never moves a button (a click meant for one would land on another).
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_info);
-    layout->addLayout(buttons);
     layout->addWidget(m_status);
+    layout->addLayout(buttons);
 
     connect(m_create, &QPushButton::clicked, this, &AccountPanel::showCreateDialog);
     connect(m_import, &QPushButton::clicked, this, &AccountPanel::showImportDialog);
@@ -94,8 +102,14 @@ void AccountPanel::reload()
             m_list->setCurrentItem(item);
     }
     if (!error.isEmpty())
-        m_status->setText(error);
+        showStatus(error);
     updateButtons();
+}
+
+void AccountPanel::showStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setToolTip(text);
 }
 
 void AccountPanel::updateButtons()
@@ -141,7 +155,7 @@ void AccountPanel::onFinished(AccountManager::Operation operation, bool ok, cons
         return;
     }
     if (!message.isEmpty())
-        m_status->setText(message);
+        showStatus(message);
     if (!ok && operation == AccountManager::Operation::Select)
         reload(); // the list shows the account that is still current
     updateButtons();

@@ -44,6 +44,9 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QString currentName() const { return m_manager->currentName(); }
 
+    /// Shows the outcome of the last operation under the account details, above the buttons (the
+    /// whole text also as the tooltip); the buttons never move for it.
+    void showStatus(const QString &text);
     /// Re-reads the saved accounts.
     void reload();
     /// Asks for a fresh login link and opens it.
@@ -52,12 +55,13 @@ public:
     void revokeCurrent();
     /// Forgets the current account on this computer after a confirmation.
     void removeCurrent();
+    /// Asks for a name and an access token, then imports that account (as Import… does).
+    void showImportDialog();
 
 private:
     void onFinished(AccountManager::Operation operation, bool ok, const QString &message);
     void showInfo();
     void showCreateDialog();
-    void showImportDialog();
     void showEditDialog();
     void updateButtons();
 

@@ -27,6 +27,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <utility>
+
 namespace tg {
 
 namespace {
@@ -221,9 +223,9 @@ void AccountWorkspace::selectInitialAccount()
         m_manager->createAccount(m_config.createName, req);
         return;
     }
-    Q_EMIT message(tr("No Telegraph account yet: create one or import yours by its access token "
-                      "in the Accounts panel."),
-                   false);
+    m_noAccountMessage = tr("No Telegraph account yet: create one or import yours by its access "
+                            "token in the Accounts panel.");
+    Q_EMIT message(m_noAccountMessage, false);
 }
 
 void AccountWorkspace::onAccountChanged(const SavedAccount &account)
@@ -238,6 +240,8 @@ void AccountWorkspace::onAccountChanged(const SavedAccount &account)
     Q_EMIT currentAccountChanged(account.name);
     if (account.name.isEmpty())
         return;
+    if (!m_noAccountMessage.isEmpty())
+        Q_EMIT messageWithdrawn(std::exchange(m_noAccountMessage, QString()));
     const QDateTime refreshed = m_cache->isOpen() ? m_cache->refreshedAt(key) : QDateTime();
     if (!refreshed.isValid() ||
         refreshed.secsTo(QDateTime::currentDateTimeUtc()) > StaleAfterSeconds)

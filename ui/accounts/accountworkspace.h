@@ -97,6 +97,9 @@ Q_SIGNALS:
     void currentAccountChanged(const QString &name);
     /// Something to tell the user in the window's message area.
     void message(const QString &text, bool error);
+    /// A message sent with message() no longer applies (e.g. "no account yet" once there is
+    /// one): the caller takes it away if it still shows.
+    void messageWithdrawn(const QString &text);
     /// The legacy token was saved as an account (the caller may forget it now).
     void legacyTokenSaved();
 
@@ -125,6 +128,7 @@ private:
     QPointer<QAction> m_refresh;
     QPointer<QAction> m_unpublishAction;
     NoticeAsker m_askNotice;
+    QString m_noAccountMessage; ///< shown while there is no account yet
 };
 
 } // namespace tg

@@ -2,9 +2,11 @@
 #include "pages/unpublishdialog.h"
 
 #include "api/apitypes.h"
+#include "window/dialogsize.h"
 #include "workflow/unpublishflow.h"
 
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -49,8 +51,32 @@ UnpublishDialog::UnpublishDialog(const Page &page, QWidget *parent)
     layout->addWidget(m_notice);
     layout->addWidget(kept);
     layout->addWidget(buttons);
+    m_notice->installEventFilter(this);
+    fitDialogToText(this, 60);
     m_notice->setFocus();
     m_notice->selectAll();
+}
+
+bool UnpublishDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_notice || event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+        return false;
+    if (key->modifiers() & Qt::ControlModifier) {
+        if (m_ok->isEnabled())
+            m_ok->click();
+        return true;
+    }
+    // Return over the offered (selected) notice would replace it with an empty line: the new
+    // line goes after the selection instead, which stays as written.
+    QTextCursor cursor = m_notice->textCursor();
+    if (cursor.hasSelection()) {
+        cursor.setPosition(cursor.selectionEnd());
+        m_notice->setTextCursor(cursor);
+    }
+    return false; // the edit inserts the line break
 }
 
 QString UnpublishDialog::notice() const

@@ -13,7 +13,8 @@ struct Page;
 
 /// Asks before unpublishing a page: names the page, lets the user write the notice it will show
 /// instead of its content, and says that the content is kept as a local revision that can be
-/// published back.
+/// published back. The notice is offered selected so typing replaces it; Return starts a new
+/// line after it (never over the selection) and Ctrl+Return unpublishes.
 class UnpublishDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +25,9 @@ public:
     QString notice() const;
     QPlainTextEdit *noticeEdit() const { return m_notice; }
     QPushButton *unpublishButton() const { return m_ok; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QPlainTextEdit *m_notice;

@@ -7,10 +7,10 @@
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
+#include "window/openpagedialog.h"
 
 #include <QAction>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -36,11 +36,8 @@ void WindowMenus::build(MainWindow *w)
         file, MainWindow::tr("&New draft"), QKeySequence::New, [w] { w->newDraft(); },
         QStringLiteral("document-new")));
     add(file, MainWindow::tr("&Open page…"), QKeySequence::Open, [w] {
-        bool ok = false;
-        const QString url = QInputDialog::getText(w, MainWindow::tr("Open page"),
-                                                  MainWindow::tr("Page URL or path:"),
-                                                  QLineEdit::Normal, QString(), &ok);
-        if (ok && !url.trimmed().isEmpty())
+        const QString url = OpenPageDialog::ask(w);
+        if (!url.isEmpty())
             w->openPage(url);
     });
     bar->addAction(add(
