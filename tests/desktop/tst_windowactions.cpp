@@ -16,6 +16,7 @@
 #include "window/messagearea.h"
 #include "window/shortcutsdialog.h"
 #include "window/userguidedialog.h"
+#include "workflow/accountmanager.h"
 #include "workflow/draftsession.h"
 
 #include <QAction>
@@ -336,12 +337,26 @@ private Q_SLOTS:
         QAction *publish = r.w->publishAction();
         QVERIFY(publish);
         QVERIFY2(publish->text().contains(u"Local Sandbox"_s), qPrintable(publish->text()));
-        r.w->setAccountAuthor(u"Anna"_s, QString());
-        QCOMPARE(publish->text(), u"&Publish to the Local Sandbox as Anna"_s);
-        r.w->setAccountAuthor(u"Boris"_s, QString());
-        QCOMPARE(publish->text(), u"&Publish to the Local Sandbox as Boris"_s);
-        r.w->setAccountAuthor(QString(), QString());
-        QCOMPARE(publish->text(), u"&Publish to the Local Sandbox"_s);
+        // A new account becomes current: the action names its author.
+        AccountManager *manager = r.sandbox->app->accounts()->manager();
+        const QString first = manager->currentName();
+        QSignalSpy finished(manager, &AccountManager::operationFinished);
+        CreateAccountRequest anna;
+        anna.shortName = u"anna"_s;
+        anna.authorName = u"Anna"_s;
+        manager->createAccount(u"anna"_s, anna);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+        QTRY_COMPARE(publish->text(), u"&Publish to the Local Sandbox as Anna"_s);
+        // Renaming the author renames the action.
+        EditAccountRequest rename;
+        rename.authorName = u"Anna K."_s;
+        manager->editCurrent(rename);
+        QTRY_COMPARE(publish->text(), u"&Publish to the Local Sandbox as Anna K."_s);
+        // Back to the first account (no author name): the sandbox only.
+        manager->selectAccount(first);
+        QTRY_COMPARE(manager->currentName(), first);
+        QTRY_VERIFY2(!publish->text().contains(u"Anna"_s), qPrintable(publish->text()));
         // On telegra.ph it names the account only.
         auto *remote = new TelegraphClient(ClientSettings{}, r.w);
         r.w->setClient(remote);

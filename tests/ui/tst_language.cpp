@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTranslator>
 
@@ -152,6 +153,44 @@ private Q_SLOTS:
                  qPrintable(u"%1 px for %2 px of text"_s.arg(label->width())
                                 .arg(label->fontMetrics().horizontalAdvance(label->text()))));
         QVERIFY(label->visibleRegion().boundingRect().width() >= label->width() - 1);
+    }
+
+    void persian_menuShortcut_keepsClearOfItsText()
+    {
+        I18n i18n;
+        i18n.apply(u"fa"_s);
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        // The Account menu as the account workspace fills it: a long item with a short key.
+        QMenu *menu = t.window->accountMenu();
+        QAction *refresh = menu->addAction(u"&تازه‌سازی فهرست صفحه‌ها"_s);
+        refresh->setShortcut(QKeySequence::Refresh);
+        menu->addAction(u"باز کردن در ویرایشگر"_s)->setShortcut(Qt::Key_Return);
+        menu->addAction(u"رونوشت پیوند"_s)->setShortcut(QKeySequence::Copy);
+        menu->popup(t.window->mapToGlobal(QPoint(600, 100)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        const QImage image = menu->grab().toImage();
+        const QRect row = menu->actionGeometry(refresh);
+        // Columns with ink in the item's row; the widest blank run is the gap between the key
+        // and the text (the words' own spaces are a few pixels).
+        const int bg = image.pixelColor(row.right() - 2, row.center().y()).lightness();
+        int widest = 0, blank = 0;
+        bool seenInk = false;
+        for (int x = row.left() + 2; x < row.right() - 2; ++x) {
+            bool ink = false;
+            for (int y = row.top() + 2; y < row.bottom() - 1 && !ink; ++y)
+                ink = qAbs(image.pixelColor(x, y).lightness() - bg) > 80;
+            if (ink) {
+                if (seenInk)
+                    widest = qMax(widest, blank);
+                seenInk = true;
+                blank = 0;
+            } else {
+                ++blank;
+            }
+        }
+        QVERIFY2(widest >= 12, qPrintable(u"widest gap %1 px"_s.arg(widest)));
+        menu->hide();
     }
 
     void persian_startSideDock_isOnTheRight()

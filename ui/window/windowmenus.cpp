@@ -7,6 +7,7 @@
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
+#include "window/menustyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -199,6 +200,11 @@ void WindowMenus::build(MainWindow *w)
         help, MainWindow::tr("&About Telegraph Desktop"), QKeySequence(), [w] { w->showAbout(); },
         QStringLiteral("help-about"))
         ->setObjectName(QStringLiteral("aboutAction"));
+
+    // Right to left, shortcuts keep clear of the items' text (see MenuStyle).
+    auto *menuStyle = new MenuStyle(w);
+    for (QMenu *menu : w->menuBar()->findChildren<QMenu *>())
+        menu->setStyle(menuStyle);
 }
 
 } // namespace tg
