@@ -81,6 +81,15 @@ private Q_SLOTS:
         QTRY_VERIFY2(counts->text().startsWith(u"2 words · 7 characters"_s),
                      qPrintable(counts->text()));
         QVERIFY(!counts->text().contains(u"(s)"_s));
+        // Every count worded with %n, e.g. the backup's progress.
+        QCOMPARE(QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…",
+                                             nullptr, 1)
+                     .arg(1),
+                 u"Saved 1 of 1 page…"_s);
+        QCOMPARE(QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…",
+                                             nullptr, 12)
+                     .arg(3),
+                 u"Saved 3 of 12 pages…"_s);
     }
 
     void russian_counts_keepTheirCatalogsPlurals()
@@ -216,6 +225,30 @@ private Q_SLOTS:
         QTRY_VERIFY(ltrDock->isVisible());
         QVERIFY(ltrDock->mapTo(ltr.window.get(), ltrDock->rect().center()).x() <
                 ltr.window->width() / 2);
+    }
+
+    void persian_afterALeftToRightSession_dockMovesToTheRight()
+    {
+        test::UiTestWindow t;
+        {
+            I18n english;
+            english.apply(u"en"_s);
+            QVERIFY(t.open());
+            QVERIFY(t.window->close()); // saves the layout, the drafts dock on the left
+            t.window.reset();
+        }
+        QVERIFY(t.settings->contains(u"window/state"_s));
+        I18n i18n;
+        i18n.apply(u"fa"_s);
+        MainWindow w(t.store.get(), t.settings.get());
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *dock = w.findChild<QDockWidget *>(u"draftsDock"_s);
+        QVERIFY(dock);
+        QTRY_VERIFY(dock->isVisible());
+        QVERIFY2(dock->mapTo(&w, dock->rect().center()).x() > w.width() / 2,
+                 qPrintable(u"dock at x=%1"_s.arg(dock->mapTo(&w, QPoint()).x())));
     }
 
     void persian_preview_putsBulletsAndQuoteBarOnTheRight()

@@ -147,14 +147,29 @@ void MainWindow::setPreviewVisible(bool visible)
     m_previewSettings.visible = visible;
 }
 
+namespace {
+const QString DirectionKey = QStringLiteral("window/direction");
+QString directionName(Qt::LayoutDirection direction)
+{
+    return direction == Qt::RightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr");
+}
+} // namespace
+
 void MainWindow::restoreLayout()
 {
+    // Saved dock places are physical sides: panels laid out in the other direction (layouts
+    // saved before the direction was remembered were left to right) take their default,
+    // mirrored places instead of staying on the wrong side.
+    const QString saved = m_settings->value(DirectionKey, QStringLiteral("ltr")).toString();
+    if (saved != directionName(layoutDirection()))
+        m_settings->remove(QStringLiteral("window/state"));
     windowlayout::restore(this, m_split, *m_settings);
 }
 
 void MainWindow::saveLayout()
 {
     windowlayout::save(this, m_split, *m_settings);
+    m_settings->setValue(DirectionKey, directionName(layoutDirection()));
     m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
     const bool followSystem = followsSystemTheme();
     m_previewSettings.save(*m_settings);

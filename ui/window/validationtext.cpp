@@ -10,21 +10,23 @@ QString ValidationText::text(ValidationIssue::Code code, const QStringList &args
     using Code = ValidationIssue::Code;
     const QString a = args.value(0);
     const QString b = args.value(1);
+    // Lengths and sizes are always above a limit, so English says them in the plural; %n gives
+    // the other languages their forms for the number.
     const int n = a.toInt();
     switch (code) {
     case Code::TitleRequired:
         return tr("Title is required.");
     case Code::TitleTooLong:
-        return tr("Title is %n character(s); Telegraph allows at most %1.", nullptr, n).arg(b);
+        return tr("Title is %n characters; Telegraph allows at most %1.", nullptr, n).arg(b);
     case Code::AuthorNameTooLong:
-        return tr("Author name is %n character(s); Telegraph allows at most %1.", nullptr, n)
+        return tr("Author name is %n characters; Telegraph allows at most %1.", nullptr, n)
             .arg(b);
     case Code::AuthorUrlTooLong:
-        return tr("Author URL is %n character(s); Telegraph allows at most %1.", nullptr, n).arg(b);
+        return tr("Author URL is %n characters; Telegraph allows at most %1.", nullptr, n).arg(b);
     case Code::ContentRequired:
         return tr("Content is required.");
     case Code::ContentTooBig:
-        return tr("Content is %n byte(s); Telegraph allows at most %1 bytes (64 KiB).", nullptr, n)
+        return tr("Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).", nullptr, n)
             .arg(b);
     case Code::ContentTextRequired:
         return tr("Content has no text; Telegraph needs some text on a page.");
