@@ -110,6 +110,7 @@ void Connection::setUpImages()
     connect(m_window, &MainWindow::settingsSaved, m_imageQueue.get(), [this] { renewImageHost(); });
     m_imageDrop =
         std::make_unique<ImageDropHandler>(m_window->editorPane()->editor(), m_imageQueue.get());
+    m_window->setImageDropHandler(m_imageDrop.get()); // File → Insert Image… uploads the same way
     connect(m_imageDrop.get(), &ImageDropHandler::rejected, this,
             [this](const QString &message) { m_window->publishBar()->showMessage(message, true); });
     connect(m_imageDrop.get(), &ImageDropHandler::uploadFailed, this,

@@ -38,10 +38,12 @@ namespace {
 ValidationIssue tooLong(ValidationIssue::Code code, const char *field, const char *label,
                         qsizetype length, qsizetype max)
 {
-    return {code, QString::fromLatin1(field),
+    return {code,
+            QString::fromLatin1(field),
             QString::fromLatin1(label) + QStringLiteral(" is ") + QString::number(length) +
                 QStringLiteral(" characters; Telegraph allows at most ") + QString::number(max) +
-                QLatin1Char('.')};
+                QLatin1Char('.'),
+            {QString::number(length), QString::number(max)}};
 }
 
 /// A name from the content, short enough for a message.
@@ -118,30 +120,38 @@ QList<ValidationIssue> validatePage(const QString &title, const QString &authorN
     }
 
     if (deepest > MaxNodeDepth) {
-        issues.append({Code::TooDeep, field,
+        issues.append({Code::TooDeep,
+                       field,
                        QStringLiteral("Content is nested more than ") +
-                           QString::number(MaxNodeDepth) + QStringLiteral(" levels deep.")});
+                           QString::number(MaxNodeDepth) + QStringLiteral(" levels deep."),
+                       {QString::number(MaxNodeDepth)}});
     }
     for (const QString &tag : badTags) {
-        issues.append({Code::TagNotAllowed, field,
+        issues.append({Code::TagNotAllowed,
+                       field,
                        QStringLiteral("Tag <") + tag +
-                           QStringLiteral("> is not allowed in Telegraph content.")});
+                           QStringLiteral("> is not allowed in Telegraph content."),
+                       {tag}});
     }
     for (const auto &[name, tag] : std::as_const(badAttributes)) {
-        issues.append({Code::AttributeInvalid, field,
+        issues.append({Code::AttributeInvalid,
+                       field,
                        QStringLiteral("Attribute name \"") + shown(name) +
                            QStringLiteral("\" on <") + shown(tag) +
                            QStringLiteral("> is not a valid HTML attribute name (letters, digits, "
-                                          "'-', '_', ':' and '.', starting with a letter).")});
+                                          "'-', '_', ':' and '.', starting with a letter)."),
+                       {shown(name), shown(tag)}});
     }
     if (deepest <= MaxNodeDepth) {
         const qsizetype bytes = jsonSize(content);
         if (bytes > MaxContentBytes)
-            issues.append({Code::ContentTooBig, field,
+            issues.append({Code::ContentTooBig,
+                           field,
                            QStringLiteral("Content is ") + QString::number(bytes) +
                                QStringLiteral(" bytes; Telegraph allows at most ") +
                                QString::number(MaxContentBytes) +
-                               QStringLiteral(" bytes (64 KiB).")});
+                               QStringLiteral(" bytes (64 KiB)."),
+                           {QString::number(bytes), QString::number(MaxContentBytes)}});
     }
     if (!hasText)
         issues.append(

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace tg {
 
@@ -33,6 +34,10 @@ struct ValidationIssue
     Code code;
     QString field;   ///< the API parameter: "title", "author_name", "author_url" or "content"
     QString message; ///< specific and user-facing, e.g. "Title is 300 characters; …"
+    /// The values the message names, for a translated text built from the code: the length and
+    /// the limit (…TooLong, ContentTooBig), the tag (TagNotAllowed), the attribute name and the
+    /// tag (AttributeInvalid), the limit (TooDeep); empty otherwise.
+    QStringList args = {};
 
     /// The server's error code for this issue (TITLE_TOO_LONG, CONTENT_TOO_BIG, …; TooDeep is
     /// CONTENT_FORMAT_INVALID, as the server cannot read such content).

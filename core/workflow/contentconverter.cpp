@@ -103,6 +103,8 @@ ConversionResult convertContent(const ConversionInput &in)
         e.severity = ContentIssue::Severity::Error;
         e.field = v.field;
         e.message = v.message;
+        e.validationCode = int(v.code);
+        e.args = v.args;
         out.issues.append(e);
     }
     return out;

@@ -35,6 +35,10 @@ struct ContentIssue
     int line = -1;   ///< 1-based source line, -1 when not tied to a place
     int column = -1; ///< 1-based column
     QString field;   ///< "title", "author_name", "author_url", "content" or empty
+    /// For a page validation issue, its code and values, so the window can word it in the UI's
+    /// language (message is English); -1 for converter warnings and HTML errors.
+    int validationCode = -1; ///< a tg::ValidationIssue::Code
+    QStringList args;
 };
 
 /// The content exactly as it would be sent, its preview HTML, its size and what is wrong with it.

@@ -166,6 +166,11 @@ private Q_SLOTS:
                 " t.innerHTML = %1; t.content.querySelectorAll('a[href]').forEach(function (e) {"
                 " var v = e.getAttribute('href'); if (v.charAt(0) === '/' && v.charAt(1) !== '/')"
                 " e.setAttribute('href', 'https://telegra.ph' + v); });"
+                // The page gives blocks, list items and quotes their own direction.
+                " t.content.childNodes.forEach(function (n) { if (n.nodeType === 1 &&"
+                " !n.hasAttribute('dir')) n.setAttribute('dir', 'auto'); });"
+                " t.content.querySelectorAll('li, blockquote, figcaption').forEach(function (e) {"
+                " if (!e.hasAttribute('dir')) e.setAttribute('dir', 'auto'); });"
                 " var d = document.createElement('div'); d.appendChild(t.content);"
                 " return d.innerHTML === document.getElementById('content').innerHTML; })()");
             QString quoted = w->lastResult().html;

@@ -183,12 +183,13 @@ void BackupDialog::start()
         const int earlier = m_backup ? m_backup->skippedPages() : 0;
         const int html = m_backup ? m_backup->htmlPages() : 0;
         m_status->setText(earlier > 0 || html > 0
-                              ? tr("Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…")
+                              ? tr("Saved %1 of %n page(s) (%2 from the earlier run, %3 as "
+                                   "HTML)…",
+                                   nullptr, total)
                                     .arg(done)
-                                    .arg(total)
                                     .arg(earlier)
                                     .arg(html)
-                              : tr("Saved %1 of %2 pages…").arg(done).arg(total));
+                              : tr("Saved %1 of %n page(s)…", nullptr, total).arg(done));
     });
     connect(m_backup, &AccountBackup::finished, this, &BackupDialog::onFinished);
     setRunning(true);

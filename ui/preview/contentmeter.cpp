@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "preview/contentmeter.h"
 
+#include "window/validationtext.h"
+
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -18,21 +22,29 @@ constexpr int FieldRole = Qt::UserRole + 3;
 ContentMeter::ContentMeter(QWidget *parent)
     : QWidget(parent)
     , m_bar(new QProgressBar(this))
+    , m_size(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("contentMeter"));
     m_bar->setObjectName(QStringLiteral("contentBar"));
     m_bar->setRange(0, int(contentLimitBytes()));
-    m_bar->setTextVisible(true);
+    // The size is a label beside the bar: a progress bar's own text disappears right to left
+    // (Fusion clips it against the mirrored chunk) and is elided in narrow previews.
+    m_bar->setTextVisible(false);
     m_bar->setAccessibleName(tr("Content size"));
+    m_bar->setMaximumHeight(m_bar->fontMetrics().height());
+    m_size->setObjectName(QStringLiteral("contentSize"));
     m_summary->setObjectName(QStringLiteral("contentSummary"));
     m_list->setObjectName(QStringLiteral("issueList"));
     m_list->setAccessibleName(tr("Warnings"));
     m_list->setMaximumHeight(120);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 4);
-    layout->addWidget(m_bar);
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_bar, 1);
+    sizeRow->addWidget(m_size);
+    layout->addLayout(sizeRow);
     layout->addWidget(m_summary);
     layout->addWidget(m_list);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -51,9 +63,11 @@ void ContentMeter::setResult(const ConversionResult &r)
     m_bytes = r.bytes;
     const qsizetype limit = contentLimitBytes();
     m_bar->setValue(int(qMin(r.bytes, limit)));
-    m_bar->setFormat(
-        tr("%1 of %2 KiB")
-            .arg(QString::number(double(r.bytes) / 1024.0, 'f', 1), QString::number(limit / 1024)));
+    const QString size = tr("%1 of %2 KiB")
+                             .arg(QLocale().toString(double(r.bytes) / 1024.0, 'f', 1),
+                                  QLocale().toString(limit / 1024));
+    m_size->setText(size);
+    m_bar->setAccessibleDescription(size);
     const bool over = r.bytes > limit;
     m_bar->setStyleSheet(over ? QStringLiteral("QProgressBar::chunk { background: #c0392b; }")
                               : QString());
@@ -65,7 +79,7 @@ void ContentMeter::setResult(const ConversionResult &r)
         auto *item =
             new QListWidgetItem(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical
                                                             : QStyle::SP_MessageBoxWarning),
-                                i.message, m_list);
+                                ValidationText::text(i), m_list);
         item->setData(LineRole, i.line);
         item->setData(ColumnRole, i.column);
         item->setData(FieldRole, i.field);

@@ -24,6 +24,8 @@ public:
     /// Messages currently listed, in order.
     QStringList messages() const;
     QListWidget *list() const { return m_list; }
+    /// The label saying how much of the limit is used ("1.2 of 64 KiB").
+    QLabel *sizeLabel() const { return m_size; }
 
 Q_SIGNALS:
     /// The writer activated an issue that points into the source (1-based line and column).
@@ -33,6 +35,7 @@ Q_SIGNALS:
 
 private:
     QProgressBar *m_bar = nullptr;
+    QLabel *m_size = nullptr;
     QLabel *m_summary = nullptr;
     QListWidget *m_list = nullptr;
     qsizetype m_bytes = 0;

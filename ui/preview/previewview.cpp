@@ -23,13 +23,25 @@ namespace {
 // Runs in the isolated application world, which shares the DOM but none of the page's scripts.
 const char ApplyScript[] = R"JS(
 (function (a) {
+  document.documentElement.setAttribute('dir', a.dir);
   var t = document.getElementById('title');
   t.textContent = a.title; t.className = a.title ? '' : 'empty';
+  t.setAttribute('data-placeholder', a.placeholder);
+  t.setAttribute('dir', a.title ? 'auto' : a.dir);
+  document.getElementById('author').setAttribute('dir', 'auto');
   var l = document.getElementById('author-link');
   l.textContent = a.author;
   if (a.authorUrl) l.setAttribute('href', a.authorUrl); else l.removeAttribute('href');
   var c = document.getElementById('content');
   var fix = function (root) {
+    // Each block, list item and quote takes its direction from its own text, so right-to-left
+    // ones put their bullets and quote bar on the right (the style sheet uses logical sides).
+    root.childNodes.forEach(function (n) {
+      if (n.nodeType === 1 && !n.hasAttribute('dir')) n.setAttribute('dir', 'auto');
+    });
+    root.querySelectorAll('li, blockquote, figcaption').forEach(function (e) {
+      if (!e.hasAttribute('dir')) e.setAttribute('dir', 'auto');
+    });
     root.querySelectorAll('img[src], video[src], a[href]').forEach(function (e) {
       var attr = e.tagName === 'A' ? 'href' : 'src';
       var v = e.getAttribute(attr);
@@ -126,6 +138,10 @@ void PreviewView::apply(const Article &a)
     o.insert(QStringLiteral("title"), a.title);
     o.insert(QStringLiteral("author"), a.authorName);
     o.insert(QStringLiteral("authorUrl"), a.authorUrl);
+    // The page's own words are the UI's: the empty title's placeholder and the base direction.
+    o.insert(QStringLiteral("placeholder"), tr("Title"));
+    o.insert(QStringLiteral("dir"),
+             layoutDirection() == Qt::RightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr"));
     // Send only the run of blocks between the unchanged head and tail.
     const QStringList &old = m_shownBlocks;
     const qsizetype n = a.blocks.size();

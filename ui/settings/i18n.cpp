@@ -30,6 +30,30 @@ QString normalizeCode(const QString &code)
     return c.left(underscore).toLower() + c.mid(underscore);
 }
 
+/// English plural forms for the app's own "%n thing(s)" texts, so English reads "1 word" and
+/// "2 words" rather than "1 word(s)" without an English catalog to maintain. Installed first, it
+/// is asked last: a language's catalog answers before it, and it answers for what a catalog
+/// lacks. Only texts with a count and a "(s)" are touched.
+class EnglishPlurals : public QTranslator
+{
+public:
+    using QTranslator::QTranslator;
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        Q_UNUSED(context);
+        Q_UNUSED(disambiguation);
+        if (n < 0 || !sourceText)
+            return {};
+        QString text = QString::fromUtf8(sourceText);
+        if (!text.contains(QLatin1String("%n")) || !text.contains(QLatin1String("(s)")))
+            return {};
+        text.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+        return text;
+    }
+};
+
 } // namespace
 
 QString I18n::settingsKey()
@@ -126,6 +150,12 @@ QString I18n::apply(const QString &language)
     removeTranslators();
     m_language = resolveLanguage(language, QLocale::system().uiLanguages(), availableLanguages());
     const QLocale locale(m_language);
+
+    auto *plurals = new EnglishPlurals(this);
+    if (QCoreApplication::installTranslator(plurals))
+        m_installed.append(plurals);
+    else
+        delete plurals;
 
     if (m_language != SourceLanguage) {
         auto *app = new QTranslator(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "window/mainwindow.h"
 
+#include "api/telegraphclient.h"
 #include "content/htmlimport.h"
 #include "content/htmlwriter.h"
 #include "drafts/draftspanel.h"
@@ -8,15 +9,21 @@
 #include "drafts/saveproblembar.h"
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
+#include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
 #include "preview/previewview.h"
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
+#include "window/aboutdialog.h"
 #include "window/busyindicator.h"
+#include "window/draftsourcefiles.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
+#include "window/recentfiles.h"
+#include "window/shortcutsdialog.h"
+#include "window/userguidedialog.h"
 #include "window/windowlayout.h"
 #include "window/windowmenus.h"
 #include "workflow/draftfiles.h"
@@ -25,12 +32,15 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -53,6 +63,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     , m_previewSide(new QWidget(this))
     , m_scheduler(new PreviewScheduler(this))
     , m_publishing(new PublishController(this, store, settings))
+    , m_recent(std::make_unique<RecentFiles>(settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Telegraph Desktop"));
@@ -119,6 +130,14 @@ MainWindow::~MainWindow()
 
 QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::DockWidgetArea area)
 {
+    // Dock areas are physical: QMainWindow keeps a left area on the left even right to left.
+    // The panels' areas are meant as the start and end sides, so they mirror with the layout.
+    if (layoutDirection() == Qt::RightToLeft) {
+        if (area == Qt::LeftDockWidgetArea)
+            area = Qt::RightDockWidgetArea;
+        else if (area == Qt::RightDockWidgetArea)
+            area = Qt::LeftDockWidgetArea;
+    }
     return windowlayout::addDock(this, m_viewMenu, title, panel, area);
 }
 
@@ -128,14 +147,29 @@ void MainWindow::setPreviewVisible(bool visible)
     m_previewSettings.visible = visible;
 }
 
+namespace {
+const QString DirectionKey = QStringLiteral("window/direction");
+QString directionName(Qt::LayoutDirection direction)
+{
+    return direction == Qt::RightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr");
+}
+} // namespace
+
 void MainWindow::restoreLayout()
 {
+    // Saved dock places are physical sides: panels laid out in the other direction (layouts
+    // saved before the direction was remembered were left to right) take their default,
+    // mirrored places instead of staying on the wrong side.
+    const QString saved = m_settings->value(DirectionKey, QStringLiteral("ltr")).toString();
+    if (saved != directionName(layoutDirection()))
+        m_settings->remove(QStringLiteral("window/state"));
     windowlayout::restore(this, m_split, *m_settings);
 }
 
 void MainWindow::saveLayout()
 {
     windowlayout::save(this, m_split, *m_settings);
+    m_settings->setValue(DirectionKey, directionName(layoutDirection()));
     m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
     const bool followSystem = followsSystemTheme();
     m_previewSettings.save(*m_settings);
@@ -156,6 +190,8 @@ bool MainWindow::followsSystemTheme() const
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && m_fullScreenAction)
+        m_fullScreenAction->setChecked(isFullScreen());
     if (event->type() == QEvent::PaletteChange && followsSystemTheme() &&
         systemPrefersDark() != m_previewSettings.dark) {
         m_previewSettings.dark = systemPrefersDark();
@@ -219,6 +255,22 @@ AuthorDefaults MainWindow::newDraftAuthor() const
 void MainWindow::setAccountAuthor(const QString &name, const QString &url)
 {
     m_accountAuthor = AuthorDefaults{name, url};
+    updatePublishText();
+}
+
+void MainWindow::updatePublishText()
+{
+    if (!m_publishAction)
+        return;
+    const QString name = m_accountAuthor.name.trimmed();
+    QString text;
+    if (m_localServer)
+        text = name.isEmpty() ? tr("&Publish to the Local Sandbox")
+                              : tr("&Publish to the Local Sandbox as %1").arg(name);
+    else
+        text = name.isEmpty() ? tr("&Publish / update") : tr("&Publish as %1").arg(name);
+    m_publishAction->setText(text);
+    m_publishAction->setToolTip(QString(text).remove(QLatin1Char('&')));
 }
 
 void MainWindow::editPage(const QString &pathOrUrl)
@@ -275,6 +327,127 @@ void MainWindow::onConverted(const ConversionResult &result)
 void MainWindow::setClient(TelegraphClient *client)
 {
     m_publishing->setClient(client);
+    m_localServer = false;
+    if (client) {
+        const QString host = client->settings().apiUrl.host();
+        m_localServer = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    }
+    updatePublishText();
+}
+
+void MainWindow::setImageDropHandler(ImageDropHandler *handler)
+{
+    m_imageDrop = handler;
+}
+
+QList<int> MainWindow::insertImageFiles(const QStringList &paths)
+{
+    if (!m_imageDrop) {
+        m_publishBar->showMessage(tr("Images cannot be uploaded: no image host is set up."), true);
+        return {};
+    }
+    return m_imageDrop->insertFiles(paths, m_editor->editor()->textCursor());
+}
+
+QString MainWindow::sourceFile() const
+{
+    return DraftSourceFiles(m_settings).path(m_session->draft().id);
+}
+
+bool MainWindow::saveDraftAndFile(QString *error)
+{
+    saveNow();
+    const bool stored = m_store->flush(); // a failed write shows in the save problem bar
+    const QString path = sourceFile();
+    if (path.isEmpty())
+        return stored;
+    Draft d = m_session->draft();
+    m_editor->fillDraft(d);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool htmlFile = suffix == QLatin1String("html") || suffix == QLatin1String("htm");
+    // The file keeps the language it was written in: the source as it is when that matches.
+    const QByteArray data = (d.format == DraftFormat::Html) == htmlFile
+                                ? d.body.toUtf8()
+                                : DraftFiles::exportData(d, path);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        const QString message =
+            tr("%1 could not be written: %2. The text is kept in the app; use File → Export… "
+               "to save it elsewhere.")
+                .arg(QDir::toNativeSeparators(path), f.errorString());
+        m_publishBar->showMessage(message, true);
+        if (error)
+            *error = message;
+        return false;
+    }
+    return stored;
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return m_recent->files();
+}
+
+bool MainWindow::openRecentFile(const QString &path)
+{
+    if (!QFileInfo(path).isFile()) {
+        m_recent->remove(path);
+        m_publishBar->showMessage(tr("%1 no longer exists; it was removed from the recent files.")
+                                      .arg(QDir::toNativeSeparators(path)),
+                                  true);
+        return false;
+    }
+    QString error;
+    if (!importPath(path, &error)) {
+        m_publishBar->showMessage(error, true);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QString label = QFileInfo(path).fileName();
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *a =
+            m_recentMenu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] { openRecentFile(path); });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setObjectName(QStringLiteral("clearRecentFiles"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] { m_recent->clear(); });
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showUserGuide()
+{
+    auto *dialog = new UserGuideDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::publish()
@@ -336,6 +509,9 @@ bool MainWindow::importPath(const QString &path, QString *error, QStringList *wa
                                       .arg(imported.warnings.join(QStringLiteral("; "))),
                                   false);
     m_store->save(imported.draft);
+    // Saving the draft writes the file too; File → Recent Files offers it again.
+    DraftSourceFiles(m_settings).set(imported.draft.id, QFileInfo(path).absoluteFilePath());
+    m_recent->add(path);
     loadIntoEditor(imported.draft);
     return true;
 }

@@ -9,6 +9,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QSettings;
 class QSplitter;
 class QDockWidget;
@@ -22,6 +24,8 @@ class DraftStore;
 class DraftsPanel;
 class EditorPane;
 class FindBar;
+class ImageDropHandler;
+class RecentFiles;
 class PreviewScheduler;
 class PreviewView;
 class MessageArea;
@@ -87,6 +91,29 @@ public:
     void setAccountAuthor(const QString &name, const QString &url);
     /// The author fields a new draft gets.
     AuthorDefaults newDraftAuthor() const;
+    /// Uploads images picked with File → Insert Image… through this handler, the one that takes
+    /// dropped images (not owned; null: no image host).
+    void setImageDropHandler(ImageDropHandler *handler);
+    /// Inserts these image files at the editor's cursor and uploads them, as if dropped there;
+    /// returns the uploads queued (none, with a message, without an image host).
+    QList<int> insertImageFiles(const QStringList &paths);
+    /// Saves the open draft and, when it was opened from a file, writes that file too (atomically,
+    /// as Markdown or HTML like the file was); false with a message when either failed. The
+    /// draft's text stays in the app either way.
+    bool saveDraftAndFile(QString *error = nullptr);
+    /// The file the open draft was opened from; empty when none.
+    QString sourceFile() const;
+    /// Opens a file of File → Recent Files; a file that is gone is removed from the list with a
+    /// message saying so.
+    bool openRecentFile(const QString &path);
+    /// The files listed in File → Recent Files, newest first.
+    QStringList recentFiles() const;
+    /// File → Publish: its text names the account (and the local sandbox) it publishes to.
+    QAction *publishAction() const { return m_publishAction; }
+    /// Help → About, Keyboard Shortcuts and User Guide (F1); each dialog opens window-modal.
+    void showAbout();
+    void showShortcuts();
+    void showUserGuide();
     /// The Account menu (filled by the account workspace).
     QMenu *accountMenu() const { return m_accountMenu; }
     QMenu *editMenu() const { return m_editMenu; }
@@ -141,6 +168,8 @@ private:
     void showSettings();
     void restoreLayout();
     void saveLayout();
+    void updatePublishText();
+    void fillRecentMenu();
 
     DraftStore *m_store;
     QSettings *m_settings;
@@ -161,6 +190,12 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_accountMenu = nullptr;
     QMenu *m_editMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_publishAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QPointer<ImageDropHandler> m_imageDrop;
+    std::unique_ptr<RecentFiles> m_recent;
+    bool m_localServer = false; ///< the client talks to a sandbox on this computer
     AuthorDefaults m_accountAuthor;
     ConversionResult m_lastResult;
     quint64 m_serial = 0;

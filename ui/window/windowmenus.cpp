@@ -8,9 +8,14 @@
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
 #include "window/openpagedialog.h"
+#include "window/menustyle.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -40,21 +45,39 @@ void WindowMenus::build(MainWindow *w)
         if (!url.isEmpty())
             w->openPage(url);
     });
+    w->m_recentMenu = file->addMenu(MainWindow::tr("Recent &Files"));
+    w->m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+    QObject::connect(w->m_recentMenu, &QMenu::aboutToShow, w, [w] { w->fillRecentMenu(); });
+    w->fillRecentMenu();
     bar->addAction(add(
         file, MainWindow::tr("&Save"), QKeySequence::Save,
         [w] {
-            w->saveNow();
-            // A failed write is reported by the save problem bar, never as saved.
-            if (w->m_store->flush())
-                w->statusBar()->showMessage(MainWindow::tr("Draft saved."), 3000);
+            // A failed write is reported by the save problem bar or the message area, never
+            // as saved.
+            if (w->saveDraftAndFile())
+                w->statusBar()->showMessage(w->sourceFile().isEmpty()
+                                                ? MainWindow::tr("Draft saved.")
+                                                : MainWindow::tr("Draft saved to %1.")
+                                                      .arg(QFileInfo(w->sourceFile()).fileName()),
+                                            3000);
         },
         QStringLiteral("document-save")));
     add(file, MainWindow::tr("&Import file…"), QKeySequence(), [w] { w->importFile(); });
+    add(file, MainWindow::tr("Insert &Image…"), QKeySequence(), [w] {
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            w, MainWindow::tr("Insert Image"), QString(),
+            MainWindow::tr("Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"));
+        if (!paths.isEmpty())
+            w->insertImageFiles(paths);
+    })->setObjectName(QStringLiteral("insertImageAction"));
     add(file, MainWindow::tr("&Export…"), QKeySequence(), [w] { w->exportDraft(); });
     file->addSeparator();
-    bar->addAction(add(
+    w->m_publishAction = add(
         file, MainWindow::tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-        [w] { w->publish(); }, QStringLiteral("document-send")));
+        [w] { w->publish(); }, QStringLiteral("document-send"));
+    w->m_publishAction->setObjectName(QStringLiteral("publishAction"));
+    bar->addAction(w->m_publishAction);
+    w->updatePublishText();
     add(file, MainWindow::tr("Publish as a &series"), QKeySequence(),
         [w] { w->publishAsSeries(); });
     add(file, MainWindow::tr("&Revisions…"), QKeySequence(), [w] { w->showRevisions(); });
@@ -67,6 +90,37 @@ void WindowMenus::build(MainWindow *w)
     w->m_editMenu = edit;
     add(edit, MainWindow::tr("&Undo"), QKeySequence::Undo, [ed] { ed->undo(); });
     add(edit, MainWindow::tr("&Redo"), QKeySequence::Redo, [ed] { ed->redo(); });
+    edit->addSeparator();
+    // Clipboard actions act on the editor; their keys work while the editor pane has the focus
+    // (other panels keep their own Copy, e.g. the page list's link).
+    auto editorAction = [&](const QString &text, QKeySequence::StandardKey key, auto slot,
+                            const char *name) {
+        QAction *a = add(edit, text, key, slot);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        w->m_editor->addAction(a);
+        return a;
+    };
+    QAction *cut = editorAction(
+        MainWindow::tr("Cu&t"), QKeySequence::Cut, [ed] { ed->cut(); }, "cutAction");
+    QAction *copy = editorAction(
+        MainWindow::tr("&Copy"), QKeySequence::Copy, [ed] { ed->copy(); }, "copyAction");
+    QAction *paste = editorAction(
+        MainWindow::tr("&Paste"), QKeySequence::Paste, [ed] { ed->paste(); }, "pasteAction");
+    editorAction(
+        MainWindow::tr("Select &All"), QKeySequence::SelectAll, [ed] { ed->selectAll(); },
+        "selectAllAction");
+    cut->setEnabled(false);
+    copy->setEnabled(false);
+    QObject::connect(ed, &QPlainTextEdit::copyAvailable, cut,
+                     [ed, cut](bool yes) { cut->setEnabled(yes && !ed->isReadOnly()); });
+    QObject::connect(ed, &QPlainTextEdit::copyAvailable, copy, &QAction::setEnabled);
+    auto updatePaste = [ed, paste] {
+        paste->setEnabled(ed->canPaste());
+    };
+    QObject::connect(QApplication::clipboard(), &QClipboard::dataChanged, paste, updatePaste);
+    QObject::connect(edit, &QMenu::aboutToShow, paste, updatePaste);
+    updatePaste();
     edit->addSeparator();
     add(edit, MainWindow::tr("&Find…"), QKeySequence::Find, [w] { w->m_findBar->activate(false); });
     add(edit, MainWindow::tr("Find and &replace…"), QKeySequence::Replace,
@@ -121,9 +175,34 @@ void WindowMenus::build(MainWindow *w)
         w->m_preview->setDark(w->m_previewSettings.dark);
         w->m_previewSettings.save(*w->m_settings);
     });
+    w->m_fullScreenAction =
+        add(w->m_viewMenu, MainWindow::tr("&Full Screen"), QKeySequence(Qt::Key_F11),
+            [w] { w->setWindowState(w->windowState() ^ Qt::WindowFullScreen); });
+    w->m_fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
+    w->m_fullScreenAction->setCheckable(true);
     w->m_viewMenu->addSeparator();
     for (QDockWidget *dock : w->findChildren<QDockWidget *>())
         w->m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = w->menuBar()->addMenu(MainWindow::tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    add(
+        help, MainWindow::tr("&User Guide"), QKeySequence::HelpContents,
+        [w] { w->showUserGuide(); }, QStringLiteral("help-contents"))
+        ->setObjectName(QStringLiteral("userGuideAction"));
+    add(help, MainWindow::tr("&Keyboard Shortcuts"), QKeySequence(), [w] {
+        w->showShortcuts();
+    })->setObjectName(QStringLiteral("shortcutsAction"));
+    help->addSeparator();
+    add(
+        help, MainWindow::tr("&About Telegraph Desktop"), QKeySequence(), [w] { w->showAbout(); },
+        QStringLiteral("help-about"))
+        ->setObjectName(QStringLiteral("aboutAction"));
+
+    // Right to left, shortcuts keep clear of the items' text (see MenuStyle).
+    auto *menuStyle = new MenuStyle(w);
+    for (QMenu *menu : w->menuBar()->findChildren<QMenu *>())
+        menu->setStyle(menuStyle);
 }
 
 } // namespace tg
