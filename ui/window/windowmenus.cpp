@@ -15,7 +15,6 @@
 #include <QClipboard>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
