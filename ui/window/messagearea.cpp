@@ -37,6 +37,7 @@ MessageLine::MessageLine(QWidget *parent)
     m_copy->setText(tr("Copy link"));
     m_open->setText(tr("Open in browser"));
     m_action->setObjectName(QStringLiteral("messageAction"));
+    m_action->setAccessibleName(tr("Act on the message"));
     m_action->hide();
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(tr("Cancel"));
@@ -98,8 +99,10 @@ void MessageLine::showDone(const QString &text, bool error, const QString &url,
     m_running = false;
     m_error = error;
     m_run = action.run;
-    m_action->setText(action.text);
-    m_action->setAccessibleName(action.text);
+    if (action.isValid()) {
+        m_action->setText(action.text);
+        m_action->setAccessibleName(action.text);
+    }
     m_action->setVisible(action.isValid());
     m_url = url;
     m_label->setText(text);
