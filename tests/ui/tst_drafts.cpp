@@ -18,6 +18,7 @@
 #include "window/publishcontroller.h"
 #include "workflow/draftpublishflow.h"
 #include "workflow/draftsession.h"
+#include "workflow/pagefetchflow.h"
 #include "workflow/unpublishflow.h"
 
 #include <QAbstractItemModel>
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
@@ -252,6 +254,28 @@ private Q_SLOTS:
         area.clearMessage(second);
         QVERIFY(area.visibleLines().isEmpty());
         QVERIFY(area.isHidden());
+    }
+
+    void failedPageOpen_isClearedByASuccessfulFileOpen()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.w();
+        QSignalSpy opened(w, &MainWindow::pageOpened);
+        w->openPage(QStringLiteral("No-Such-Page-01-01"));
+        QVERIFY(opened.wait(20000));
+        QVERIFY(!opened.first().first().value<PublishResult>().ok);
+        MessageLine *fetchLine = w->messages()->lineOf(w->publishing()->fetchFlow());
+        QVERIFY(fetchLine && !fetchLine->isHidden() && fetchLine->isError());
+
+        const QString path = rig.ui.dir.filePath(QStringLiteral("note.md"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# Note\n\nWords.\n");
+        f.close();
+        QString error;
+        QVERIFY2(w->importPath(path, &error), qPrintable(error));
+        QVERIFY(fetchLine->isHidden());
     }
 
     void newDraft_startsInTheDefaultFormat_notThePreviousDrafts()

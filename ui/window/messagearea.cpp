@@ -150,12 +150,13 @@ void MessageArea::updateVisibility()
     setVisible(any);
 }
 
-void MessageArea::track(PublishFlow *flow, MessageScope scope)
+void MessageArea::track(PublishFlow *flow, MessageScope scope, const QString &key)
 {
     if (!flow || m_lines.contains(flow))
         return;
     MessageLine *line = addLine();
     line->setScope(scope);
+    line->setProperty("messageKey", key);
     line->setObjectName(flow->metaObject()->className());
     line->cancelButton()->setAccessibleName(tr("Cancel: %1").arg(flow->title()));
     m_lines.insert(flow, line);
@@ -227,11 +228,13 @@ void MessageArea::clearScope(MessageScope scope)
     }
 }
 
-void MessageArea::clearMessages(MessageScope scope, const QString &key)
+void MessageArea::clearMessages(MessageScope scope, const QString &key, const MessageLine *keep)
 {
-    const QString id = QString::number(int(scope)) + QLatin1Char('/') + key;
-    if (MessageLine *line = m_keyed.value(id); line && !line->isHidden())
-        line->dismiss();
+    for (MessageLine *line : findChildren<MessageLine *>(Qt::FindDirectChildrenOnly)) {
+        if (line != keep && line->scope() == scope && !line->isRunning() && !line->isHidden() &&
+            line->property("messageKey").toString() == key)
+            line->dismiss();
+    }
 }
 
 MessageLine *MessageArea::lineOfMessage(int id) const

@@ -104,8 +104,10 @@ public:
     static QString openOperation() { return QStringLiteral("open"); }
 
     /// Shows the runs of this flow on a line of their own (not owned; forgotten when destroyed).
-    /// Its ended outcome belongs to scope: Draft outcomes go when the draft changes.
-    void track(PublishFlow *flow, MessageScope scope = MessageScope::Operation);
+    /// Its ended outcome belongs to scope: Draft outcomes go when the draft changes, Operation
+    /// outcomes with clearOperation(key).
+    void track(PublishFlow *flow, MessageScope scope = MessageScope::Operation,
+               const QString &key = {});
     /// A global message on the general line; returns its id (see clearMessage()).
     int showMessage(const QString &message, bool error);
     /// A message that belongs to scope; messages of a scope with the same key share a line (the
@@ -117,10 +119,14 @@ public:
     void clearMessage(int id);
     /// Hides every ended message of the scope (running operations stay).
     void clearScope(MessageScope scope);
-    /// Hides the ended message of this scope and key.
-    void clearMessages(MessageScope scope, const QString &key);
-    /// Hides the ended message of this operation key.
-    void clearOperation(const QString &key) { clearMessages(MessageScope::Operation, key); }
+    /// Hides the ended messages of this scope and key (tracked flows' lines included), except
+    /// the line keep.
+    void clearMessages(MessageScope scope, const QString &key, const MessageLine *keep = nullptr);
+    /// Hides the ended messages of this operation key, except the line keep.
+    void clearOperation(const QString &key, const MessageLine *keep = nullptr)
+    {
+        clearMessages(MessageScope::Operation, key, keep);
+    }
     /// The newest message shown (on whichever line); empty once it was dismissed or cleared.
     QString text() const;
     /// The page link of the newest message, if it has one.

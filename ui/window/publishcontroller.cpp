@@ -103,7 +103,7 @@ void PublishController::setClient(TelegraphClient *client)
     // A publish's outcome is about the open draft; opening a page is an operation of its own.
     messages->track(m_publish.get(), MessageScope::Draft);
     messages->track(m_series.get(), MessageScope::Draft);
-    messages->track(m_fetch.get(), MessageScope::Operation);
+    messages->track(m_fetch.get(), MessageScope::Operation, MessageArea::openOperation());
     connect(m_publish.get(), &PublishFlow::finished, this, &PublishController::onPublished);
     connect(m_series.get(), &PublishFlow::finished, this, &PublishController::onSeriesFinished);
     connect(m_fetch.get(), &PublishFlow::finished, this, &PublishController::onFetched);
@@ -223,7 +223,9 @@ void PublishController::onFetched(const PublishResult &r)
 {
     if (r.ok) {
         m_window->openDraft(r.draftId);
-        m_window->messages()->clearOperation(MessageArea::openOperation());
+        // An earlier failed open is over; this one's outcome stays.
+        m_window->messages()->clearOperation(MessageArea::openOperation(),
+                                             m_window->messages()->lineOf(m_fetch.get()));
     }
     Q_EMIT pageOpened(r);
 }
@@ -238,6 +240,7 @@ void PublishController::editPage(const QString &pathOrUrl)
         for (const Draft &d : m_store->drafts()) {
             if (d.pagePath == path) {
                 m_window->openDraft(d.id);
+                m_window->messages()->clearOperation(MessageArea::openOperation());
                 m_window->statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
                 return;
             }
