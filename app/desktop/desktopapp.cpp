@@ -183,9 +183,11 @@ bool DesktopApp::start(QString *error)
             false);
     }
     if (!recoveryNotice.isEmpty())
-        problems.prepend(recoveryNotice);
+        m_window->publishBar()->showMessage(recoveryNotice, true);
+    // A failed open goes with the next successful one.
     if (!problems.isEmpty())
-        m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
+        m_window->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true,
+                                            MessageScope::Operation, MessageArea::openOperation());
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopApp::shutdown);
     if (!m_options.sandbox && !ServerChoice::load(*m_settings).chosen)
         offerServerChoice(); // then the accounts
@@ -199,21 +201,9 @@ QStringList DesktopApp::openItems(const QStringList &items, const QString &worki
 {
     QStringList problems;
     for (const QString &item : items) {
-        // An existing .html file is imported too (OpenRequest knows only Markdown files).
-        const QUrl url(item);
-        const QString local = url.isLocalFile() ? url.toLocalFile() : item;
-        const QFileInfo info(workingDir.isEmpty() ? local
-                                                  : QDir(workingDir).absoluteFilePath(local));
-        const QString suffix = info.suffix().toLower();
-        if (info.isFile() && (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))) {
-            QString error;
-            if (!m_window->importPath(info.absoluteFilePath(), &error))
-                problems << error;
-            continue;
-        }
         const OpenRequest r = OpenRequest::parse(item, workingDir);
         switch (r.kind) {
-        case OpenRequest::Kind::MarkdownFile: {
+        case OpenRequest::Kind::File: {
             QString error;
             if (!m_window->importPath(r.filePath, &error))
                 problems << error;

@@ -39,7 +39,8 @@ void OpenHandler::open(const QStringList &items, const QString &workingDir)
         return;
     const QStringList problems = m_app->openItems(items, workingDir);
     if (!problems.isEmpty())
-        w->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true);
+        w->publishBar()->showMessage(problems.join(QLatin1Char('\n')), true,
+                                     MessageScope::Operation, MessageArea::openOperation());
     w->setWindowState(w->windowState() & ~Qt::WindowMinimized);
     w->show();
     w->raise();

@@ -18,11 +18,15 @@ OpenRequest invalid(const QString &argument, const QString &error)
     return r;
 }
 
-bool isMarkdownName(const QString &fileName)
+// What MainWindow::importPath() reads: Markdown, and HTML through the lenient import.
+bool isOpenableName(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix();
-    return suffix.compare(QLatin1String("md"), Qt::CaseInsensitive) == 0 ||
-           suffix.compare(QLatin1String("markdown"), Qt::CaseInsensitive) == 0;
+    for (const char *known : {"md", "markdown", "html", "htm"}) {
+        if (suffix.compare(QLatin1String(known), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 OpenRequest parseFile(const QString &argument, const QString &path, const QString &workingDir)
@@ -30,9 +34,9 @@ OpenRequest parseFile(const QString &argument, const QString &path, const QStrin
     QFileInfo info(path);
     if (info.isRelative())
         info.setFile(QDir(workingDir.isEmpty() ? QDir::currentPath() : workingDir), path);
-    if (!isMarkdownName(info.fileName()))
-        return invalid(argument,
-                       OpenRequest::tr("Only Markdown files (.md, .markdown) can be opened."));
+    if (!isOpenableName(info.fileName()))
+        return invalid(argument, OpenRequest::tr("Only Markdown (.md, .markdown) and HTML (.html, "
+                                                 ".htm) files can be opened."));
     if (!info.exists())
         return invalid(argument, OpenRequest::tr("The file does not exist."));
     if (!info.isFile())
@@ -40,7 +44,7 @@ OpenRequest parseFile(const QString &argument, const QString &path, const QStrin
     if (!info.isReadable())
         return invalid(argument, OpenRequest::tr("The file cannot be read."));
     OpenRequest r;
-    r.kind = OpenRequest::Kind::MarkdownFile;
+    r.kind = OpenRequest::Kind::File;
     r.argument = argument;
     r.filePath = QDir::cleanPath(info.absoluteFilePath());
     return r;

@@ -12,8 +12,8 @@ namespace tg {
 class PageCache;
 
 /// What the app was asked to open, from its command line, a file manager ("Open with"), the
-/// desktop's URL handler or a second instance: a Markdown file to import as a new draft, or a
-/// Telegraph page (telegra.ph, graph.org, te.legra.ph, or the app's own
+/// desktop's URL handler or a second instance: a Markdown or HTML file to import as a new draft, or
+/// a Telegraph page (telegra.ph, graph.org, te.legra.ph, or the app's own
 /// telegraph-desktop://HOST/PATH scheme) to open for editing. Parsing never touches the network.
 struct OpenRequest
 {
@@ -22,14 +22,15 @@ struct OpenRequest
 public:
     enum class Kind
     {
-        Invalid,      ///< not something the app opens; see error
-        MarkdownFile, ///< filePath: an existing .md/.markdown file
-        Page          ///< pagePath on host: a Telegraph page
+        Invalid,             ///< not something the app opens; see error
+        File,                ///< filePath: an existing .md/.markdown/.html/.htm file
+        MarkdownFile = File, ///< the former name of File
+        Page                 ///< pagePath on host: a Telegraph page
     };
 
     Kind kind = Kind::Invalid;
     QString argument; ///< the text as given, for messages
-    QString filePath; ///< MarkdownFile: absolute, clean path
+    QString filePath; ///< File: absolute, clean path
     QString host;     ///< Page: telegra.ph, graph.org or te.legra.ph
     QString pagePath; ///< Page: the page's path ("Sample-Page-12-15"), percent-decoded
     QString error;    ///< Invalid: a user-facing reason

@@ -38,8 +38,8 @@ void DraftSession::update(const Draft &draft)
         m_dirty = true;
         m_sinceFirstUnsaved.start();
     }
-    // Typing without pause still saves every MaxUnsavedMs.
-    const qint64 left = MaxUnsavedMs - m_sinceFirstUnsaved.elapsed();
+    // Typing without pause still saves every MaxWaitMs: the pause is not waited for forever.
+    const qint64 left = MaxWaitMs - m_sinceFirstUnsaved.elapsed();
     if (left <= 0) {
         saveNow();
         return;

@@ -12,15 +12,19 @@ namespace tg {
 class DraftStore;
 
 /// The open draft and its autosave: every edit marks it dirty; it is queued for saving once
-/// typing pauses (the autosave interval, at most 2 s) and at least every 2 s while typing goes on,
-/// so a crash loses at most the last 2 s. Saving happens on the store's worker thread; the draft
-/// stays dirty until the store confirms the write (a failed write is retried by the store).
+/// typing pauses (the autosave interval, at most 2 s) and at least every MaxWaitMs (1 s) while
+/// typing goes on, so a crash loses at most the last 2 s even with the write's own time added.
+/// Saving happens on the store's worker thread; the draft stays dirty until the store confirms the
+/// write (a failed write is retried by the store).
 class DraftSession : public QObject
 {
     Q_OBJECT
 public:
-    /// Longest time an edit stays unsaved while the writer keeps typing.
+    /// Longest time an edit may stay unsaved, whatever the typing (the promise to the writer).
     static constexpr int MaxUnsavedMs = 2000;
+    /// Longest time an edit waits to be queued for saving while the writer keeps typing (the
+    /// debounce's max-wait); half the promise, leaving the rest for the write itself.
+    static constexpr int MaxWaitMs = 1000;
 
     explicit DraftSession(DraftStore *store, QObject *parent = nullptr);
 

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void parse_markdownFiles();
     void parse_badInput_isInvalidWithReason_data();
     void parse_badInput_isInvalidWithReason();
+    void parse_unsupportedFile_namesWhatCanBeOpened();
     void parseAll_skipsOptions();
     void scheme_matchesDesktopEntry();
     void findPageOwner_returnsAccountWhoseListHasPage();
@@ -104,6 +105,10 @@ void TestOpenRequest::parse_markdownFiles_data()
     QTest::newRow("upper-case-suffix") << u"README.MD"_s << u"absolute"_s;
     QTest::newRow("file-url") << u"note.md"_s << u"file-url"_s;
     QTest::newRow("file-url-spaces-unicode") << QStringLiteral("Заметка 1.md") << u"file-url"_s;
+    // HTML opens too (through the lenient import).
+    QTest::newRow("html") << u"page.html"_s << u"absolute"_s;
+    QTest::newRow("htm-upper-case-relative") << u"PAGE.HTM"_s << u"relative"_s;
+    QTest::newRow("html-file-url") << u"saved page.html"_s << u"file-url"_s;
 }
 
 void TestOpenRequest::parse_markdownFiles()
@@ -170,6 +175,17 @@ void TestOpenRequest::parse_badInput_isInvalidWithReason()
     QCOMPARE(r.kind, Kind::Invalid);
     QVERIFY(!r.error.isEmpty());
     QVERIFY(r.pageUrl().isEmpty());
+}
+
+void TestOpenRequest::parse_unsupportedFile_namesWhatCanBeOpened()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    touch(dir.filePath(QStringLiteral("notes.txt")));
+    const OpenRequest r = OpenRequest::parse(QStringLiteral("notes.txt"), dir.path());
+    QCOMPARE(r.kind, Kind::Invalid);
+    QVERIFY2(r.error.contains(QStringLiteral(".md")) && r.error.contains(QStringLiteral(".html")),
+             qPrintable(r.error));
 }
 
 void TestOpenRequest::parseAll_skipsOptions()

@@ -13,7 +13,8 @@ namespace tg {
 
 namespace {
 constexpr int IdRole = Qt::UserRole + 1;
-}
+constexpr int PagePathRole = Qt::UserRole + 2;
+} // namespace
 
 DraftsPanel::DraftsPanel(DraftStore *store, QWidget *parent)
     : QWidget(parent)
@@ -35,17 +36,78 @@ DraftsPanel::DraftsPanel(DraftStore *store, QWidget *parent)
             Q_EMIT openRequested(item->data(IdRole).toString());
     });
     connect(m_list, &QListWidget::customContextMenuRequested, this, &DraftsPanel::showMenu);
+    m_titleTimer.setSingleShot(true);
+    m_titleTimer.setInterval(TitleUpdateMs);
+    connect(&m_titleTimer, &QTimer::timeout, this, &DraftsPanel::applyTypedTitle);
+}
+
+void DraftsPanel::applyTitle(QListWidgetItem *item, const QString &title, const QString &pagePath)
+{
+    QString label = title.trimmed().isEmpty() ? tr("(untitled)") : title;
+    if (!pagePath.isEmpty())
+        label += QStringLiteral("  ↗");
+    if (item->text() != label)
+        item->setText(label);
+    item->setData(PagePathRole, pagePath);
+}
+
+QListWidgetItem *DraftsPanel::itemOf(const QString &draftId) const
+{
+    if (draftId.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(IdRole).toString() == draftId)
+            return m_list->item(i);
+    }
+    return nullptr;
+}
+
+void DraftsPanel::refreshDraft(const QString &draftId)
+{
+    const std::optional<Draft> d = m_store->draft(draftId);
+    QListWidgetItem *item = itemOf(draftId);
+    const bool belongs = d && d->trashed == m_trash->isChecked();
+    if (!item) {
+        if (belongs)
+            refresh(); // a new row: the list's order is the store's
+        return;
+    }
+    if (!belongs) {
+        refresh();
+        return;
+    }
+    // A title typed meanwhile is newer than what the store holds.
+    applyTitle(item, m_typedId == draftId && m_titleTimer.isActive() ? m_typedTitle : d->title,
+               d->pagePath);
+    item->setToolTip(QLocale().toString(d->modified.toLocalTime(), QLocale::ShortFormat));
+}
+
+void DraftsPanel::showTypedTitle(const QString &draftId, const QString &title)
+{
+    if (m_typedId != draftId && m_titleTimer.isActive())
+        applyTypedTitle(); // the other draft's title first
+    m_typedId = draftId;
+    m_typedTitle = title;
+    // Not restarted by each keystroke: while typing goes on the row follows every TitleUpdateMs.
+    if (!m_titleTimer.isActive())
+        m_titleTimer.start();
+}
+
+void DraftsPanel::applyTypedTitle()
+{
+    m_titleTimer.stop();
+    if (QListWidgetItem *item = itemOf(m_typedId))
+        applyTitle(item, m_typedTitle, item->data(PagePathRole).toString());
 }
 
 void DraftsPanel::refresh()
 {
     m_list->clear();
     for (const Draft &d : m_store->drafts(m_trash->isChecked())) {
-        QString label = d.title.trimmed().isEmpty() ? tr("(untitled)") : d.title;
-        if (!d.pagePath.isEmpty())
-            label += QStringLiteral("  ↗");
-        auto *item = new QListWidgetItem(label, m_list);
+        auto *item = new QListWidgetItem(m_list);
         item->setData(IdRole, d.id);
+        applyTitle(item, d.id == m_typedId && m_titleTimer.isActive() ? m_typedTitle : d.title,
+                   d.pagePath);
         item->setToolTip(QLocale().toString(d.modified.toLocalTime(), QLocale::ShortFormat));
         if (d.id == m_current) {
             QFont f = item->font();

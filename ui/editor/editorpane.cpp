@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QTextCursor>
 #include <QVBoxLayout>
 
@@ -71,6 +72,10 @@ EditorPane::EditorPane(QWidget *parent)
         changed();
     });
     connect(m_editor, &SourceEditor::richHtmlPasted, this, &EditorPane::pasteHtml);
+    connect(m_editor, &SourceEditor::plainTextPasted, this, [this](const QString &text) {
+        if (format() == DraftFormat::Html && looksLikeMarkdown(text))
+            Q_EMIT markdownPastedIntoHtml();
+    });
     setFocusProxy(m_editor);
     updateCounts();
 }
@@ -138,6 +143,19 @@ DraftFormat EditorPane::format() const
 void EditorPane::setFormat(DraftFormat format)
 {
     m_format->setCurrentIndex(format == DraftFormat::Html ? 1 : 0);
+}
+
+bool EditorPane::looksLikeMarkdown(const QString &text)
+{
+    static const QRegularExpression tag(QStringLiteral("</?[a-zA-Z][a-zA-Z0-9]*[\\s>/]"));
+    if (tag.match(text).hasMatch())
+        return false;
+    static const QRegularExpression block(
+        QStringLiteral("^(#{1,6} \\S|[-*+] \\S|\\d+\\. \\S|> |```)"),
+        QRegularExpression::MultilineOption);
+    static const QRegularExpression inlineMark(QStringLiteral(
+        "\\*\\*[^*\\n]+\\*\\*|__[^_\\n]+__|\\[[^\\]\\n]+\\]\\([^)\\s]*\\)|`[^`\\n]+`"));
+    return block.match(text).hasMatch() || inlineMark.match(text).hasMatch();
 }
 
 QPair<int, int> EditorPane::countWordsAndChars(const QString &text)

@@ -38,6 +38,10 @@ public:
     SourceEditor *editor() const { return m_editor; }
     QLineEdit *titleEdit() const { return m_title; }
 
+    /// True when plain text reads as Markdown (headings, lists, emphasis, links, code) and has no
+    /// HTML tags: pasted into an HTML draft it would show its marks verbatim.
+    static bool looksLikeMarkdown(const QString &text);
+
     /// Words and characters (code points) of the source, as shown in the status line.
     static QPair<int, int> countWordsAndChars(const QString &text);
 
@@ -48,6 +52,8 @@ Q_SIGNALS:
     void pasteCleaned(const QString &message);
     /// A large paste is being converted off the GUI thread (true), or the last one ended (false).
     void pasteConverting(bool busy);
+    /// Text that looks like Markdown was pasted into an HTML draft (it stays as pasted).
+    void markdownPastedIntoHtml();
 
 private:
     void updateCounts();

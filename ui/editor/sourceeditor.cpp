@@ -3,6 +3,7 @@
 
 #include "editor/sourcehighlighter.h"
 
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QPaintEvent>
 #include <QScrollBar>
@@ -65,6 +66,20 @@ void SourceEditor::alignVisibleParagraphs()
     }
 }
 
+bool SourceEditor::event(QEvent *event)
+{
+    // Ctrl+K inserts a link (the window's shortcut); with the X11 key bindings the text edit
+    // would take it as "delete to the end of the line" and the shortcut would never fire.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_K)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void SourceEditor::paintEvent(QPaintEvent *event)
 {
     alignVisibleParagraphs();
@@ -97,9 +112,9 @@ void SourceEditor::applyMarkup(Markup m)
            : wrapSelection(QStringLiteral("<i>"), QStringLiteral("</i>"), tr("italic"));
         break;
     case Markup::Link:
-        md ? wrapSelection(QStringLiteral("["), QStringLiteral("](https://)"), tr("link text"))
-           : wrapSelection(QStringLiteral("<a href=\"https://\">"), QStringLiteral("</a>"),
-                           tr("link text"));
+        md ? insertLink(QStringLiteral("["), QStringLiteral("]("), QStringLiteral(")"))
+           : insertLink(QStringLiteral("<a href=\""), QStringLiteral("\">"),
+                        QStringLiteral("</a>"));
         break;
     case Markup::Code:
         md ? wrapSelection(QStringLiteral("`"), QStringLiteral("`"), tr("code"))
@@ -144,6 +159,30 @@ void SourceEditor::wrapSelection(const QString &before, const QString &after,
         c.setPosition(c.position() - int(inner.size()), QTextCursor::KeepAnchor);
         setTextCursor(c);
     }
+}
+
+void SourceEditor::insertLink(const QString &before, const QString &between, const QString &after)
+{
+    const bool md = m_format == DraftFormat::Markdown;
+    QTextCursor c = textCursor();
+    const QString selected = c.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    const QString text = selected.isEmpty() ? tr("link text") : selected;
+    const QString url = QStringLiteral("https://");
+    // Markdown: [text](url); HTML: <a href="url">text</a>.
+    const QString first = md ? text : url;
+    const QString second = md ? url : text;
+    c.beginEditBlock();
+    const int start = c.selectionStart();
+    c.insertText(before + first + between + second + after);
+    c.endEditBlock();
+    // Without a selection the text is typed first; with one, only the address is missing.
+    const bool selectFirst = selected.isEmpty() == md;
+    const int from = selectFirst ? start + int(before.size())
+                                 : start + int(before.size() + first.size() + between.size());
+    const int length = int(selectFirst ? first.size() : second.size());
+    c.setPosition(from);
+    c.setPosition(from + length, QTextCursor::KeepAnchor);
+    setTextCursor(c);
 }
 
 void SourceEditor::prefixLines(const QString &prefix)
@@ -248,6 +287,8 @@ void SourceEditor::insertFromMimeData(const QMimeData *source)
         return;
     }
     QPlainTextEdit::insertFromMimeData(source);
+    if (source->hasText() && !source->text().isEmpty())
+        Q_EMIT plainTextPasted(source->text());
 }
 
 } // namespace tg

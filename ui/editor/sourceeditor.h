@@ -60,8 +60,11 @@ public:
 Q_SIGNALS:
     /// Rich HTML was pasted; the owner decides how to turn it into source.
     void richHtmlPasted(const QString &html);
+    /// Plain text was pasted (or dropped) and is now in the editor.
+    void plainTextPasted(const QString &text);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
@@ -73,6 +76,9 @@ private:
     void alignVisibleParagraphs();
 
     void wrapSelection(const QString &before, const QString &after, const QString &placeholder);
+    /// A link around the selection (its address selected, to be typed over) or, without a
+    /// selection, a link whose text placeholder is selected.
+    void insertLink(const QString &beforeText, const QString &between, const QString &after);
     void prefixLines(const QString &prefix);
 
     SourceHighlighter *m_highlighter = nullptr;

@@ -58,8 +58,22 @@ ContentMeter::ContentMeter(QWidget *parent)
     setResult({});
 }
 
+void ContentMeter::setErrorsAsked(bool asked)
+{
+    if (asked == m_errorsAsked)
+        return;
+    m_errorsAsked = asked;
+    setResult(m_result);
+}
+
+QString ContentMeter::summary() const
+{
+    return m_summary->text();
+}
+
 void ContentMeter::setResult(const ConversionResult &r)
 {
+    m_result = r;
     m_bytes = r.bytes;
     const qsizetype limit = contentLimitBytes();
     m_bar->setValue(int(qMin(r.bytes, limit)));
@@ -76,18 +90,27 @@ void ContentMeter::setResult(const ConversionResult &r)
     for (const ContentIssue &i : r.issues) {
         const bool error = i.severity == ContentIssue::Severity::Error;
         (error ? errors : warnings) += 1;
+        // Before the writer asked to publish, what blocks it is a hint, not a fault.
+        const QStyle::StandardPixmap icon = !error          ? QStyle::SP_MessageBoxWarning
+                                            : m_errorsAsked ? QStyle::SP_MessageBoxCritical
+                                                            : QStyle::SP_MessageBoxInformation;
         auto *item =
-            new QListWidgetItem(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical
-                                                            : QStyle::SP_MessageBoxWarning),
-                                ValidationText::text(i), m_list);
+            new QListWidgetItem(style()->standardIcon(icon), ValidationText::text(i), m_list);
         item->setData(LineRole, i.line);
         item->setData(ColumnRole, i.column);
         item->setData(FieldRole, i.field);
         if (i.line > 0)
             item->setToolTip(tr("Line %1, column %2").arg(i.line).arg(i.column));
     }
+    m_summary->setStyleSheet(errors > 0 && m_errorsAsked ? QStringLiteral("color: #c0392b;")
+                                                         : QString());
     if (errors == 0 && warnings == 0)
         m_summary->setText(tr("Ready to publish"));
+    else if (errors > 0 && !m_errorsAsked)
+        m_summary->setText(tr("%n thing(s) to do before publishing", nullptr, errors) +
+                           (warnings > 0
+                                ? QStringLiteral(", ") + tr("%n warning(s)", nullptr, warnings)
+                                : QString()));
     else
         m_summary->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
                            tr("%n warning(s)", nullptr, warnings));

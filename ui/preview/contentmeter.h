@@ -13,6 +13,8 @@ namespace tg {
 
 /// Shows how much of the 64 KiB content limit the article uses and every warning and error of
 /// the last conversion; activating an entry with a source position asks to move the cursor there.
+/// What would block a publish shows as a neutral hint until the writer asks to publish; after a
+/// refused publish it shows as an error (setErrorsAsked()).
 class ContentMeter : public QWidget
 {
     Q_OBJECT
@@ -20,6 +22,12 @@ public:
     explicit ContentMeter(QWidget *parent = nullptr);
 
     void setResult(const ConversionResult &result);
+    /// Shows what blocks publishing as errors (true, after a refused publish) or as hints.
+    void setErrorsAsked(bool asked);
+    /// True while what blocks publishing shows as errors.
+    bool errorsAsked() const { return m_errorsAsked; }
+    /// The summary line ("Ready to publish", the hints or the errors).
+    QString summary() const;
     qsizetype bytes() const { return m_bytes; }
     /// Messages currently listed, in order.
     QStringList messages() const;
@@ -39,6 +47,8 @@ private:
     QLabel *m_summary = nullptr;
     QListWidget *m_list = nullptr;
     qsizetype m_bytes = 0;
+    ConversionResult m_result;
+    bool m_errorsAsked = false;
 };
 
 } // namespace tg

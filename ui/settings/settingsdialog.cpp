@@ -123,11 +123,17 @@ QWidget *SettingsDialog::buildEditor(const QSettings &settings)
     m_autosave->setSingleStep(100);
     m_autosave->setSuffix(tr(" ms"));
     m_autosave->setValue(editor.autosaveMs);
+    m_newFormat = new QComboBox(page);
+    m_newFormat->setObjectName(QStringLiteral("newDraftFormat"));
+    m_newFormat->addItem(tr("Markdown"), int(DraftFormat::Markdown));
+    m_newFormat->addItem(tr("HTML"), int(DraftFormat::Html));
+    m_newFormat->setCurrentIndex(editor.newDraftFormat == DraftFormat::Html ? 1 : 0);
     auto *form = new QFormLayout(page);
     form->addRow(tr("Editor font:"), m_font);
     form->addRow(tr("Font size:"), m_fontSize);
     form->addRow(tr("Preview theme:"), m_theme);
     form->addRow(tr("Save after typing stops:"), m_autosave);
+    form->addRow(tr("New drafts are written in:"), m_newFormat);
     return page;
 }
 
@@ -376,6 +382,7 @@ void SettingsDialog::save(QSettings &settings) const
     editor.font = m_font->currentFont();
     editor.font.setPointSize(m_fontSize->value());
     editor.autosaveMs = m_autosave->value();
+    editor.newDraftFormat = DraftFormat(m_newFormat->currentData().toInt());
     editor.save(settings);
     PreviewSettings preview = PreviewSettings::load(settings);
     const QString theme = m_theme->currentData().toString();

@@ -82,6 +82,7 @@ private:
     QSpinBox *m_fontSize = nullptr;
     QComboBox *m_theme = nullptr;
     QSpinBox *m_autosave = nullptr;
+    QComboBox *m_newFormat = nullptr;
     QComboBox *m_hostKind = nullptr;
     QStackedWidget *m_hostPages = nullptr;
     QLineEdit *m_httpUrl = nullptr;

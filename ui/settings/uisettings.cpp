@@ -14,6 +14,10 @@ EditorSettings EditorSettings::load(const QSettings &s)
     if (!font.isEmpty())
         e.font.fromString(font);
     e.autosaveMs = qBound(200, s.value(QStringLiteral("editor/autosaveMs"), 1000).toInt(), 2000);
+    e.newDraftFormat =
+        s.value(QStringLiteral("editor/newDraftFormat")).toString() == QLatin1String("html")
+            ? DraftFormat::Html
+            : DraftFormat::Markdown;
     return e;
 }
 
@@ -21,6 +25,9 @@ void EditorSettings::save(QSettings &s) const
 {
     s.setValue(QStringLiteral("editor/font"), font.toString());
     s.setValue(QStringLiteral("editor/autosaveMs"), autosaveMs);
+    s.setValue(QStringLiteral("editor/newDraftFormat"), newDraftFormat == DraftFormat::Html
+                                                            ? QStringLiteral("html")
+                                                            : QStringLiteral("markdown"));
 }
 
 PreviewSettings PreviewSettings::load(const QSettings &s)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/draft.h"
+
 #include <QFont>
 #include <QString>
 
@@ -12,7 +14,9 @@ namespace tg {
 struct EditorSettings
 {
     QFont font;
-    int autosaveMs = 1000; ///< saved this long after typing stops (and at least every 2 s)
+    int autosaveMs = 1000; ///< saved this long after typing stops (and at least every 1 s)
+    /// The source format of new drafts (not the format of the draft open before).
+    DraftFormat newDraftFormat = DraftFormat::Markdown;
 
     static EditorSettings load(const QSettings &s);
     void save(QSettings &s) const;

@@ -92,6 +92,16 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
                                      : tr("Pasted; the import changed: %1").arg(changes.left(300)),
                                  8000);
     });
+    connect(m_editor, &EditorPane::markdownPastedIntoHtml, this, [this] {
+        // An offer, not a change: the text stays as pasted whatever the writer chooses.
+        m_publishBar->showMessage(
+            tr("The pasted text looks like Markdown, but this draft is written in HTML: its "
+               "marks show as typed."),
+            false, MessageScope::Draft, QStringLiteral("format"),
+            {tr("Switch to Markdown"), [this] {
+                 m_editor->setFormat(DraftFormat::Markdown);
+             }});
+    });
     connect(m_editor, &EditorPane::pasteConverting, this,
             [this](bool busy) { showConverting(busy, tr("Converting the pasted content…")); });
     connect(m_scheduler, &PreviewScheduler::converted, this, &MainWindow::onConverted);
@@ -240,7 +250,8 @@ bool MainWindow::openDraft(const QString &id)
 
 void MainWindow::newDraft()
 {
-    Draft d = Draft::create(m_editor->format());
+    // The format chosen in the settings, not the one of the draft that was open.
+    Draft d = Draft::create(EditorSettings::load(*m_settings).newDraftFormat);
     const AuthorDefaults author = newDraftAuthor();
     d.authorName = author.name;
     d.authorUrl = author.url;
@@ -280,6 +291,9 @@ void MainWindow::editPage(const QString &pathOrUrl)
 
 void MainWindow::loadIntoEditor(const Draft &d)
 {
+    // What was said about the previous draft goes with it.
+    m_publishBar->clearScope(MessageScope::Draft);
+    m_meter->setErrorsAsked(false);
     m_session->open(d);
     m_editor->loadDraft(d);
     m_drafts->setCurrentDraft(d.id);
@@ -295,6 +309,7 @@ void MainWindow::onEdited()
     m_editor->fillDraft(d);
     const bool firstSave = !m_session->isDirty() && !m_store->draft(d.id).has_value();
     m_session->update(d);
+    m_drafts->showTypedTitle(d.id, d.title);
     if (firstSave) {
         // A new draft becomes a stored draft with its first keystroke.
         m_session->saveNow();
@@ -318,6 +333,8 @@ void MainWindow::requestConversion()
 void MainWindow::onConverted(const ConversionResult &result)
 {
     m_lastResult = result;
+    if (result.publishable())
+        m_meter->setErrorsAsked(false); // errors asked for by a refused publish are resolved
     m_meter->setResult(result);
     m_preview->showArticle(result.serial, m_editor->title(), m_editor->authorName(),
                            m_editor->authorUrl(), result.blocks);
@@ -504,15 +521,16 @@ bool MainWindow::importPath(const QString &path, QString *error, QStringList *wa
     }
     if (warnings)
         *warnings = imported.warnings;
-    if (!imported.warnings.isEmpty())
-        m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
-                                      .arg(imported.warnings.join(QStringLiteral("; "))),
-                                  false);
     m_store->save(imported.draft);
     // Saving the draft writes the file too; File → Recent Files offers it again.
     DraftSourceFiles(m_settings).set(imported.draft.id, QFileInfo(path).absoluteFilePath());
     m_recent->add(path);
     loadIntoEditor(imported.draft);
+    m_publishBar->clearOperation(MessageArea::openOperation()); // an earlier failed open is over
+    if (!imported.warnings.isEmpty())
+        m_publishBar->showMessage(tr("The HTML was adapted to what Telegraph accepts: %1")
+                                      .arg(imported.warnings.join(QStringLiteral("; "))),
+                                  false, MessageScope::Draft, QStringLiteral("import"));
     return true;
 }
 

@@ -6,7 +6,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -15,11 +14,20 @@
 
 namespace tg {
 
+namespace {
+int nextMessageId()
+{
+    static int id = 0;
+    return ++id;
+}
+} // namespace
+
 MessageLine::MessageLine(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
     , m_copy(new QToolButton(this))
     , m_open(new QToolButton(this))
+    , m_action(new QToolButton(this))
     , m_cancel(new QToolButton(this))
     , m_close(new QToolButton(this))
 {
@@ -28,6 +36,9 @@ MessageLine::MessageLine(QWidget *parent)
     m_label->setWordWrap(true);
     m_copy->setText(tr("Copy link"));
     m_open->setText(tr("Open in browser"));
+    m_action->setObjectName(QStringLiteral("messageAction"));
+    m_action->setAccessibleName(tr("Act on the message"));
+    m_action->hide();
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(tr("Cancel"));
     m_close->setText(QStringLiteral("×"));
@@ -37,18 +48,38 @@ MessageLine::MessageLine(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_copy);
     layout->addWidget(m_open);
+    layout->addWidget(m_action);
     layout->addWidget(m_cancel);
     layout->addWidget(m_close);
     connect(m_copy, &QToolButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_url); });
     connect(m_open, &QToolButton::clicked, this, [this] { LinkOpener::open(QUrl(m_url), this); });
+    connect(m_action, &QToolButton::clicked, this, [this] {
+        const std::function<void()> run = m_run;
+        dismiss();
+        if (run)
+            run();
+    });
     connect(m_cancel, &QToolButton::clicked, this, &MessageLine::cancelRequested);
-    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(m_close, &QToolButton::clicked, this, &MessageLine::dismiss);
     hide();
+}
+
+void MessageLine::dismiss()
+{
+    m_run = nullptr;
+    m_action->hide();
+    hide();
+    Q_EMIT dismissed();
 }
 
 void MessageLine::showRunning(const QString &text, bool cancellable)
 {
+    m_id = nextMessageId();
+    m_running = true;
+    m_error = false;
+    m_run = nullptr;
+    m_action->hide();
     m_url.clear();
     m_label->setText(text);
     m_label->setStyleSheet(QString());
@@ -60,8 +91,18 @@ void MessageLine::showRunning(const QString &text, bool cancellable)
     Q_EMIT changed();
 }
 
-void MessageLine::showDone(const QString &text, bool error, const QString &url)
+void MessageLine::showDone(const QString &text, bool error, const QString &url,
+                           const MessageAction &action)
 {
+    m_id = nextMessageId();
+    m_running = false;
+    m_error = error;
+    m_run = action.run;
+    if (action.isValid()) {
+        m_action->setText(action.text);
+        m_action->setAccessibleName(action.text);
+    }
+    m_action->setVisible(action.isValid());
     m_url = url;
     m_label->setText(text);
     m_label->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
@@ -96,7 +137,7 @@ MessageLine *MessageArea::addLine()
         m_latest = line;
         updateVisibility();
     });
-    connect(line->closeButton(), &QToolButton::clicked, this, &MessageArea::updateVisibility);
+    connect(line, &MessageLine::dismissed, this, &MessageArea::updateVisibility);
     return line;
 }
 
@@ -108,11 +149,13 @@ void MessageArea::updateVisibility()
     setVisible(any);
 }
 
-void MessageArea::track(PublishFlow *flow)
+void MessageArea::track(PublishFlow *flow, MessageScope scope, const QString &key)
 {
     if (!flow || m_lines.contains(flow))
         return;
     MessageLine *line = addLine();
+    line->setScope(scope);
+    line->setProperty("messageKey", key);
     line->setObjectName(flow->metaObject()->className());
     line->cancelButton()->setAccessibleName(tr("Cancel: %1").arg(flow->title()));
     m_lines.insert(flow, line);
@@ -128,8 +171,9 @@ void MessageArea::track(PublishFlow *flow)
                                  nullptr, seconds),
                               true);
     });
-    connect(flow, &PublishFlow::finished, line, [line](const PublishResult &r) {
+    connect(flow, &PublishFlow::finished, line, [this, line](const PublishResult &r) {
         line->showDone(r.message, !r.ok, r.ok ? r.url : QString());
+        Q_EMIT flowFinished(r);
     });
     connect(flow, &QObject::destroyed, this, [this, flow, line] {
         m_lines.remove(flow);
@@ -145,19 +189,81 @@ MessageLine *MessageArea::generalLine()
     return m_general;
 }
 
-void MessageArea::showMessage(const QString &message, bool error)
+int MessageArea::showMessage(const QString &message, bool error)
 {
-    generalLine()->showDone(message, error);
+    MessageLine *line = generalLine();
+    line->showDone(message, error);
+    return line->messageId();
+}
+
+int MessageArea::showMessage(const QString &message, bool error, MessageScope scope,
+                             const QString &key, const MessageAction &action)
+{
+    if (scope == MessageScope::Global && key.isEmpty() && !action.isValid())
+        return showMessage(message, error);
+    const QString id = QString::number(int(scope)) + QLatin1Char('/') + key;
+    MessageLine *line = m_keyed.value(id);
+    if (!line) {
+        line = addLine();
+        line->setScope(scope);
+        line->setProperty("messageKey", key);
+        m_keyed.insert(id, line);
+    }
+    line->showDone(message, error, {}, action);
+    return line->messageId();
+}
+
+void MessageArea::clearMessage(int id)
+{
+    if (MessageLine *line = lineOfMessage(id))
+        line->dismiss();
+}
+
+void MessageArea::clearScope(MessageScope scope)
+{
+    for (MessageLine *line : findChildren<MessageLine *>(Qt::FindDirectChildrenOnly)) {
+        if (line->scope() == scope && !line->isRunning() && !line->isHidden())
+            line->dismiss();
+    }
+}
+
+void MessageArea::clearMessages(MessageScope scope, const QString &key, const MessageLine *keep)
+{
+    for (MessageLine *line : findChildren<MessageLine *>(Qt::FindDirectChildrenOnly)) {
+        if (line != keep && line->scope() == scope && !line->isRunning() && !line->isHidden() &&
+            line->property("messageKey").toString() == key)
+            line->dismiss();
+    }
+}
+
+MessageLine *MessageArea::lineOfMessage(int id) const
+{
+    for (MessageLine *line : findChildren<MessageLine *>(Qt::FindDirectChildrenOnly)) {
+        if (line->messageId() == id && !line->isHidden())
+            return line;
+    }
+    return nullptr;
+}
+
+QList<MessageLine *> MessageArea::visibleLines() const
+{
+    QList<MessageLine *> out;
+    for (int i = 0; i < m_layout->count(); ++i) {
+        auto *line = qobject_cast<MessageLine *>(m_layout->itemAt(i)->widget());
+        if (line && !line->isHidden())
+            out.append(line);
+    }
+    return out;
 }
 
 QString MessageArea::text() const
 {
-    return m_latest ? m_latest->text() : QString();
+    return m_latest && !m_latest->isHidden() ? m_latest->text() : QString();
 }
 
 QString MessageArea::url() const
 {
-    return m_latest ? m_latest->url() : QString();
+    return m_latest && !m_latest->isHidden() ? m_latest->url() : QString();
 }
 
 MessageLine *MessageArea::lineOf(const PublishFlow *flow) const

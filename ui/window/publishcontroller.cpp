@@ -5,10 +5,12 @@
 #include "drafts/draftspanel.h"
 #include "editor/editorpane.h"
 #include "editor/imagedrophandler.h"
+#include "preview/contentmeter.h"
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
 #include "window/messagearea.h"
+#include "workflow/contentconverter.h"
 #include "workflow/draftpublishflow.h"
 #include "workflow/draftsession.h"
 #include "workflow/pagefetchflow.h"
@@ -18,14 +20,70 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include <utility>
+
 namespace tg {
+
+namespace {
+
+QString textOf(const Node &node)
+{
+    if (node.isText())
+        return node.textValue();
+    QString out;
+    for (const Node &child : node.children())
+        out += textOf(child);
+    return out;
+}
+
+void collectEmptyLinks(const NodeList &nodes, QStringList &out, int depth = 0)
+{
+    if (depth > MaxNodeDepth)
+        return;
+    for (const Node &node : nodes) {
+        if (!node.isElement())
+            continue;
+        if (node.tag() == QLatin1String("a")) {
+            const QString href = node.attr(u"href").trimmed();
+            if (href.isEmpty() || href == QLatin1String("https://") ||
+                href == QLatin1String("http://")) {
+                out.append(textOf(node).simplified());
+                continue;
+            }
+        }
+        collectEmptyLinks(node.children(), out, depth + 1);
+    }
+}
+
+} // namespace
 
 PublishController::PublishController(MainWindow *window, DraftStore *store, QSettings *settings)
     : QObject(window)
     , m_window(window)
     , m_store(store)
     , m_settings(settings)
-{}
+{
+    // Whichever flow ended (an unpublish started from the page list too), the draft it kept
+    // the content in, or published from, shows its new state in the drafts list.
+    connect(m_window->messages(), &MessageArea::flowFinished, this, [this](const PublishResult &r) {
+        if (!r.draftId.isEmpty())
+            m_window->draftsPanel()->refreshDraft(r.draftId);
+    });
+}
+
+QStringList PublishController::emptyLinks(const NodeList &content)
+{
+    QStringList out;
+    collectEmptyLinks(content, out);
+    return out;
+}
+
+NodeList PublishController::currentContent(const Draft &d) const
+{
+    if (m_window->lastResult().serial == m_window->editSerial())
+        return m_window->lastResult().nodes;
+    return convertContent({0, d.title, d.authorName, d.authorUrl, d.body, d.format}).nodes;
+}
 
 PublishController::~PublishController() = default;
 
@@ -42,9 +100,10 @@ void PublishController::setClient(TelegraphClient *client)
     m_series = std::make_unique<SeriesFlow>(client, m_settings, m_store);
     m_fetch = std::make_unique<PageFetchFlow>(client, m_store);
     MessageArea *messages = m_window->messages();
-    messages->track(m_publish.get());
-    messages->track(m_series.get());
-    messages->track(m_fetch.get());
+    // A publish's outcome is about the open draft; opening a page is an operation of its own.
+    messages->track(m_publish.get(), MessageScope::Draft);
+    messages->track(m_series.get(), MessageScope::Draft);
+    messages->track(m_fetch.get(), MessageScope::Operation, MessageArea::openOperation());
     connect(m_publish.get(), &PublishFlow::finished, this, &PublishController::onPublished);
     connect(m_series.get(), &PublishFlow::finished, this, &PublishController::onSeriesFinished);
     connect(m_fetch.get(), &PublishFlow::finished, this, &PublishController::onFetched);
@@ -81,9 +140,28 @@ void PublishController::publish()
         m_window->messages()->showMessage(tr("Not published: an image is still uploading or "
                                              "failed to upload. Wait for it, retry it or remove "
                                              "it."),
-                                          true);
+                                          true, MessageScope::Draft, QStringLiteral("publish"));
         return;
     }
+    const bool confirmed = std::exchange(m_emptyLinksConfirmed, false);
+    const QStringList empty = confirmed ? QStringList() : emptyLinks(currentContent(d));
+    if (!empty.isEmpty()) {
+        QStringList names;
+        for (const QString &text : empty)
+            names.append(QStringLiteral("“%1”").arg(text.isEmpty() ? tr("(no text)") : text));
+        m_window->messages()->showMessage(
+            tr("Not published yet: %n link(s) have no address: %1. Fill it in, or publish them "
+               "as they are.",
+               nullptr, int(empty.size()))
+                .arg(names.join(QStringLiteral(", "))),
+            false, MessageScope::Draft, QStringLiteral("publish"), {tr("Publish Anyway"), [this] {
+                                                                        m_emptyLinksConfirmed =
+                                                                            true;
+                                                                        publish();
+                                                                    }});
+        return;
+    }
+    m_window->messages()->clearMessages(MessageScope::Draft, QStringLiteral("publish"));
     if (!SeriesRecord::load(*m_settings, d.id).isEmpty()) {
         m_series->publish(d);
         return;
@@ -116,6 +194,10 @@ void PublishController::onPublished(const PublishResult &r)
         if (r.draftId == m_window->session()->draft().id)
             m_window->session()->setPage(r.path, r.url);
         m_window->draftsPanel()->refresh();
+    } else if (r.error.category == ApiError::Category::Validation &&
+               r.draftId == m_window->session()->draft().id) {
+        // The writer asked to publish: what blocks it now shows as errors.
+        m_window->meter()->setErrorsAsked(true);
     }
     Q_EMIT publishFinished(r);
 }
@@ -139,8 +221,12 @@ void PublishController::openPage(const QString &pathOrUrl)
 
 void PublishController::onFetched(const PublishResult &r)
 {
-    if (r.ok)
+    if (r.ok) {
         m_window->openDraft(r.draftId);
+        // An earlier failed open is over; this one's outcome stays.
+        m_window->messages()->clearOperation(MessageArea::openOperation(),
+                                             m_window->messages()->lineOf(m_fetch.get()));
+    }
     Q_EMIT pageOpened(r);
 }
 
@@ -154,6 +240,7 @@ void PublishController::editPage(const QString &pathOrUrl)
         for (const Draft &d : m_store->drafts()) {
             if (d.pagePath == path) {
                 m_window->openDraft(d.id);
+                m_window->messages()->clearOperation(MessageArea::openOperation());
                 m_window->statusBar()->showMessage(tr("Opened your draft of %1.").arg(path), 5000);
                 return;
             }

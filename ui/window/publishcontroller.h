@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "content/node.h"
 #include "storage/draft.h"
 
 #include <QObject>
@@ -36,8 +37,12 @@ public:
     void setClient(TelegraphClient *client);
     TelegraphClient *client() const { return m_client; }
 
-    /// Publishes or updates the open draft (as a series when it was published as one).
+    /// Publishes or updates the open draft (as a series when it was published as one). A draft
+    /// with links without an address (empty, or only "https://") is not sent at once: the
+    /// message area lists them, with "Publish Anyway" to send it as it is.
     void publish();
+    /// The link texts of the links without an address in this content.
+    static QStringList emptyLinks(const NodeList &content);
     /// Publishes or updates the open draft as a series.
     void publishAsSeries();
     /// Fetches a page and opens it as a new draft.
@@ -62,12 +67,15 @@ private:
     void onPublished(const PublishResult &result);
     void onSeriesFinished(const PublishResult &result);
     void onFetched(const PublishResult &result);
+    /// The content the open draft would publish now (the preview's, when it is current).
+    NodeList currentContent(const Draft &draft) const;
 
     MainWindow *m_window;
     DraftStore *m_store;
     QSettings *m_settings;
     TelegraphClient *m_client = nullptr;
-    Draft m_snapshot; ///< the draft as it was handed to the last publish
+    Draft m_snapshot;                   ///< the draft as it was handed to the last publish
+    bool m_emptyLinksConfirmed = false; ///< the next publish() goes out despite empty links
     std::unique_ptr<DraftPublishFlow> m_publish;
     std::unique_ptr<SeriesFlow> m_series;
     std::unique_ptr<PageFetchFlow> m_fetch;
