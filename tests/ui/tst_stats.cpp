@@ -5,6 +5,7 @@
 #include "pages/csvexport.h"
 #include "pages/pagecache.h"
 #include "pages/pagelistmodel.h"
+#include "pages/pagelistsync.h"
 #include "pages/statschart.h"
 #include "pages/statswidget.h"
 #include "pages/viewstatsfetcher.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void chart_oneView_wholeTicksUpToOne();
     void chart_hover_tellsTheDayAndItsViews();
     void totalLine_usesPluralForms();
+    void listRefresh_showsTheListsNumbersForTheShownPage();
 
 private:
     /// Shows a page's views over a range and waits for them.
@@ -406,6 +408,42 @@ void TestStats::totalLine_usesPluralForms()
                              QStringLiteral(" · ") + StatsWidget::tr("%Ln in total", nullptr, 1);
     QCOMPARE(m_widget->totalLabel()->text(), expected);
     QVERIFY(!m_widget->totalLabel()->text().contains(QLatin1String("1 views")));
+}
+
+void TestStats::listRefresh_showsTheListsNumbersForTheShownPage()
+{
+    // The page list of an account of its own, refreshed from the server, beside the panel.
+    const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("fresh"));
+    const QString path =
+        test::seedSandboxPages(m_sandbox->server(), token, 1, QStringLiteral("Fresh")).value(0);
+    m_client->setAccessToken(token);
+    PageListSync sync(m_client.get(), m_cache.get());
+    sync.setAccount(QStringLiteral("fresh"), token);
+    PageListModel model(m_cache.get(), &sync);
+    model.setAccount(QStringLiteral("fresh"));
+    StatsWidget widget(m_fetcher.get(), &model);
+    QSignalSpy listed(&sync, &PageListSync::refreshFinished);
+    sync.refresh();
+    QVERIFY(listed.wait(30000));
+    QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
+    widget.setPage(model.page(0));
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(m_fetcher->series().total, 0);
+
+    // The page is read five times today; a refresh of the list shows it, and so does the
+    // panel, without selecting the page again.
+    QVERIFY(m_sandbox->server()->seedViews(path, Now, 5));
+    ready.clear();
+    sync.refresh();
+    QVERIFY(listed.wait(30000));
+    QCOMPARE(model.page(0).views, 5);
+    QVERIFY(ready.wait(30000));
+    const ViewSeries shown = ready.last().first().value<ViewSeries>();
+    QCOMPARE(shown.path, path);
+    QCOMPARE(shown.total, model.page(0).views);
+    QCOMPARE(shown.rangeSum(), 5);
+    QVERIFY2(widget.totalLabel()->text().contains(QLatin1String("5 in total")),
+             qPrintable(widget.totalLabel()->text()));
 }
 
 int main(int argc, char **argv)

@@ -107,6 +107,7 @@ StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidge
                 &StatsWidget::updateAccountSummary);
         connect(m_model, &QAbstractItemModel::dataChanged, this,
                 &StatsWidget::updateAccountSummary);
+        connect(m_model, &PageListModel::listRefreshed, this, &StatsWidget::refresh);
     }
     setPage(Page());
     updateAccountSummary();
@@ -129,8 +130,25 @@ void StatsWidget::setPage(const Page &page)
     fetch();
 }
 
+void StatsWidget::refresh()
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_model) {
+        for (const Page &p : m_model->pages()) {
+            if (p.path == m_path) {
+                m_title = p.title;
+                break;
+            }
+        }
+    }
+    fetch();
+}
+
 void StatsWidget::fetch()
 {
+    // A running fetch ends first, so its "cancelled" does not overwrite the new state.
+    m_fetcher->cancel();
     m_hasSeries = false;
     m_export->setEnabled(false);
     m_chart->clear();

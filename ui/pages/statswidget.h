@@ -21,8 +21,8 @@ class ViewStatsFetcher;
 
 /// View statistics: for the selected page a chart by hour (48 h), day (30/90 d) or month
 /// (12/24 m) with its total, fetched concurrently, cancellable and cancelled when the selection
-/// changes, exportable as CSV; for the account the total views and the top pages (from the page
-/// list's numbers).
+/// changes, exportable as CSV, and fetched again whenever the page list is refreshed; for the
+/// account the total views and the top pages (from the page list's numbers).
 class StatsWidget : public QWidget
 {
     Q_OBJECT
@@ -53,6 +53,9 @@ public:
 public Q_SLOTS:
     /// Shows the statistics of a page, cancelling the fetch for the previous one.
     void setPage(const tg::Page &page);
+    /// Fetches the shown page's statistics again (its title from the model), e.g. after the
+    /// page list was refreshed, so both show the server's current numbers.
+    void refresh();
     /// Recomputes the account total and the top pages from the model.
     void updateAccountSummary();
 
