@@ -18,9 +18,9 @@ namespace tg {
 
 namespace {
 
-/// Room Qt Charts gives a label beyond its text: the text item's margins and the padding on
-/// both sides of each label's slot.
-constexpr qreal LabelPadding = 20.0;
+/// Room Qt Charts needs for a label beyond its text: the text item's margins (2 px a side)
+/// and the label padding on both sides of each label's slot (4 px a side), plus rounding.
+constexpr qreal LabelPadding = 14.0;
 /// The y axis keeps at least this many label heights between two ticks.
 constexpr qreal TickSpacingInLines = 2.0;
 constexpr int MaxValueIntervals = 5;
