@@ -43,6 +43,10 @@ public:
     void setRange(ViewRange range);
     /// The page whose statistics are shown; empty path clears the chart.
     QString pagePath() const { return m_path; }
+    /// Whether the numbers of the page are shown (not loading, not failed).
+    bool hasSeries() const { return m_hasSeries; }
+    /// The numbers shown, when hasSeries().
+    const ViewSeries &series() const { return m_series; }
 
     /// Writes the shown series as CSV; false with *error when there is none or it fails.
     bool exportCsv(const QString &filePath, QString *error = nullptr) const;
