@@ -150,6 +150,20 @@ bool PageCache::storePages(const QString &account, int offset, const QList<Page>
             return false;
         }
     }
+    // A page whose views differ from its cached all-time total got views since its counts were
+    // cached, maybe in buckets that had closed (the sandbox seeds the past): its counts go.
+    QSqlQuery stale(QSqlDatabase::database(m_connection, false));
+    stale.prepare(QStringLiteral(
+        "DELETE FROM views WHERE path IN (SELECT t.path FROM views t JOIN pages p"
+        " ON p.path = t.path WHERE p.account = ? AND p.position >= ? AND p.position < ?"
+        " AND t.bucket = 'total' AND t.views <> p.views)"));
+    stale.addBindValue(account);
+    stale.addBindValue(offset);
+    stale.addBindValue(offset + int(pages.size()));
+    if (!stale.exec()) {
+        m_error = stale.lastError().text();
+        return false;
+    }
     QSqlQuery l(QSqlDatabase::database(m_connection, false));
     l.prepare(
         QStringLiteral("INSERT INTO lists (account, total_count) VALUES (?, ?)"
@@ -346,7 +360,7 @@ QHash<QString, qint64> PageCache::cachedViews(const QString &path, const QString
         const QString key = q.value(0).toString();
         if (!wanted.contains(key))
             continue;
-        if (q.value(3).toInt() != 0 || q.value(2).toLongLong() >= oldest)
+        if (q.value(3).toInt() != 0 || (maxAgeSeconds > 0 && q.value(2).toLongLong() >= oldest))
             out.insert(key, q.value(1).toLongLong());
     }
     return out;

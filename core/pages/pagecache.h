@@ -37,7 +37,9 @@ public:
     QString lastError() const { return m_error; }
 
     /// Stores pages fetched at `offset` of the account's list (positions offset, offset+1, ...)
-    /// and the server's total count, in one transaction. Content is not stored.
+    /// and the server's total count, in one transaction. Content is not stored. The cached view
+    /// counts of a stored page whose views differ from its cached "total" are dropped: it got
+    /// views since, maybe in buckets already closed, so its statistics are fetched afresh.
     bool storePages(const QString &account, int offset, const QList<Page> &pages,
                     qint64 totalCount);
     /// Forgets positions >= count, after a full refresh found fewer pages than cached.
@@ -63,7 +65,7 @@ public:
     bool storeViewsBatch(const QString &path, const QHash<QString, qint64> &views,
                          const QSet<QString> &closedKeys, const QDateTime &fetchedAt);
     /// Cached counts of a page for these keys that are still valid at `now`: closed buckets
-    /// always, open ones when fetched at most maxAgeSeconds ago.
+    /// always, open ones when fetched at most maxAgeSeconds ago (never when it is 0 or less).
     QHash<QString, qint64> cachedViews(const QString &path, const QStringList &bucketKeys,
                                        const QDateTime &now, int maxAgeSeconds) const;
 

@@ -16,6 +16,11 @@ PageListModel::PageListModel(PageCache *cache, PageListSync *sync, QObject *pare
         // A failed batch stops fetching on scroll until the account is set or a batch arrives,
         // so an offline list does not ask again on every repaint.
         connect(m_sync, &PageListSync::batchFailed, this, [this] { m_fetchBlocked = true; });
+        connect(m_sync, &PageListSync::refreshFinished, this, [this] {
+            if (!m_sync->lastError().isError() && m_sync->accountKey() == m_account &&
+                !m_account.isEmpty())
+                Q_EMIT listRefreshed();
+        });
     }
 }
 

@@ -68,6 +68,9 @@ public:
 Q_SIGNALS:
     /// The server's page count changed (after a batch arrived).
     void totalCountChanged(qint64 total);
+    /// A full refresh of this account's list from the server succeeded: the rows now show the
+    /// server's numbers (views), so what is derived from them may be fetched again.
+    void listRefreshed();
 
 private:
     void onBatchStored(int offset, int count, qint64 total);

@@ -17,8 +17,10 @@ class PageViewsJob;
 class TelegraphClient;
 
 /// Fetches the views of one page over a range: one getViews call per bucket plus one for the
-/// all-time total, at most maxConcurrent() at a time, answered from the cache where it can
-/// (closed buckets for good, the current one for a few minutes). A new fetch() or cancel()
+/// all-time total, at most maxConcurrent() at a time, answered from the cache where it can:
+/// a bucket that had ended when it was fetched for good; the buckets that can still change
+/// (the current one, any fetched before its end) and the total are asked again every time, so
+/// every range shows the same, current total. A new fetch() or cancel()
 /// abandons the running one and cancels its requests, so a selection change never shows stale
 /// numbers.
 class ViewStatsFetcher : public QObject
@@ -32,7 +34,7 @@ public:
     /// Requests in flight at most (default 6).
     void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }
     int maxConcurrent() const { return m_maxConcurrent; }
-    /// How long a count of the still-open bucket (and the total) is reused (default 300 s).
+    /// How long a count of a still-open bucket (and the total) is reused; default 0: never.
     void setOpenBucketMaxAge(int seconds) { m_maxAge = seconds; }
     /// The clock used for the bucket ranges (default: the current UTC time); for tests.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
@@ -69,7 +71,7 @@ private:
     TelegraphClient *m_client;
     PageCache *m_cache;
     int m_maxConcurrent = 6;
-    int m_maxAge = 300;
+    int m_maxAge = 0;
     std::function<QDateTime()> m_clock;
 
     ViewSeries m_series;

@@ -65,14 +65,19 @@ private Q_SLOTS:
     void fetch_boundsRequestsInFlight();
     void fetch_newSelection_cancelsTheRunningOne();
     void fetch_unknownPage_failsWithPageNotFound();
+    void fetch_again_asksTheBucketsThatCanStillChange();
+    void pageListWithNewViews_dropsThePagesCachedDays();
 
 private:
     ClientSettings settings() const;
     ViewStatsFetcher *newFetcher();
+    /// Fetches and waits for the series, whether the cache or the server answers.
+    bool fetchAndWait(const QString &path, ViewRange range);
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
     QString m_path;
     QString m_otherPath;
+    QString m_freshPath; ///< gets views while the tests run
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<PageCache> m_cache;
     std::unique_ptr<TelegraphClient> m_client;
@@ -88,15 +93,23 @@ ClientSettings TestViewStats::settings() const
     return s;
 }
 
+bool TestViewStats::fetchAndWait(const QString &path, ViewRange range)
+{
+    QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
+    m_fetcher->fetch(path, range);
+    return !ready.isEmpty() || ready.wait(30000);
+}
+
 void TestViewStats::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_sandbox = std::make_unique<test::SandboxFixture>();
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     const QString token = test::seedSandboxAccount(m_sandbox->server(), QStringLiteral("stats"));
-    const QStringList paths = test::seedSandboxPages(m_sandbox->server(), token, 2);
+    const QStringList paths = test::seedSandboxPages(m_sandbox->server(), token, 3);
     m_path = paths.at(0);
     m_otherPath = paths.at(1);
+    m_freshPath = paths.at(2);
     for (const Seed &s : seeds())
         QVERIFY(m_sandbox->server()->seedViews(m_path, s.when, s.count));
 }
@@ -160,6 +173,7 @@ void TestViewStats::fetch_seriesEqualsSeededViews()
 
 void TestViewStats::fetch_again_answersClosedBucketsFromCache()
 {
+    m_fetcher->setOpenBucketMaxAge(300); // by default the open bucket is always asked again
     QSignalSpy ready(m_fetcher.get(), &ViewStatsFetcher::seriesReady);
     m_fetcher->fetch(m_path, ViewRange::Days30);
     QVERIFY(ready.wait(30000));
@@ -223,6 +237,58 @@ void TestViewStats::fetch_unknownPage_failsWithPageNotFound()
     const ApiError e = failed.first().first().value<ApiError>();
     QCOMPARE(e.code, QStringLiteral("PAGE_NOT_FOUND"));
     QVERIFY(!m_fetcher->isRunning());
+}
+
+void TestViewStats::fetch_again_asksTheBucketsThatCanStillChange()
+{
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days30));
+    QCOMPARE(m_fetcher->series().views.last(), 0);
+    const qint64 totalBefore = m_fetcher->series().total;
+
+    // Views today: the next fetch, even at once, asks today and the total again (and only
+    // them: the other days had ended when they were fetched).
+    QVERIFY(m_sandbox->server()->seedViews(m_freshPath, Now, 5));
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days30));
+    QCOMPARE(m_fetcher->requestsSent(), 2);
+    QCOMPARE(m_fetcher->series().views.last(), 5);
+    QCOMPARE(m_fetcher->series().total, totalBefore + 5);
+
+    // Another range of the same page shows the same total.
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Hours48));
+    QCOMPARE(m_fetcher->series().total, totalBefore + 5);
+    QCOMPARE(m_fetcher->series().rangeSum(), 5);
+}
+
+void TestViewStats::pageListWithNewViews_dropsThePagesCachedDays()
+{
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days90));
+    const ViewSeries before = m_fetcher->series();
+    QCOMPARE(before.views.at(80), 0); // nine days ago, read as zero and closed
+
+    // Views land on that past day (the sandbox can do that): the day's cached zero stays
+    // while nothing says the page changed...
+    QVERIFY(m_sandbox->server()->seedViews(m_freshPath, Now.addDays(-9), 4));
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days90));
+    QCOMPARE(m_fetcher->series().views.at(80), 0);
+    const qint64 total = m_fetcher->series().total;
+    QCOMPARE(total, before.total + 4);
+
+    // ...until the page list shows the page with views its cached counts do not know of.
+    Page page;
+    page.path = m_freshPath;
+    page.views = total + 1;
+    QVERIFY(m_cache->storePages(QStringLiteral("acc"), 0, {page}, 1));
+    QVERIFY(m_sandbox->server()->seedViews(m_freshPath, Now, 1));
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days90));
+    QCOMPARE(m_fetcher->requestsSent(), 91);
+    QCOMPARE(m_fetcher->series().views.at(80), 4);
+    QCOMPARE(m_fetcher->series().total, total + 1);
+
+    // A list that agrees with the cached total keeps the closed days cached.
+    page.views = total + 1;
+    QVERIFY(m_cache->storePages(QStringLiteral("acc"), 0, {page}, 1));
+    QVERIFY(fetchAndWait(m_freshPath, ViewRange::Days90));
+    QCOMPARE(m_fetcher->requestsSent(), 2);
 }
 
 TG_TEST_MAIN_CORE(TestViewStats)

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void actions_openCopyAndEdit_useSelectedPage();
     void exportCsv_writesShownRows();
     void offline_failedBatch_doesNotRetryOnEveryScroll();
+    void refresh_keepsTheSelectedPage_data();
+    void refresh_keepsTheSelectedPage();
 
 private:
     ClientSettings settings() const;
@@ -272,6 +274,55 @@ void TestPageList::offline_failedBatch_doesNotRetryOnEveryScroll()
     QVERIFY(failed.wait(10000));
     QVERIFY(!m_model->canFetchMore());
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestPageList::refresh_keepsTheSelectedPage_data()
+{
+    QTest::addColumn<int>("column"); // the column the list is sorted by
+    QTest::newRow("newest first") << int(PageListModel::CreatedColumn);
+    QTest::newRow("most viewed first") << int(PageListModel::ViewsColumn);
+}
+
+void TestPageList::refresh_keepsTheSelectedPage()
+{
+    QFETCH(int, column);
+    // An account of its own: this test adds pages.
+    const QString token = test::seedSandboxAccount(
+        m_sandbox->server(), QStringLiteral("keep%1").arg(QTest::currentDataTag()[0]));
+    const QStringList paths =
+        test::seedSandboxPages(m_sandbox->server(), token, 40, QStringLiteral("Keep"));
+    m_client->setAccessToken(token);
+    m_sync->setAccount(QStringLiteral("keep"), token);
+    m_model->setAccount(QStringLiteral("keep"));
+    fillCache();
+    m_widget->resize(800, 200); // a few rows visible: the selected one must be scrolled to
+    m_widget->view()->sortByColumn(column, Qt::DescendingOrder);
+    QSortFilterProxyModel *proxy = m_widget->proxy();
+    const int row = 12;
+    m_widget->view()->selectRow(row);
+    const QString selected = proxy->index(row, 0).data(PageListModel::PathRole).toString();
+    QCOMPARE(m_widget->currentPage()->path, selected);
+    QSignalSpy changed(m_widget.get(), &PageListWidget::currentPageChanged);
+
+    // Meanwhile pages were published and the selected page was read: every row moves.
+    test::seedSandboxPages(m_sandbox->server(), token, 3, QStringLiteral("Newer"));
+    QVERIFY(m_sandbox->server()->seedViews(selected, QDateTime::currentDateTimeUtc(), 9));
+    QSignalSpy done(m_sync.get(), &PageListSync::refreshFinished);
+    m_widget->refreshAction()->trigger();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(m_model->totalCount(), 43);
+
+    // The selection, the current row and the statistics' page are still that page, in view.
+    QCOMPARE(m_widget->currentPage()->path, selected);
+    QCOMPARE(m_widget->currentPage()->views, 9);
+    const QModelIndexList rows = m_widget->view()->selectionModel()->selectedRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().data(PageListModel::PathRole).toString(), selected);
+    const QModelIndex current = m_widget->view()->currentIndex();
+    QCOMPARE(current.data(PageListModel::PathRole).toString(), selected);
+    QVERIFY(m_widget->view()->viewport()->rect().intersects(m_widget->view()->visualRect(current)));
+    for (const QList<QVariant> &args : std::as_const(changed))
+        QCOMPARE(args.first().value<Page>().path, selected);
 }
 
 int main(int argc, char **argv)

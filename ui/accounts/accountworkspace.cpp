@@ -160,9 +160,10 @@ void AccountWorkspace::buildPanels()
             &StatsWidget::updateAccountSummary);
     connect(m_model.get(), &PageListModel::totalCountChanged, m_stats,
             &StatsWidget::updateAccountSummary);
-    // A page just published shows at the top of the list.
+    // A page (or the pages of a series, even one stopped half-way) just published shows at the
+    // top of the list.
     connect(m_window, &MainWindow::publishFinished, this, [this](const PublishResult &o) {
-        if (!o.ok || m_manager->currentName().isEmpty())
+        if ((!o.ok && o.series.isEmpty()) || m_manager->currentName().isEmpty())
             return;
         if (!m_sync->isRefreshing())
             m_sync->fetchBatch(0);

@@ -9,7 +9,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QDesktopServices>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -141,10 +140,15 @@ PageListWidget::PageListWidget(PageListModel *model, PageListSync *sync, QWidget
         menu.addAction(m_unpublish);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        updateActions();
-        Q_EMIT currentPageChanged(currentPage().value_or(Page()));
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PageListWidget::onCurrentRowChanged);
+    // Rows move when the list changes (a refresh, a new page on top): the selection follows
+    // the page, not the row.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &PageListWidget::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &PageListWidget::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &PageListWidget::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &PageListWidget::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &PageListWidget::keepSelection);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PageListWidget::updateActions);
     connect(m_model, &PageListModel::totalCountChanged, this, [this](qint64 total) {
         m_status->setText(total >= 0 ? tr("%n page(s)", nullptr, int(total)) : QString());
@@ -225,6 +229,47 @@ void PageListWidget::onRefreshFinished()
         m_status->setText(tr("Refresh failed: %1").arg(e.message));
     else
         m_status->setText(tr("%n page(s)", nullptr, int(m_model->totalCount())));
+}
+
+void PageListWidget::onCurrentRowChanged()
+{
+    updateActions();
+    if (m_restoring)
+        return;
+    const Page page = currentPage().value_or(Page());
+    if (page.path == m_currentPath)
+        return;
+    m_currentPath = page.path;
+    Q_EMIT currentPageChanged(page);
+}
+
+void PageListWidget::keepSelection()
+{
+    if (m_currentPath.isEmpty())
+        return;
+    const std::optional<Page> shown = currentPage();
+    if (shown && shown->path == m_currentPath)
+        return;
+    QModelIndex target;
+    const QList<Page> &pages = m_model->pages();
+    for (int row = 0; row < pages.size(); ++row) {
+        if (pages.at(row).path == m_currentPath) {
+            target = m_proxy->mapFromSource(m_model->index(row, 0));
+            break;
+        }
+    }
+    if (!target.isValid()) {
+        // The page is gone from the rows shown (filtered out, another account): say what is
+        // selected now.
+        onCurrentRowChanged();
+        return;
+    }
+    m_restoring = true;
+    m_view->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_restoring = false;
+    m_view->scrollTo(target);
+    updateActions();
 }
 
 void PageListWidget::updateActions()

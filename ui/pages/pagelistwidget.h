@@ -61,7 +61,8 @@ public Q_SLOTS:
     void refresh();
 
 Q_SIGNALS:
-    /// The selection moved to another page (or to none: an empty path).
+    /// The selection moved to another page (or to none: an empty path). The selection stays
+    /// on its page (by path) when the list is refreshed or rows move.
     void currentPageChanged(const tg::Page &page);
     /// The user asked to edit this page.
     void openInEditorRequested(const tg::Page &page);
@@ -70,6 +71,9 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void onCurrentRowChanged();
+    /// Moves the selection back to the selected page after the rows changed.
+    void keepSelection();
     void onRefreshFinished();
     void onProgress(int done, int total);
 
@@ -88,6 +92,8 @@ private:
     QAction *m_unpublish;
     QAction *m_exportCsv;
     std::function<void(const QUrl &)> m_openUrl;
+    QString m_currentPath; ///< the selected page, kept across refreshes
+    bool m_restoring = false;
 };
 
 } // namespace tg

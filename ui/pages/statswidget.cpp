@@ -21,6 +21,16 @@
 
 namespace tg {
 
+namespace {
+
+/// Qt's plural forms take an int.
+int clampedCount(qint64 n)
+{
+    return int(qBound(qint64(0), n, qint64(INT_MAX)));
+}
+
+} // namespace
+
 StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_fetcher(fetcher)
@@ -97,6 +107,7 @@ StatsWidget::StatsWidget(ViewStatsFetcher *fetcher, PageListModel *model, QWidge
                 &StatsWidget::updateAccountSummary);
         connect(m_model, &QAbstractItemModel::dataChanged, this,
                 &StatsWidget::updateAccountSummary);
+        connect(m_model, &PageListModel::listRefreshed, this, &StatsWidget::refresh);
     }
     setPage(Page());
     updateAccountSummary();
@@ -119,8 +130,25 @@ void StatsWidget::setPage(const Page &page)
     fetch();
 }
 
+void StatsWidget::refresh()
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_model) {
+        for (const Page &p : m_model->pages()) {
+            if (p.path == m_path) {
+                m_title = p.title;
+                break;
+            }
+        }
+    }
+    fetch();
+}
+
 void StatsWidget::fetch()
 {
+    // A running fetch ends first, so its "cancelled" does not overwrite the new state.
+    m_fetcher->cancel();
     m_hasSeries = false;
     m_export->setEnabled(false);
     m_chart->clear();
@@ -147,9 +175,10 @@ void StatsWidget::onReady(const ViewSeries &series)
     m_series = series;
     m_hasSeries = true;
     m_chart->setSeries(series);
-    const QLocale l;
-    m_total->setText(tr("%1 views in this period · %2 in total")
-                         .arg(l.toString(series.rangeSum()), l.toString(series.total)));
+    //: the views of the chart's period · the page's views of all time
+    m_total->setText(tr("%1 · %2").arg(
+        tr("%Ln view(s) in this period", nullptr, clampedCount(series.rangeSum())),
+        tr("%Ln in total", nullptr, clampedCount(series.total))));
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_export->setEnabled(true);
@@ -197,8 +226,10 @@ void StatsWidget::updateAccountSummary()
     std::partial_sort(order.begin(), order.begin() + n, order.end(),
                       [&pages](int a, int b) { return pages.at(a).views > pages.at(b).views; });
     const QLocale l;
-    m_account->setText(tr("Account: %1 views on %2 loaded pages")
-                           .arg(l.toString(total), l.toString(pages.size())));
+    //: the views of all loaded pages, then how many pages are loaded
+    m_account->setText(tr("Account: %1 on %2")
+                           .arg(tr("%Ln view(s)", nullptr, clampedCount(total)),
+                                tr("%Ln loaded page(s)", nullptr, int(pages.size()))));
     for (int i = 0; i < n; ++i) {
         const Page &p = pages.at(order.at(i));
         auto *item =

@@ -21,8 +21,8 @@ class ViewStatsFetcher;
 
 /// View statistics: for the selected page a chart by hour (48 h), day (30/90 d) or month
 /// (12/24 m) with its total, fetched concurrently, cancellable and cancelled when the selection
-/// changes, exportable as CSV; for the account the total views and the top pages (from the page
-/// list's numbers).
+/// changes, exportable as CSV, and fetched again whenever the page list is refreshed; for the
+/// account the total views and the top pages (from the page list's numbers).
 class StatsWidget : public QWidget
 {
     Q_OBJECT
@@ -43,6 +43,10 @@ public:
     void setRange(ViewRange range);
     /// The page whose statistics are shown; empty path clears the chart.
     QString pagePath() const { return m_path; }
+    /// Whether the numbers of the page are shown (not loading, not failed).
+    bool hasSeries() const { return m_hasSeries; }
+    /// The numbers shown, when hasSeries().
+    const ViewSeries &series() const { return m_series; }
 
     /// Writes the shown series as CSV; false with *error when there is none or it fails.
     bool exportCsv(const QString &filePath, QString *error = nullptr) const;
@@ -53,6 +57,9 @@ public:
 public Q_SLOTS:
     /// Shows the statistics of a page, cancelling the fetch for the previous one.
     void setPage(const tg::Page &page);
+    /// Fetches the shown page's statistics again (its title from the model), e.g. after the
+    /// page list was refreshed, so both show the server's current numbers.
+    void refresh();
     /// Recomputes the account total and the top pages from the model.
     void updateAccountSummary();
 

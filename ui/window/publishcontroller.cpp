@@ -206,6 +206,7 @@ void PublishController::onSeriesFinished(const PublishResult &r)
 {
     if (r.ok)
         m_window->draftsPanel()->refresh();
+    Q_EMIT publishFinished(r);
 }
 
 void PublishController::openPage(const QString &pathOrUrl)

@@ -55,7 +55,8 @@ public:
     PageFetchFlow *fetchFlow() const { return m_fetch.get(); }
 
 Q_SIGNALS:
-    /// A publish or update of a single page ended (also when it was refused).
+    /// A publish or update of a page or of a series (Kind::Series) ended (also when it was
+    /// refused).
     void publishFinished(const tg::PublishResult &result);
     /// A fetched page was opened as a draft (or could not be).
     void pageOpened(const tg::PublishResult &result);
