@@ -177,8 +177,7 @@ bool DesktopApp::start(QString *error)
     if (m_recovered) {
         const int count = int(m_store->drafts().size());
         m_window->publishBar()->showMessage(
-            tr("The app did not close normally last time. All %n draft(s) were restored as "
-               "last saved.",
+            tr("The app did not close normally last time. Drafts restored as last saved: %n.",
                nullptr, count),
             false);
     }

@@ -50,9 +50,14 @@ bool ConversionResult::publishable() const
 
 QString ConversionResult::firstError() const
 {
+    return firstErrorIssue().message;
+}
+
+ContentIssue ConversionResult::firstErrorIssue() const
+{
     for (const ContentIssue &i : issues) {
         if (i.severity == ContentIssue::Severity::Error)
-            return i.message;
+            return i;
     }
     return {};
 }

@@ -55,6 +55,8 @@ struct ConversionResult
     bool publishable() const;
     /// The first error message, for a refused publish.
     QString firstError() const;
+    /// The first error issue; a default ContentIssue (empty message) when there is none.
+    ContentIssue firstErrorIssue() const;
 };
 
 /// Converts the editor's source to Telegraph nodes (Markdown, or HTML strictly with a lenient

@@ -41,7 +41,7 @@ bool DraftPublishFlow::publish(const PublishInput &input)
             input.draft.title, input.draft.authorName, input.draft.authorUrl, *input.content);
         m_nodes = *input.content;
         if (issues.isEmpty()) {
-            onConverted(*input.content, QString(), false);
+            onConverted(*input.content, ContentIssue(), false);
         } else {
             ApiError e = ApiError::make(ApiError::Category::Validation, issues.first().message);
             e.code = issues.first().apiCode();
@@ -62,7 +62,7 @@ bool DraftPublishFlow::publish(const PublishInput &input)
             return; // cancelled meanwhile
         const ConversionResult result = m_watcher.result();
         m_nodes = result.nodes;
-        onConverted(result.nodes, result.publishable() ? QString() : result.firstError(),
+        onConverted(result.nodes, result.publishable() ? ContentIssue() : result.firstErrorIssue(),
                     result.bytes > contentLimitBytes());
     });
     m_watcher.setFuture(QtConcurrent::run([in] { return convertContent(in); }));
@@ -77,15 +77,19 @@ void DraftPublishFlow::cancelIdle()
     finish(r);
 }
 
-void DraftPublishFlow::onConverted(const NodeList &nodes, const QString &error, bool tooLong)
+void DraftPublishFlow::onConverted(const NodeList &nodes, const ContentIssue &error, bool tooLong)
 {
-    if (tooLong || !error.isEmpty()) {
+    if (tooLong || !error.message.isEmpty()) {
         PublishResult r = failure(ApiError::make(ApiError::Category::Validation,
-                                                 error.isEmpty() ? tr("the text is too long for "
-                                                                      "one page")
-                                                                 : error),
+                                                 error.message.isEmpty()
+                                                     ? tr("the text is too long for one page")
+                                                     : error.message),
                                   tr("Not published: %1"));
         r.tooLong = tooLong;
+        if (!error.message.isEmpty()) {
+            r.validationCode = error.validationCode;
+            r.validationArgs = error.args;
+        }
         r.content = nodes;
         r.draftId = m_input.draft.id;
         finish(r);

@@ -45,7 +45,7 @@ protected:
     void cancelIdle() override;
 
 private:
-    void onConverted(const NodeList &nodes, const QString &error, bool tooLong);
+    void onConverted(const NodeList &nodes, const ContentIssue &error, bool tooLong);
     void send();
     void onSent(const Page &page, const QByteArray &json);
 

@@ -43,6 +43,10 @@ struct PublishResult
     QString message;       ///< what the user reads, success or failure (userMessage() inside)
     bool offline = false;  ///< the server could not be reached; nothing changed there
     bool tooLong = false;  ///< refused as over the page limit (a series can take it)
+    /// When refused by a page check: its tg::ValidationIssue::Code and values, so the window can
+    /// word message in its own language (-1 otherwise).
+    int validationCode = -1;
+    QStringList validationArgs;
     SeriesRecord series;   ///< the series' pages as far as they exist (Kind::Series)
     qint64 revisionId = 0; ///< the revision recorded (Publish, Unpublish), 0 when none
     NodeList content;      ///< the converted content (Publish), the kept content (Unpublish)

@@ -10,7 +10,10 @@
 #include "settings/i18n.h"
 #include "testmain.h"
 #include "uitestwindow.h"
+#include "window/messagearea.h"
 #include "window/validationtext.h"
+#include "workflow/publishflow.h"
+#include "api/telegraphclient.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -39,6 +42,8 @@ public:
             return u"عنوان لازم است."_s;
         if (c == "tg::PreviewView" && s == "Title")
             return u"عنوان"_s;
+        if (c == "tg::MessageArea" && s == "Not published: %1")
+            return u"منتشر نشد: %1"_s;
         return {};
     }
 };
@@ -124,6 +129,36 @@ private Q_SLOTS:
                                               " '::before').content"_s)
                 .toString();
         QCOMPARE(placeholder, u"\"عنوان\""_s);
+        QCoreApplication::removeTranslator(&sample);
+    }
+
+    void refusedPublish_namesTheCheckInTheUiLanguage()
+    {
+        I18n i18n;
+        i18n.apply(u"fa"_s);
+        PersianSample sample;
+        QCoreApplication::installTranslator(&sample);
+        test::UiTestWindow t;
+        QVERIFY(t.open());
+        MainWindow *w = t.window.get();
+        // The refusal is local: the check runs before anything is sent, so no server answers.
+        ClientSettings cs;
+        cs.apiUrl = QUrl(u"http://127.0.0.1:9/"_s);
+        TelegraphClient client(cs);
+        w->setClient(&client);
+        w->editorPane()->titleEdit()->clear();
+        w->editorPane()->editor()->setPlainText(u"متن"_s);
+        QVERIFY(waitForPreview(w));
+        QSignalSpy finished(w, &MainWindow::publishFinished);
+        w->publish();
+        QVERIFY(finished.wait(20000));
+        const auto result = finished.first().first().value<PublishResult>();
+        QVERIFY(!result.ok);
+        QCOMPARE(result.validationCode, int(ValidationIssue::Code::TitleRequired));
+        QTRY_VERIFY2(w->messages()->text().contains(u"منتشر نشد: عنوان لازم است."_s),
+                     qPrintable(w->messages()->text()));
+        QVERIFY(!w->messages()->text().contains(u"Title is required"_s));
+        w->setClient(nullptr);
         QCoreApplication::removeTranslator(&sample);
     }
 

@@ -2,6 +2,7 @@
 #include "window/messagearea.h"
 
 #include "window/linkopener.h"
+#include "window/validationtext.h"
 #include "workflow/publishflow.h"
 
 #include <QApplication>
@@ -172,7 +173,14 @@ void MessageArea::track(PublishFlow *flow, MessageScope scope, const QString &ke
                               true);
     });
     connect(flow, &PublishFlow::finished, line, [this, line](const PublishResult &r) {
-        line->showDone(r.message, !r.ok, r.ok ? r.url : QString());
+        // A refusal by a page check is worded in the window's language, not the core's English.
+        const QString text =
+            !r.ok && r.validationCode >= 0
+                ? tr("Not published: %1")
+                      .arg(ValidationText::text(ValidationIssue::Code(r.validationCode),
+                                                r.validationArgs))
+                : r.message;
+        line->showDone(text, !r.ok, r.ok ? r.url : QString());
         Q_EMIT flowFinished(r);
     });
     connect(flow, &QObject::destroyed, this, [this, flow, line] {
