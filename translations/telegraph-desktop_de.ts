@@ -44,6 +44,37 @@
     </message>
 </context>
 <context>
+    <name>tg::AboutDialog</name>
+    <message>
+        <source>About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop</source>
+        <translation type="unfinished">Telegraph Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write, preview and publish pages on Telegraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>README and user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -238,6 +269,10 @@
             <numerusform>%1 — %n Seiten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountSetup</name>
@@ -415,10 +450,6 @@
         </translation>
     </message>
     <message>
-        <source>Saved %1 of %2 pages…</source>
-        <translation>%1 von %2 Seiten gespeichert…</translation>
-    </message>
-    <message>
         <source>Reading the page list…</source>
         <translation>Seitenliste wird gelesen…</translation>
     </message>
@@ -454,9 +485,19 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>Die Sicherung wurde unterbrochen: %1. Gespeichertes bleibt; „Starten“ setzt sie fort.</translation>
     </message>
-    <message>
-        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
-        <translation>%1 von %2 Seiten gespeichert (%3 aus dem früheren Lauf, %4 als HTML)…</translation>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -511,6 +552,10 @@
         <source>Telegraph Desktop — local sandbox</source>
         <translation>Telegraph Desktop — lokale Sandbox</translation>
     </message>
+    <message>
+        <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
@@ -548,28 +593,16 @@
             <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n thing(s) to do before publishing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message numerus="yes">
-        <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation>
-            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Der Entwurf wurde im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
-            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Alle %n Entwürfe wurden im zuletzt gespeicherten Zustand wiederhergestellt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Where to publish?</source>
-        <translation>Wo veröffentlichen?</translation>
-    </message>
-    <message>
-        <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation>Auf telegra.ph veröffentlichen oder zuerst alles offline mit einem lokalen Sandbox-Server ausprobieren? Sie können dies später in den Einstellungen ändern.</translation>
-    </message>
-    <message>
-        <source>Local sandbox</source>
-        <translation>Lokale Sandbox</translation>
-    </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
         <translation>Telegraph Desktop %1 ist verfügbar.</translation>
@@ -585,6 +618,13 @@
     <message>
         <source>Cannot create the data folder %1: %2</source>
         <translation>Der Datenordner %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -990,6 +1030,26 @@
     </message>
 </context>
 <context>
+    <name>tg::LinkOpener</name>
+    <message>
+        <source>Cannot Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open this link:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the link and open it in a browser yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
@@ -1183,6 +1243,102 @@
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
+    <message>
+        <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be uploaded: no image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it was removed from the recent files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1204,6 +1360,10 @@
             <numerusform>Telegraph bittet zu warten: Es geht in %n Sekunden weiter. Sie können weiterschreiben.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished">Nicht veröffentlicht: %1</translation>
+    </message>
 </context>
 <context>
     <name>tg::MessageLine</name>
@@ -1223,13 +1383,13 @@
         <source>Dismiss the message</source>
         <translation>Meldung schließen</translation>
     </message>
+    <message>
+        <source>Act on the message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
-    <message>
-        <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation>Nur Markdown-Dateien (.md, .markdown) können geöffnet werden.</translation>
-    </message>
     <message>
         <source>The file does not exist.</source>
         <translation>Die Datei existiert nicht.</translation>
@@ -1265,6 +1425,10 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Diese Art von Adresse kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1564,13 @@
     </message>
 </context>
 <context>
+    <name>tg::PreviewView</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+</context>
+<context>
     <name>tg::PublishController</name>
     <message>
         <source>No server is configured: choose one in the settings.</source>
@@ -1428,6 +1599,21 @@
     <message>
         <source>Opened your draft of %1.</source>
         <translation>Ihr Entwurf von %1 wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2037,18 @@
         <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
         <translation>Wo die Bild-URL in der JSON-Antwort steht, als Punktpfad (data.url, 0.src) oder JSON Pointer (/data/url); leer, wenn die Antwort selbst die URL ist. Werte von Kopfzeilen sowie Formularfelder mit Namen wie key, token, secret oder password werden im Schlüsselbund aufbewahrt; die Einstellungsdatei zeigt an ihrer Stelle „%1“.</translation>
     </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished">Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished">HTML</translation>
+    </message>
+    <message>
+        <source>New drafts are written in:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -1896,6 +2094,25 @@
     <message>
         <source>No secret is stored for %1</source>
         <translation>Für %1 ist kein Geheimnis gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2171,23 @@
         <source>Views</source>
         <translation>Aufrufe</translation>
     </message>
+    <message>
+        <source>%1, %2–%3 UTC</source>
+        <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln view(s)</source>
+        <extracomment>a bar of the views chart: its date, then the views</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
@@ -2006,10 +2240,6 @@
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>%1 views in this period · %2 in total</source>
-        <translation>%1 Aufrufe in diesem Zeitraum · %2 insgesamt</translation>
-    </message>
-    <message>
         <source>Could not load the views: %1</source>
         <translation>Die Aufrufe konnten nicht geladen werden: %1</translation>
     </message>
@@ -2026,12 +2256,46 @@
         <translation>Keine Seiten geladen.</translation>
     </message>
     <message>
-        <source>Account: %1 views on %2 loaded pages</source>
-        <translation>Konto: %1 Aufrufe auf %2 geladenen Seiten</translation>
-    </message>
-    <message>
         <source>Most viewed pages</source>
         <translation>Meistgelesene Seiten</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s) in this period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account: %1 on %2</source>
+        <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln loaded page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2242,10 +2506,6 @@
         <translation>Schreiben Sie den Hinweis, den die Seite anstelle ihres Inhalts zeigen soll.</translation>
     </message>
     <message>
-        <source>The notice is %1 characters long; keep it under %2.</source>
-        <translation>Der Hinweis ist %1 Zeichen lang; bleiben Sie unter %2.</translation>
-    </message>
-    <message>
         <source>Fetching %1 to keep its content…</source>
         <translation>%1 wird abgerufen, um den Inhalt zu bewahren…</translation>
     </message>
@@ -2289,6 +2549,13 @@
         <source>%1 was not published again: %2</source>
         <translation>%1 wurde nicht erneut veröffentlicht: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The notice is %n characters long; keep it under %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
@@ -2327,6 +2594,111 @@
     <message>
         <source>The update feed could not be reached: %1</source>
         <translation>Der Update-Feed ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UserGuideDialog</name>
+    <message>
+        <source>Telegraph Desktop User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ValidationText</name>
+    <message>
+        <source>Title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Title is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author name is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author URL is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content has no text; Telegraph needs some text on a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content is nested more than %1 levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WelcomeView</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where should your pages go? You can change this later in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an account I already have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,37 @@
     </message>
 </context>
 <context>
+    <name>tg::AboutDialog</name>
+    <message>
+        <source>About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop</source>
+        <translation type="unfinished">Telegraph Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write, preview and publish pages on Telegraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>README and user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -238,6 +269,10 @@
             <numerusform>%1 — %n páginas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountSetup</name>
@@ -415,10 +450,6 @@
         </translation>
     </message>
     <message>
-        <source>Saved %1 of %2 pages…</source>
-        <translation>Guardadas %1 de %2 páginas…</translation>
-    </message>
-    <message>
         <source>Reading the page list…</source>
         <translation>Leyendo la lista de páginas…</translation>
     </message>
@@ -454,9 +485,19 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>La copia se detuvo: %1. Lo guardado se conserva; Iniciar la reanuda.</translation>
     </message>
-    <message>
-        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
-        <translation>Guardadas %1 de %2 páginas (%3 de la ejecución anterior, %4 como HTML)…</translation>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -511,6 +552,10 @@
         <source>Telegraph Desktop — local sandbox</source>
         <translation>Telegraph Desktop — entorno de pruebas local</translation>
     </message>
+    <message>
+        <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
@@ -548,28 +593,16 @@
             <numerusform>%n advertencias</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n thing(s) to do before publishing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message numerus="yes">
-        <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation>
-            <numerusform>La aplicación no se cerró correctamente la última vez. Se restauró %n borrador tal como se guardó por última vez.</numerusform>
-            <numerusform>La aplicación no se cerró correctamente la última vez. Se restauraron los %n borradores tal como se guardaron por última vez.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Where to publish?</source>
-        <translation>¿Dónde publicar?</translation>
-    </message>
-    <message>
-        <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation>¿Publicar en telegra.ph o probar antes todo sin conexión con un servidor de pruebas local? Puede cambiarlo más tarde en la configuración.</translation>
-    </message>
-    <message>
-        <source>Local sandbox</source>
-        <translation>Entorno de pruebas local</translation>
-    </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
         <translation>Telegraph Desktop %1 está disponible.</translation>
@@ -585,6 +618,13 @@
     <message>
         <source>Cannot create the data folder %1: %2</source>
         <translation>No se puede crear la carpeta de datos %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -990,6 +1030,26 @@
     </message>
 </context>
 <context>
+    <name>tg::LinkOpener</name>
+    <message>
+        <source>Cannot Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open this link:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the link and open it in a browser yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
@@ -1183,6 +1243,102 @@
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
+    <message>
+        <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be uploaded: no image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it was removed from the recent files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1204,6 +1360,10 @@
             <numerusform>Telegraph pide esperar: se continuará en %n segundos. Puede seguir escribiendo.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished">No publicado: %1</translation>
+    </message>
 </context>
 <context>
     <name>tg::MessageLine</name>
@@ -1223,13 +1383,13 @@
         <source>Dismiss the message</source>
         <translation>Descartar el mensaje</translation>
     </message>
+    <message>
+        <source>Act on the message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
-    <message>
-        <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation>Solo se pueden abrir archivos Markdown (.md, .markdown).</translation>
-    </message>
     <message>
         <source>The file does not exist.</source>
         <translation>El archivo no existe.</translation>
@@ -1265,6 +1425,10 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Este tipo de dirección no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1564,13 @@
     </message>
 </context>
 <context>
+    <name>tg::PreviewView</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Título</translation>
+    </message>
+</context>
+<context>
     <name>tg::PublishController</name>
     <message>
         <source>No server is configured: choose one in the settings.</source>
@@ -1428,6 +1599,21 @@
     <message>
         <source>Opened your draft of %1.</source>
         <translation>Se abrió tu borrador de %1.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2037,18 @@
         <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
         <translation>Dónde está la URL de la imagen en la respuesta JSON, como ruta con puntos (data.url, 0.src) o JSON pointer (/data/url); vacío cuando la respuesta es la propia URL. Los valores de las cabeceras, y los campos de formulario con nombres como key, token, secret o password, se guardan en el llavero; el archivo de configuración muestra «%1» en su lugar.</translation>
     </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished">Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished">HTML</translation>
+    </message>
+    <message>
+        <source>New drafts are written in:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -1896,6 +2094,25 @@
     <message>
         <source>No secret is stored for %1</source>
         <translation>No hay ningún secreto guardado para %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2171,23 @@
         <source>Views</source>
         <translation>Visitas</translation>
     </message>
+    <message>
+        <source>%1, %2–%3 UTC</source>
+        <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln view(s)</source>
+        <extracomment>a bar of the views chart: its date, then the views</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
@@ -2006,10 +2240,6 @@
         <translation>Cargando…</translation>
     </message>
     <message>
-        <source>%1 views in this period · %2 in total</source>
-        <translation>%1 visitas en este periodo · %2 en total</translation>
-    </message>
-    <message>
         <source>Could not load the views: %1</source>
         <translation>No se pudieron cargar las visitas: %1</translation>
     </message>
@@ -2026,12 +2256,46 @@
         <translation>No hay páginas cargadas.</translation>
     </message>
     <message>
-        <source>Account: %1 views on %2 loaded pages</source>
-        <translation>Cuenta: %1 visitas en %2 páginas cargadas</translation>
-    </message>
-    <message>
         <source>Most viewed pages</source>
         <translation>Páginas más vistas</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s) in this period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account: %1 on %2</source>
+        <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln loaded page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2242,10 +2506,6 @@
         <translation>Escribe el aviso que mostrará la página en lugar de su contenido.</translation>
     </message>
     <message>
-        <source>The notice is %1 characters long; keep it under %2.</source>
-        <translation>El aviso tiene %1 caracteres; que no pase de %2.</translation>
-    </message>
-    <message>
         <source>Fetching %1 to keep its content…</source>
         <translation>Obteniendo %1 para conservar su contenido…</translation>
     </message>
@@ -2289,6 +2549,13 @@
         <source>%1 was not published again: %2</source>
         <translation>%1 no se volvió a publicar: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The notice is %n characters long; keep it under %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
@@ -2327,6 +2594,111 @@
     <message>
         <source>The update feed could not be reached: %1</source>
         <translation>No se pudo contactar con el canal de actualizaciones: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UserGuideDialog</name>
+    <message>
+        <source>Telegraph Desktop User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ValidationText</name>
+    <message>
+        <source>Title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Title is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author name is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author URL is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content has no text; Telegraph needs some text on a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content is nested more than %1 levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WelcomeView</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where should your pages go? You can change this later in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an account I already have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,37 @@
     </message>
 </context>
 <context>
+    <name>tg::AboutDialog</name>
+    <message>
+        <source>About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop</source>
+        <translation type="unfinished">Telegraph Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write, preview and publish pages on Telegraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>README and user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -236,6 +267,10 @@
             <numerusform>%1 — %n صفحه</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountSetup</name>
@@ -410,10 +445,6 @@
         </translation>
     </message>
     <message>
-        <source>Saved %1 of %2 pages…</source>
-        <translation>%1 از %2 صفحه ذخیره شد…</translation>
-    </message>
-    <message>
         <source>Reading the page list…</source>
         <translation>در حال خواندن فهرست صفحه‌ها…</translation>
     </message>
@@ -445,9 +476,17 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>پشتیبان‌گیری متوقف شد: %1. آنچه ذخیره شده می‌ماند؛ «شروع» آن را ادامه می‌دهد.</translation>
     </message>
-    <message>
-        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
-        <translation>%1 از %2 صفحه ذخیره شد (%3 از اجرای قبلی، %4 به صورت HTML)…</translation>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -502,6 +541,10 @@
         <source>Telegraph Desktop — local sandbox</source>
         <translation>Telegraph Desktop — محیط آزمایشی محلی</translation>
     </message>
+    <message>
+        <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
@@ -537,27 +580,15 @@
             <numerusform>%n هشدار</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n thing(s) to do before publishing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message numerus="yes">
-        <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation>
-            <numerusform>برنامه دفعهٔ قبل به‌طور عادی بسته نشد. همهٔ %n پیش‌نویس به آخرین حالت ذخیره‌شده بازیابی شدند.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Where to publish?</source>
-        <translation>کجا منتشر شود؟</translation>
-    </message>
-    <message>
-        <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation>در telegra.ph منتشر شود، یا ابتدا همه‌چیز را به‌صورت آفلاین با یک سرور آزمایشی محلی امتحان می‌کنید؟ بعداً می‌توانید این را در تنظیمات تغییر دهید.</translation>
-    </message>
-    <message>
-        <source>Local sandbox</source>
-        <translation>محیط آزمایشی محلی</translation>
-    </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
         <translation>نسخهٔ %1 تلگراف دسکتاپ در دسترس است.</translation>
@@ -573,6 +604,12 @@
     <message>
         <source>Cannot create the data folder %1: %2</source>
         <translation>ایجاد پوشهٔ داده %1 ممکن نیست: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -973,6 +1010,26 @@
     </message>
 </context>
 <context>
+    <name>tg::LinkOpener</name>
+    <message>
+        <source>Cannot Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open this link:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the link and open it in a browser yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
@@ -1166,6 +1223,102 @@
         <source>Importing %1…</source>
         <translation>در حال وارد کردن %1…</translation>
     </message>
+    <message>
+        <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be uploaded: no image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it was removed from the recent files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1186,6 +1339,10 @@
             <numerusform>Telegraph می‌خواهد صبر کنید: ادامه تا %n ثانیهٔ دیگر. می‌توانید به نوشتن ادامه دهید.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished">منتشر نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>tg::MessageLine</name>
@@ -1205,13 +1362,13 @@
         <source>Dismiss the message</source>
         <translation>بستن پیام</translation>
     </message>
+    <message>
+        <source>Act on the message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
-    <message>
-        <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation>فقط فایل‌های Markdown (.md، .markdown) را می‌توان باز کرد.</translation>
-    </message>
     <message>
         <source>The file does not exist.</source>
         <translation>فایل وجود ندارد.</translation>
@@ -1247,6 +1404,10 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>این نوع نشانی را نمی‌توان باز کرد.</translation>
+    </message>
+    <message>
+        <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1542,13 @@
     </message>
 </context>
 <context>
+    <name>tg::PreviewView</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">عنوان</translation>
+    </message>
+</context>
+<context>
     <name>tg::PublishController</name>
     <message>
         <source>No server is configured: choose one in the settings.</source>
@@ -1409,6 +1577,20 @@
     <message>
         <source>Opened your draft of %1.</source>
         <translation>پیش‌نویس شما از %1 باز شد.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2012,18 @@
         <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
         <translation>جای نشانی تصویر در پاسخ JSON، به صورت مسیر نقطه‌ای (data.url، 0.src) یا JSON pointer (/data/url)؛ اگر خود پاسخ نشانی باشد خالی بگذارید. مقدار سرآیندها، و فیلدهای فرم با نام‌هایی مانند key، token، secret یا password، در جاکلید نگه داشته می‌شوند؛ فایل تنظیمات به‌جای آن‌ها «%1» را نشان می‌دهد.</translation>
     </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished">Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished">HTML</translation>
+    </message>
+    <message>
+        <source>New drafts are written in:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -1875,6 +2069,25 @@
     <message>
         <source>No secret is stored for %1</source>
         <translation>هیچ رمزی برای %1 ذخیره نشده است</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2146,22 @@
         <source>Views</source>
         <translation>بازدیدها</translation>
     </message>
+    <message>
+        <source>%1, %2–%3 UTC</source>
+        <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln view(s)</source>
+        <extracomment>a bar of the views chart: its date, then the views</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
@@ -1985,10 +2214,6 @@
         <translation>در حال بارگیری…</translation>
     </message>
     <message>
-        <source>%1 views in this period · %2 in total</source>
-        <translation>%1 بازدید در این بازه · %2 در مجموع</translation>
-    </message>
-    <message>
         <source>Could not load the views: %1</source>
         <translation>بازدیدها بارگیری نشد: %1</translation>
     </message>
@@ -2005,12 +2230,42 @@
         <translation>هیچ صفحه‌ای بارگیری نشده است.</translation>
     </message>
     <message>
-        <source>Account: %1 views on %2 loaded pages</source>
-        <translation>حساب: %1 بازدید در %2 صفحهٔ بارگیری‌شده</translation>
-    </message>
-    <message>
         <source>Most viewed pages</source>
         <translation>پربازدیدترین صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s) in this period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account: %1 on %2</source>
+        <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln loaded page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2221,10 +2476,6 @@
         <translation>اطلاعیه‌ای بنویسید که صفحه به جای محتوایش نشان دهد.</translation>
     </message>
     <message>
-        <source>The notice is %1 characters long; keep it under %2.</source>
-        <translation>اطلاعیه %1 نویسه است؛ آن را کمتر از %2 نگه دارید.</translation>
-    </message>
-    <message>
         <source>Fetching %1 to keep its content…</source>
         <translation>در حال دریافت %1 برای نگه‌داشتن محتوایش…</translation>
     </message>
@@ -2268,6 +2519,12 @@
         <source>%1 was not published again: %2</source>
         <translation>%1 دوباره منتشر نشد: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The notice is %n characters long; keep it under %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
@@ -2306,6 +2563,107 @@
     <message>
         <source>The update feed could not be reached: %1</source>
         <translation>دسترسی به خوراک به‌روزرسانی ممکن نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UserGuideDialog</name>
+    <message>
+        <source>Telegraph Desktop User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ValidationText</name>
+    <message>
+        <source>Title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Title is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author name is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author URL is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content has no text; Telegraph needs some text on a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content is nested more than %1 levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WelcomeView</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where should your pages go? You can change this later in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an account I already have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,37 @@
     </message>
 </context>
 <context>
+    <name>tg::AboutDialog</name>
+    <message>
+        <source>About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegraph Desktop</source>
+        <translation type="unfinished">Telegraph Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write, preview and publish pages on Telegraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>README and user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::AccountDialog</name>
     <message>
         <source>New Telegraph Account</source>
@@ -240,6 +271,10 @@
             <numerusform>%1 — %n страниц</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::AccountSetup</name>
@@ -420,10 +455,6 @@
         </translation>
     </message>
     <message>
-        <source>Saved %1 of %2 pages…</source>
-        <translation>Сохранено %1 из %2 страниц…</translation>
-    </message>
-    <message>
         <source>Reading the page list…</source>
         <translation>Чтение списка страниц…</translation>
     </message>
@@ -463,9 +494,21 @@
         <source>The backup stopped: %1. What is saved stays; Start resumes it.</source>
         <translation>Резервное копирование остановилось: %1. Сохранённое остаётся; «Начать» продолжит его.</translation>
     </message>
-    <message>
-        <source>Saved %1 of %2 pages (%3 from the earlier run, %4 as HTML)…</source>
-        <translation>Сохранено %1 из %2 страниц (%3 из прошлого запуска, %4 как HTML)…</translation>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %n page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -520,6 +563,10 @@
         <source>Telegraph Desktop — local sandbox</source>
         <translation>Telegraph Desktop — локальная песочница</translation>
     </message>
+    <message>
+        <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::ContentMeter</name>
@@ -559,29 +606,17 @@
             <numerusform>%n предупреждений</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n thing(s) to do before publishing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::DesktopApp</name>
-    <message numerus="yes">
-        <source>The app did not close normally last time. All %n draft(s) were restored as last saved.</source>
-        <translation>
-            <numerusform>В прошлый раз приложение было закрыто некорректно. %n черновик восстановлен в последнем сохранённом виде.</numerusform>
-            <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновика восстановлены в последнем сохранённом виде.</numerusform>
-            <numerusform>В прошлый раз приложение было закрыто некорректно. Все %n черновиков восстановлены в последнем сохранённом виде.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Where to publish?</source>
-        <translation>Где публиковать?</translation>
-    </message>
-    <message>
-        <source>Publish to telegra.ph, or try everything offline with a local sandbox server first? You can change this later in the settings.</source>
-        <translation>Публиковать на telegra.ph или сначала опробовать всё без сети на локальном сервере-песочнице? Это можно изменить позже в настройках.</translation>
-    </message>
-    <message>
-        <source>Local sandbox</source>
-        <translation>Локальная песочница</translation>
-    </message>
     <message>
         <source>Telegraph Desktop %1 is available.</source>
         <translation>Доступна версия Telegraph Desktop %1.</translation>
@@ -597,6 +632,14 @@
     <message>
         <source>Cannot create the data folder %1: %2</source>
         <translation>Не удаётся создать папку данных %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1050,26 @@
     </message>
 </context>
 <context>
+    <name>tg::LinkOpener</name>
+    <message>
+        <source>Cannot Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open this link:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the link and open it in a browser yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::MainWindow</name>
     <message>
         <source>Telegraph Desktop</source>
@@ -1200,6 +1263,102 @@
         <source>Importing %1…</source>
         <translation>Импорт %1…</translation>
     </message>
+    <message>
+        <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish to the Local Sandbox as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be uploaded: no image host is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it was removed from the recent files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1222,6 +1381,10 @@
             <numerusform>Telegraph просит подождать: продолжение через %n секунд. Можно продолжать писать.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished">Не опубликовано: %1</translation>
+    </message>
 </context>
 <context>
     <name>tg::MessageLine</name>
@@ -1241,13 +1404,13 @@
         <source>Dismiss the message</source>
         <translation>Закрыть сообщение</translation>
     </message>
+    <message>
+        <source>Act on the message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::OpenRequest</name>
-    <message>
-        <source>Only Markdown files (.md, .markdown) can be opened.</source>
-        <translation>Открывать можно только файлы Markdown (.md, .markdown).</translation>
-    </message>
     <message>
         <source>The file does not exist.</source>
         <translation>Файл не существует.</translation>
@@ -1283,6 +1446,10 @@
     <message>
         <source>This kind of address cannot be opened.</source>
         <translation>Адреса такого вида открыть нельзя.</translation>
+    </message>
+    <message>
+        <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1586,13 @@
     </message>
 </context>
 <context>
+    <name>tg::PreviewView</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Заголовок</translation>
+    </message>
+</context>
+<context>
     <name>tg::PublishController</name>
     <message>
         <source>No server is configured: choose one in the settings.</source>
@@ -1447,6 +1621,22 @@
     <message>
         <source>Opened your draft of %1.</source>
         <translation>Открыт ваш черновик %1.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2062,18 @@
         <source>Where the image URL is in the JSON answer, as a dot path (data.url, 0.src) or a JSON pointer (/data/url); empty when the answer is the URL itself. Header values, and form fields named like a key, token, secret or password, are kept in the keychain; the settings file shows “%1” in their place.</source>
         <translation>Где находится URL изображения в JSON-ответе: путь через точку (data.url, 0.src) или JSON pointer (/data/url); пусто, если ответ — это сам URL. Значения заголовков, а также поля формы с именами вроде key, token, secret или password хранятся в связке ключей; в файле настроек вместо них указано «%1».</translation>
     </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished">Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished">HTML</translation>
+    </message>
+    <message>
+        <source>New drafts are written in:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -1917,6 +2119,25 @@
     <message>
         <source>No secret is stored for %1</source>
         <translation>Для %1 не сохранено секретов</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2196,24 @@
         <source>Views</source>
         <translation>Просмотры</translation>
     </message>
+    <message>
+        <source>%1, %2–%3 UTC</source>
+        <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln view(s)</source>
+        <extracomment>a bar of the views chart: its date, then the views</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::StatsWidget</name>
@@ -2027,10 +2266,6 @@
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <source>%1 views in this period · %2 in total</source>
-        <translation>Просмотров за период: %1 · всего: %2</translation>
-    </message>
-    <message>
         <source>Could not load the views: %1</source>
         <translation>Не удалось загрузить просмотры: %1</translation>
     </message>
@@ -2047,12 +2282,50 @@
         <translation>Страницы не загружены.</translation>
     </message>
     <message>
-        <source>Account: %1 views on %2 loaded pages</source>
-        <translation>Учётная запись: просмотров — %1, загруженных страниц — %2</translation>
-    </message>
-    <message>
         <source>Most viewed pages</source>
         <translation>Самые просматриваемые страницы</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s) in this period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account: %1 on %2</source>
+        <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln loaded page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2263,10 +2536,6 @@
         <translation>Напишите уведомление, которое страница покажет вместо содержимого.</translation>
     </message>
     <message>
-        <source>The notice is %1 characters long; keep it under %2.</source>
-        <translation>Уведомление длиной %1 символов; уложитесь в %2.</translation>
-    </message>
-    <message>
         <source>Fetching %1 to keep its content…</source>
         <translation>Получение %1, чтобы сохранить содержимое…</translation>
     </message>
@@ -2310,6 +2579,14 @@
         <source>%1 was not published again: %2</source>
         <translation>%1 не опубликована снова: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The notice is %n characters long; keep it under %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tg::UpdateChecker</name>
@@ -2348,6 +2625,115 @@
     <message>
         <source>The update feed could not be reached: %1</source>
         <translation>Не удалось связаться с лентой обновлений: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tg::UserGuideDialog</name>
+    <message>
+        <source>Telegraph Desktop User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ValidationText</name>
+    <message>
+        <source>Title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Title is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author name is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Author URL is %n characters; Telegraph allows at most %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content has no text; Telegraph needs some text on a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content is nested more than %1 levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WelcomeView</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Telegraph Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where should your pages go? You can change this later in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to telegra.ph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an account I already have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
