@@ -47,31 +47,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten für Telegraph schreiben, in der Vorschau ansehen und veröffentlichen.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Software unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektseite</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README und Benutzerhandbuch</translation>
     </message>
 </context>
 <context>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten der lokalen Sandbox können sich nicht bei telegra.ph anmelden</translation>
     </message>
 </context>
 <context>
@@ -487,16 +487,16 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Seite gespeichert (%2 aus dem früheren Lauf, %3 als HTML)…</numerusform>
+            <numerusform>%1 von %n Seiten gespeichert (%2 aus dem früheren Lauf, %3 als HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Seite gespeichert…</numerusform>
+            <numerusform>%1 von %n Seiten gespeichert…</numerusform>
         </translation>
     </message>
 </context>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse der lokalen Sandbox konnte nicht gespeichert werden (%1): Nach einem Neustart werden ihre Seitenlinks und Bilder möglicherweise nicht gefunden.</translation>
     </message>
 </context>
 <context>
@@ -595,9 +595,9 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vor dem Veröffentlichen noch %n Punkt zu erledigen</numerusform>
+            <numerusform>Vor dem Veröffentlichen noch %n Punkte zu erledigen</numerusform>
         </translation>
     </message>
 </context>
@@ -621,9 +621,9 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Im zuletzt gespeicherten Zustand wiederhergestellte Entwürfe: %n.</numerusform>
+            <numerusform>Die App wurde beim letzten Mal nicht normal beendet. Im zuletzt gespeicherten Zustand wiederhergestellte Entwürfe: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1033,20 +1033,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Webbrowser gestartet werden, um diesen Link zu öffnen:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie den Link und öffnen Sie ihn selbst in einem Browser.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link kopieren</translation>
     </message>
 </context>
 <context>
@@ -1245,99 +1246,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingefügte Text sieht nach Markdown aus, aber dieser Entwurf ist in HTML geschrieben: Seine Auszeichnungen erscheinen so, wie sie getippt wurden.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Markdown wechseln</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>In der lokalen Sandbox &amp;veröffentlichen</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In der lokalen Sandbox als %1 &amp;veröffentlichen</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Als %1 &amp;veröffentlichen</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder können nicht hochgeladen werden: Kein Bild-Host eingerichtet.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2. Der Text bleibt in der App erhalten; speichern Sie ihn mit Datei → Exportieren… an einem anderen Ort.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht mehr; die Datei wurde aus den zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnete Dateien</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf in %1 gespeichert.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bi&amp;ld einfügen…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild einfügen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;infügen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles a&amp;uswählen</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Voll&amp;bild</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1362,7 +1363,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">Nicht veröffentlicht: %1</translation>
+        <translation>Nicht veröffentlicht: %1</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1386,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion zur Meldung</translation>
     </message>
 </context>
 <context>
@@ -1428,7 +1429,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Markdown- (.md, .markdown) und HTML-Dateien (.html, .htm) können geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1568,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
 </context>
 <context>
@@ -1602,18 +1603,18 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Text)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Noch nicht veröffentlicht: %n Link hat keine Adresse: %1. Tragen Sie sie ein oder veröffentlichen Sie den Link so, wie er ist.</numerusform>
+            <numerusform>Noch nicht veröffentlicht: %n Links haben keine Adresse: %1. Tragen Sie sie ein oder veröffentlichen Sie die Links so, wie sie sind.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem veröffentlichen</translation>
     </message>
 </context>
 <context>
@@ -2039,15 +2040,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format neuer Entwürfe:</translation>
     </message>
 </context>
 <context>
@@ -2100,19 +2101,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menü</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -2174,18 +2175,18 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht geladen</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln Aufruf</numerusform>
+            <numerusform>%1: %Ln Aufrufe</numerusform>
         </translation>
     </message>
 </context>
@@ -2262,39 +2263,39 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Aufruf in diesem Zeitraum</numerusform>
+            <numerusform>%Ln Aufrufe in diesem Zeitraum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln insgesamt</numerusform>
+            <numerusform>%Ln insgesamt</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Konto: %1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Aufruf</numerusform>
+            <numerusform>%Ln Aufrufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln geladene Seite</numerusform>
+            <numerusform>%Ln geladene Seiten</numerusform>
         </translation>
     </message>
 </context>
@@ -2551,9 +2552,9 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Hinweis ist %n Zeichen lang; erlaubt sind höchstens %1.</numerusform>
+            <numerusform>Der Hinweis ist %n Zeichen lang; erlaubt sind höchstens %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2600,105 +2601,105 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerhandbuch für Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Build fehlt das Benutzerhandbuch.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Titel ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
+            <numerusform>Der Titel ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Autorenname ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
+            <numerusform>Der Autorenname ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Autoren-URL ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
+            <numerusform>Die Autoren-URL ist %n Zeichen lang; Telegraph erlaubt höchstens %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Inhalt ist %n Byte groß; Telegraph erlaubt höchstens %1 Bytes (64 KiB).</numerusform>
+            <numerusform>Der Inhalt ist %n Bytes groß; Telegraph erlaubt höchstens %1 Bytes (64 KiB).</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt enthält keinen Text; Telegraph braucht etwas Text auf einer Seite.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag &lt;%1&gt; ist in Telegraph-Inhalten nicht erlaubt.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Attributname „%1“ an &lt;%2&gt; ist kein gültiger HTML-Attributname (Buchstaben, Ziffern, „-“, „_“, „:“ und „.“, beginnend mit einem Buchstaben).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt ist tiefer als %1 Ebenen verschachtelt.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Telegraph Desktop</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo sollen Ihre Seiten erscheinen? Sie können dies später in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf telegra.ph veröffentlichen</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Seiten werden auf telegra.ph veröffentlicht. Legen Sie im Bereich „Konten“ ein Telegraph-Konto an.</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox ausprobieren</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Telegraph-Server in der App, mit einem für Sie angelegten Konto: offline veröffentlichen, bearbeiten und Veröffentlichungen zurückziehen. Nichts verlässt diesen Computer.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein vorhandenes Konto verwenden</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren Sie ein vorhandenes Telegraph-Konto über sein Zugriffstoken (von einem Bot oder einer anderen App) und veröffentlichen Sie damit auf telegra.ph.</translation>
     </message>
 </context>
 </TS>

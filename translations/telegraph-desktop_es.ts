@@ -47,31 +47,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe, previsualiza y publica páginas en Telegraph.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Software libre con licencia MIT.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página del proyecto</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README y guía del usuario</translation>
     </message>
 </context>
 <context>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Las cuentas del entorno de pruebas local no pueden iniciar sesión en telegra.ph</translation>
     </message>
 </context>
 <context>
@@ -487,16 +487,16 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Guardadas %1 de %n página (%2 de la ejecución anterior, %3 como HTML)…</numerusform>
+            <numerusform>Guardadas %1 de %n páginas (%2 de la ejecución anterior, %3 como HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Guardadas %1 de %n página…</numerusform>
+            <numerusform>Guardadas %1 de %n páginas…</numerusform>
         </translation>
     </message>
 </context>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la dirección del entorno de pruebas local (%1): tras reiniciar, puede que no se encuentren los enlaces a sus páginas ni sus imágenes.</translation>
     </message>
 </context>
 <context>
@@ -595,9 +595,9 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cosa por hacer antes de publicar</numerusform>
+            <numerusform>%n cosas por hacer antes de publicar</numerusform>
         </translation>
     </message>
 </context>
@@ -621,9 +621,9 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La aplicación no se cerró correctamente la última vez. Borradores restaurados tal como se guardaron por última vez: %n.</numerusform>
+            <numerusform>La aplicación no se cerró correctamente la última vez. Borradores restaurados tal como se guardaron por última vez: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1033,20 +1033,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el enlace</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar ningún navegador web para abrir este enlace:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia el enlace y ábrelo tú mismo en un navegador.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar enlace</translation>
     </message>
 </context>
 <context>
@@ -1245,99 +1246,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto pegado parece Markdown, pero este borrador está escrito en HTML: sus marcas se mostrarán tal como se escribieron.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar a Markdown</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar en el entorno de pruebas local</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar en el entorno de pruebas local como %1</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar como %1</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden subir imágenes: no hay ningún servidor de imágenes configurado.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2. El texto se conserva en la aplicación; usa Archivo → Exportar… para guardarlo en otro lugar.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya no existe; se quitó de los archivos recientes.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay archivos recientes</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Borrar la lista</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos recien&amp;tes</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado en %1.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar i&amp;magen…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar imagen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Cor&amp;tar</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pegar</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccion&amp;ar todo</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pantalla completa</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guía del usuario</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca &amp;de Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1362,7 +1363,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">No publicado: %1</translation>
+        <translation>No publicado: %1</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1386,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción del mensaje</translation>
     </message>
 </context>
 <context>
@@ -1428,7 +1429,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden abrir archivos Markdown (.md, .markdown) y HTML (.html, .htm).</translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1568,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Título</translation>
+        <translation>Título</translation>
     </message>
 </context>
 <context>
@@ -1602,18 +1603,18 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin texto)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aún no publicado: %n enlace no tiene dirección: %1. Complétala o publícalo tal como está.</numerusform>
+            <numerusform>Aún no publicado: %n enlaces no tienen dirección: %1. Complétalas o publícalos tal como están.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar de todos modos</translation>
     </message>
 </context>
 <context>
@@ -2039,15 +2040,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Los borradores nuevos se escriben en:</translation>
     </message>
 </context>
 <context>
@@ -2100,19 +2101,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menú</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajo</translation>
     </message>
 </context>
 <context>
@@ -2174,18 +2175,18 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: sin cargar</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln visita</numerusform>
+            <numerusform>%1: %Ln visitas</numerusform>
         </translation>
     </message>
 </context>
@@ -2262,39 +2263,39 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln visita en este periodo</numerusform>
+            <numerusform>%Ln visitas en este periodo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en total</numerusform>
+            <numerusform>%Ln en total</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta: %1 en %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln visita</numerusform>
+            <numerusform>%Ln visitas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln página cargada</numerusform>
+            <numerusform>%Ln páginas cargadas</numerusform>
         </translation>
     </message>
 </context>
@@ -2551,9 +2552,9 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El aviso tiene %n carácter; que no pase de %1.</numerusform>
+            <numerusform>El aviso tiene %n caracteres; que no pase de %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2600,105 +2601,105 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario de Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compilación no incluye la guía del usuario.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El título es obligatorio.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El título tiene %n carácter; Telegraph permite como máximo %1.</numerusform>
+            <numerusform>El título tiene %n caracteres; Telegraph permite como máximo %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El nombre del autor tiene %n carácter; Telegraph permite como máximo %1.</numerusform>
+            <numerusform>El nombre del autor tiene %n caracteres; Telegraph permite como máximo %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La URL del autor tiene %n carácter; Telegraph permite como máximo %1.</numerusform>
+            <numerusform>La URL del autor tiene %n caracteres; Telegraph permite como máximo %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contenido es obligatorio.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El contenido ocupa %n byte; Telegraph permite como máximo %1 bytes (64 KiB).</numerusform>
+            <numerusform>El contenido ocupa %n bytes; Telegraph permite como máximo %1 bytes (64 KiB).</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contenido no tiene texto; Telegraph necesita algo de texto en la página.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>La etiqueta &lt;%1&gt; no está permitida en el contenido de Telegraph.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de atributo «%1» en &lt;%2&gt; no es un nombre de atributo HTML válido (letras, dígitos, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; y &apos;.&apos;, empezando por una letra).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contenido está anidado a más de %1 niveles de profundidad.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenida</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida a Telegraph Desktop</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Dónde quieres publicar tus páginas? Puedes cambiarlo más tarde en la configuración.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar en telegra.ph</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus páginas se publican en telegra.ph. Crea una cuenta de Telegraph en el panel Cuentas.</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar el entorno de pruebas local</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un servidor de Telegraph dentro de la aplicación, con una cuenta creada para ti: publica, edita y despublica sin conexión. Nada sale de este equipo.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar una cuenta que ya tengo</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa una cuenta de Telegraph existente con su token de acceso (de un bot o de otra aplicación) y publica con ella en telegra.ph.</translation>
     </message>
 </context>
 </TS>

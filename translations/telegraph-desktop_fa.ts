@@ -46,31 +46,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>دربارهٔ Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخهٔ %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه‌ها را در Telegraph بنویسید، پیش‌نمایش کنید و منتشر کنید.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>نرم‌افزار آزاد با پروانهٔ MIT.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحهٔ پروژه</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README و راهنمای کاربر</translation>
     </message>
 </context>
 <context>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>حساب‌های محیط آزمایشی محلی نمی‌توانند در telegra.ph وارد شوند</translation>
     </message>
 </context>
 <context>
@@ -478,14 +478,14 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 از %n صفحه ذخیره شد (%2 از اجرای قبلی، %3 به صورت HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 از %n صفحه ذخیره شد…</numerusform>
         </translation>
     </message>
 </context>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>نشانی محیط آزمایشی محلی ذخیره نشد (%1): پس از اجرای دوباره ممکن است پیوندهای صفحه‌ها و تصاویر آن پیدا نشوند.</translation>
     </message>
 </context>
 <context>
@@ -582,8 +582,8 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n کار پیش از انتشار مانده است</numerusform>
         </translation>
     </message>
 </context>
@@ -607,8 +607,8 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>برنامه دفعهٔ قبل به‌طور عادی بسته نشد. پیش‌نویس‌های بازیابی‌شده به آخرین حالت ذخیره‌شده: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1013,20 +1013,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>باز کردن پیوند ممکن نیست</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ مرورگری برای باز کردن این پیوند اجرا نشد:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>پیوند را رونوشت کنید و خودتان آن را در مرورگر باز کنید.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>رونوشت پیوند</translation>
     </message>
 </context>
 <context>
@@ -1225,99 +1226,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>متن چسبانده‌شده شبیه Markdown است، اما این پیش‌نویس به HTML نوشته شده است: نشانه‌های قالب‌بندی همان‌طور که تایپ شده‌اند نمایش داده می‌شوند.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>تغییر به Markdown</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;انتشار در محیط آزمایشی محلی</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;انتشار در محیط آزمایشی محلی به‌عنوان %1</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;انتشار به‌عنوان %1</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصاویر را نمی‌توان بارگذاری کرد: هیچ میزبان تصویری تنظیم نشده است.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 نوشته نشد: %2. متن در برنامه نگه داشته می‌شود؛ برای ذخیرهٔ آن در جای دیگر از فایل ← صدور… استفاده کنید.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 دیگر وجود ندارد؛ از فهرست فایل‌های اخیر حذف شد.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل اخیری وجود ندارد</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فایل‌های اخیر</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نویس در %1 ذخیره شد.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;درج تصویر…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>درج تصویر</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصاویر (*.png *.jpg *.jpeg *.gif *.webp);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>بر&amp;ش</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;رونوشت</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;چسباندن</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>انتخاب &amp;همه</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>تمام‌&amp;صفحه</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;راهنما</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;راهنمای کاربر</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;دربارهٔ Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1341,7 +1342,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">منتشر نشد: %1</translation>
+        <translation>منتشر نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -1364,7 +1365,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>اقدام دربارهٔ پیام</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1408,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط فایل‌های Markdown (.md، .markdown) و HTML (.html، .htm) را می‌توان باز کرد.</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +1546,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">عنوان</translation>
+        <translation>عنوان</translation>
     </message>
 </context>
 <context>
@@ -1580,17 +1581,17 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(بدون متن)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>هنوز منتشر نشده است: %n پیوند نشانی ندارد: %1. نشانی را وارد کنید، یا همان‌طور که هست منتشر کنید.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار در هر صورت</translation>
     </message>
 </context>
 <context>
@@ -2014,15 +2015,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>قالب پیش‌نویس‌های جدید:</translation>
     </message>
 </context>
 <context>
@@ -2075,19 +2076,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>منو</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>عمل</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>میان‌بر</translation>
     </message>
 </context>
 <context>
@@ -2149,17 +2150,17 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1، %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: بارگیری نشده</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln بازدید</numerusform>
         </translation>
     </message>
 </context>
@@ -2236,35 +2237,35 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln بازدید در این بازه</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln در مجموع</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>حساب: %1 در %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln بازدید</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln صفحهٔ بارگیری‌شده</numerusform>
         </translation>
     </message>
 </context>
@@ -2521,8 +2522,8 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>اطلاعیه %n نویسه است؛ آن را حداکثر %1 نویسه نگه دارید.</numerusform>
         </translation>
     </message>
 </context>
@@ -2569,101 +2570,101 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>راهنمای کاربر Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>راهنمای کاربر در این نسخهٔ ساخت وجود ندارد.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان الزامی است.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>عنوان %n نویسه است؛ Telegraph حداکثر %1 نویسه را مجاز می‌داند.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>نام نویسنده %n نویسه است؛ Telegraph حداکثر %1 نویسه را مجاز می‌داند.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>نشانی نویسنده %n نویسه است؛ Telegraph حداکثر %1 نویسه را مجاز می‌داند.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>محتوا الزامی است.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>محتوا %n بایت است؛ Telegraph حداکثر %1 بایت (۶۴ کیبی‌بایت) را مجاز می‌داند.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>محتوا هیچ متنی ندارد؛ Telegraph به مقداری متن در صفحه نیاز دارد.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>برچسب &lt;%1&gt; در محتوای Telegraph مجاز نیست.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>نام ویژگی «%1» در &lt;%2&gt; نام ویژگی معتبری برای HTML نیست (حروف، ارقام، &apos;-&apos;، &apos;_&apos;، &apos;:&apos; و &apos;.&apos;، و با یک حرف شروع شود).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>عمق تودرتویی محتوا بیش از %1 سطح است.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>خوش آمدید</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>به Telegraph Desktop خوش آمدید</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه‌های شما کجا منتشر شوند؟ بعداً می‌توانید این را در تنظیمات تغییر دهید.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار در telegra.ph</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه‌های شما در telegra.ph منتشر می‌شوند. در پنل «حساب‌ها» یک حساب Telegraph بسازید.</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>امتحان محیط آزمایشی محلی</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>یک کارساز Telegraph درون برنامه، با حسابی که برای شما ساخته شده است: به‌صورت آفلاین منتشر کنید، ویرایش کنید و انتشار را لغو کنید. هیچ چیز از این رایانه خارج نمی‌شود.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>استفاده از حسابی که از قبل دارم</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>یک حساب موجود Telegraph را با توکن دسترسی آن (از یک ربات یا برنامهٔ دیگر) وارد کنید و با آن در telegra.ph منتشر کنید.</translation>
     </message>
 </context>
 </TS>

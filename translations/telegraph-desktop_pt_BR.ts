@@ -47,31 +47,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre o Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva, visualize e publique páginas no Telegraph.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Software livre sob a licença MIT.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página do projeto</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README e guia do usuário</translation>
     </message>
 </context>
 <context>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Contas do sandbox local não podem entrar no telegra.ph</translation>
     </message>
 </context>
 <context>
@@ -487,16 +487,16 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Salvas %1 de %n página (%2 da execução anterior, %3 como HTML)…</numerusform>
+            <numerusform>Salvas %1 de %n páginas (%2 da execução anterior, %3 como HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Salvas %1 de %n página…</numerusform>
+            <numerusform>Salvas %1 de %n páginas…</numerusform>
         </translation>
     </message>
 </context>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar o endereço do sandbox local (%1): após reiniciar, os links das páginas e as imagens dele podem não ser encontrados.</translation>
     </message>
 </context>
 <context>
@@ -595,9 +595,9 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item a resolver antes de publicar</numerusform>
+            <numerusform>%n itens a resolver antes de publicar</numerusform>
         </translation>
     </message>
 </context>
@@ -621,9 +621,9 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O app não foi fechado normalmente da última vez. Rascunhos restaurados como salvos pela última vez: %n.</numerusform>
+            <numerusform>O app não foi fechado normalmente da última vez. Rascunhos restaurados como salvos pela última vez: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1033,20 +1033,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível abrir o link</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum navegador pôde ser iniciado para abrir este link:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie o link e abra-o você mesmo em um navegador.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar link</translation>
     </message>
 </context>
 <context>
@@ -1245,99 +1246,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto colado parece Markdown, mas este rascunho está escrito em HTML: as marcações aparecem como foram digitadas.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Mudar para Markdown</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar no sandbox local</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar no sandbox local como %1</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar como %1</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível enviar imagens: nenhum servidor de imagens está configurado.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar %1: %2. O texto é mantido no app; use Arquivo → Exportar… para salvá-lo em outro lugar.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não existe mais; foi removido dos arquivos recentes.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum arquivo recente</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limpar lista</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos recen&amp;tes</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho salvo em %1.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inserir i&amp;magem…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Inserir imagem</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagens (*.png *.jpg *.jpeg *.gif *.webp);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Recor&amp;tar</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;olar</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecionar t&amp;udo</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tela cheia</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aj&amp;uda</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sobre o Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1362,7 +1363,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">Não publicado: %1</translation>
+        <translation>Não publicado: %1</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1386,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ação da mensagem</translation>
     </message>
 </context>
 <context>
@@ -1428,7 +1429,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente arquivos Markdown (.md, .markdown) e HTML (.html, .htm) podem ser abertos.</translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1568,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Título</translation>
+        <translation>Título</translation>
     </message>
 </context>
 <context>
@@ -1602,18 +1603,18 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem texto)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ainda não publicado: %n link está sem endereço: %1. Preencha-o ou publique-o como está.</numerusform>
+            <numerusform>Ainda não publicado: %n links estão sem endereço: %1. Preencha-os ou publique-os como estão.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar mesmo assim</translation>
     </message>
 </context>
 <context>
@@ -2039,15 +2040,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Novos rascunhos são escritos em:</translation>
     </message>
 </context>
 <context>
@@ -2100,19 +2101,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalho</translation>
     </message>
 </context>
 <context>
@@ -2174,18 +2175,18 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não carregado</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln visualização</numerusform>
+            <numerusform>%1: %Ln visualizações</numerusform>
         </translation>
     </message>
 </context>
@@ -2262,39 +2263,39 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln visualização neste período</numerusform>
+            <numerusform>%Ln visualizações neste período</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln no total</numerusform>
+            <numerusform>%Ln no total</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conta: %1 em %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln visualização</numerusform>
+            <numerusform>%Ln visualizações</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln página carregada</numerusform>
+            <numerusform>%Ln páginas carregadas</numerusform>
         </translation>
     </message>
 </context>
@@ -2551,9 +2552,9 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O aviso tem %n caractere; mantenha-o com até %1.</numerusform>
+            <numerusform>O aviso tem %n caracteres; mantenha-o com até %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2600,105 +2601,105 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guia do usuário do Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>O guia do usuário não está incluído nesta compilação.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>O título é obrigatório.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O título tem %n caractere; o Telegraph permite no máximo %1.</numerusform>
+            <numerusform>O título tem %n caracteres; o Telegraph permite no máximo %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O nome do autor tem %n caractere; o Telegraph permite no máximo %1.</numerusform>
+            <numerusform>O nome do autor tem %n caracteres; o Telegraph permite no máximo %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A URL do autor tem %n caractere; o Telegraph permite no máximo %1.</numerusform>
+            <numerusform>A URL do autor tem %n caracteres; o Telegraph permite no máximo %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>O conteúdo é obrigatório.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O conteúdo tem %n byte; o Telegraph permite no máximo %1 bytes (64 KiB).</numerusform>
+            <numerusform>O conteúdo tem %n bytes; o Telegraph permite no máximo %1 bytes (64 KiB).</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>O conteúdo não tem texto; o Telegraph precisa de algum texto na página.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tag &lt;%1&gt; não é permitida no conteúdo do Telegraph.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de atributo “%1” em &lt;%2&gt; não é um nome de atributo HTML válido (letras, dígitos, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; e &apos;.&apos;, começando com uma letra).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>O conteúdo está aninhado em mais de %1 níveis de profundidade.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Boas-vindas</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Boas-vindas ao Telegraph Desktop</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para onde suas páginas devem ir? Você pode mudar isso depois nas configurações.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar no telegra.ph</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suas páginas vão para o telegra.ph. Crie uma conta do Telegraph no painel Contas.</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentar o sandbox local</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um servidor do Telegraph dentro do app, com uma conta criada para você: publique, edite e despublique offline. Nada sai deste computador.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar uma conta que já tenho</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe uma conta existente do Telegraph pelo token de acesso (de um bot ou de outro app) e publique no telegra.ph com ela.</translation>
     </message>
 </context>
 </TS>

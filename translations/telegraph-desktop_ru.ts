@@ -48,31 +48,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>О приложении Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пишите, просматривайте и публикуйте страницы в Telegraph.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Свободное программное обеспечение под лицензией MIT.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница проекта</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README и руководство пользователя</translation>
     </message>
 </context>
 <context>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётные записи локальной песочницы не могут входить на telegra.ph</translation>
     </message>
 </context>
 <context>
@@ -496,18 +496,18 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Сохранено %1 из %n страницы (%2 из прошлого запуска, %3 как HTML)…</numerusform>
+            <numerusform>Сохранено %1 из %n страниц (%2 из прошлого запуска, %3 как HTML)…</numerusform>
+            <numerusform>Сохранено %1 из %n страниц (%2 из прошлого запуска, %3 как HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Сохранено %1 из %n страницы…</numerusform>
+            <numerusform>Сохранено %1 из %n страниц…</numerusform>
+            <numerusform>Сохранено %1 из %n страниц…</numerusform>
         </translation>
     </message>
 </context>
@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить адрес локальной песочницы (%1): после перезапуска ссылки на её страницы и изображения могут не найтись.</translation>
     </message>
 </context>
 <context>
@@ -608,10 +608,10 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n задача до публикации</numerusform>
+            <numerusform>%n задачи до публикации</numerusform>
+            <numerusform>%n задач до публикации</numerusform>
         </translation>
     </message>
 </context>
@@ -635,10 +635,10 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. Восстановлено черновиков в последнем сохранённом виде: %n.</numerusform>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. Восстановлено черновиков в последнем сохранённом виде: %n.</numerusform>
+            <numerusform>В прошлый раз приложение было закрыто некорректно. Восстановлено черновиков в последнем сохранённом виде: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1053,20 +1053,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть ссылку</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось запустить браузер, чтобы открыть эту ссылку:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопируйте ссылку и откройте её в браузере самостоятельно.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать ссылку</translation>
     </message>
 </context>
 <context>
@@ -1265,99 +1266,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставленный текст похож на Markdown, но этот черновик написан в HTML: символы разметки отобразятся как обычный текст.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Переключиться на Markdown</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;публиковать в локальной песочнице</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;публиковать в локальной песочнице как %1</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;публиковать как %1</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения нельзя загрузить: хостинг изображений не настроен.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2. Текст остаётся в приложении; выберите Файл → Экспорт…, чтобы сохранить его в другом месте.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 больше не существует; файл удалён из списка недавних файлов.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет недавних файлов</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Очистить список</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Недавние &amp;файлы</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновик сохранён в %1.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить изо&amp;бражение…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставка изображения</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif *.webp);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вырезать</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копировать</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Вст&amp;авить</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Выд&amp;елить всё</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Во весь &amp;экран</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О приложении Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1383,7 +1384,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">Не опубликовано: %1</translation>
+        <translation>Не опубликовано: %1</translation>
     </message>
 </context>
 <context>
@@ -1406,7 +1407,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие с сообщением</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1450,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывать можно только файлы Markdown (.md, .markdown) и HTML (.html, .htm).</translation>
     </message>
 </context>
 <context>
@@ -1589,7 +1590,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Заголовок</translation>
+        <translation>Заголовок</translation>
     </message>
 </context>
 <context>
@@ -1624,19 +1625,19 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без текста)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Пока не опубликовано: у %n ссылки нет адреса: %1. Укажите адрес или опубликуйте как есть.</numerusform>
+            <numerusform>Пока не опубликовано: у %n ссылок нет адреса: %1. Укажите адреса или опубликуйте как есть.</numerusform>
+            <numerusform>Пока не опубликовано: у %n ссылок нет адреса: %1. Укажите адреса или опубликуйте как есть.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Всё равно опубликовать</translation>
     </message>
 </context>
 <context>
@@ -2064,15 +2065,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат новых черновиков:</translation>
     </message>
 </context>
 <context>
@@ -2125,19 +2126,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетание клавиш</translation>
     </message>
 </context>
 <context>
@@ -2199,19 +2200,19 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не загружено</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln просмотр</numerusform>
+            <numerusform>%1: %Ln просмотра</numerusform>
+            <numerusform>%1: %Ln просмотров</numerusform>
         </translation>
     </message>
 </context>
@@ -2288,43 +2289,43 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln просмотр за этот период</numerusform>
+            <numerusform>%Ln просмотра за этот период</numerusform>
+            <numerusform>%Ln просмотров за этот период</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>всего %Ln</numerusform>
+            <numerusform>всего %Ln</numerusform>
+            <numerusform>всего %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись: %1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln просмотр</numerusform>
+            <numerusform>%Ln просмотра</numerusform>
+            <numerusform>%Ln просмотров</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln загруженная страница</numerusform>
+            <numerusform>%Ln загруженные страницы</numerusform>
+            <numerusform>%Ln загруженных страниц</numerusform>
         </translation>
     </message>
 </context>
@@ -2581,10 +2582,10 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>В уведомлении %n символ; уложитесь в %1.</numerusform>
+            <numerusform>В уведомлении %n символа; уложитесь в %1.</numerusform>
+            <numerusform>В уведомлении %n символов; уложитесь в %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2631,109 +2632,109 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Руководство пользователя Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой сборке нет руководства пользователя.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуется заголовок.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заголовок содержит %n символ; Telegraph допускает не более %1.</numerusform>
+            <numerusform>Заголовок содержит %n символа; Telegraph допускает не более %1.</numerusform>
+            <numerusform>Заголовок содержит %n символов; Telegraph допускает не более %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Имя автора содержит %n символ; Telegraph допускает не более %1.</numerusform>
+            <numerusform>Имя автора содержит %n символа; Telegraph допускает не более %1.</numerusform>
+            <numerusform>Имя автора содержит %n символов; Telegraph допускает не более %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>URL автора содержит %n символ; Telegraph допускает не более %1.</numerusform>
+            <numerusform>URL автора содержит %n символа; Telegraph допускает не более %1.</numerusform>
+            <numerusform>URL автора содержит %n символов; Telegraph допускает не более %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуется содержимое.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Содержимое занимает %n байт; Telegraph допускает не более %1 байт (64 КиБ).</numerusform>
+            <numerusform>Содержимое занимает %n байта; Telegraph допускает не более %1 байт (64 КиБ).</numerusform>
+            <numerusform>Содержимое занимает %n байт; Telegraph допускает не более %1 байт (64 КиБ).</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>В содержимом нет текста; Telegraph требует, чтобы на странице был текст.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тег &lt;%1&gt; не допускается в содержимом Telegraph.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя атрибута «%1» у &lt;%2&gt; не является допустимым именем атрибута HTML (допускаются буквы, цифры, «-», «_», «:» и «.», первой должна быть буква).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Глубина вложенности содержимого больше %1.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать в Telegraph Desktop</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда публиковать ваши страницы? Это можно изменить позже в настройках.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Публиковать на telegra.ph</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши страницы публикуются на telegra.ph. Создайте учётную запись Telegraph на панели «Учётные записи».</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Попробовать локальную песочницу</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер Telegraph внутри приложения с уже созданной для вас учётной записью: публикуйте, редактируйте и снимайте с публикации без сети. Ничто не покидает этот компьютер.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовать имеющуюся учётную запись</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортируйте существующую учётную запись Telegraph по её токену доступа (от бота или другого приложения) и публикуйте с ней на telegra.ph.</translation>
     </message>
 </context>
 </TS>

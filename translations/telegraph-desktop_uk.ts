@@ -48,31 +48,31 @@
     <name>tg::AboutDialog</name>
     <message>
         <source>About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Про Telegraph Desktop</translation>
     </message>
     <message>
         <source>Telegraph Desktop</source>
-        <translation type="unfinished">Telegraph Desktop</translation>
+        <translation>Telegraph Desktop</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія %1</translation>
     </message>
     <message>
         <source>Write, preview and publish pages on Telegraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пишіть, переглядайте та публікуйте сторінки в Telegraph.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вільне програмне забезпечення за ліцензією MIT.</translation>
     </message>
     <message>
         <source>Project page</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка проєкту</translation>
     </message>
     <message>
         <source>README and user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>README і посібник користувача</translation>
     </message>
 </context>
 <context>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Accounts of the local sandbox cannot log in on telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Облікові записи локальної пісочниці не можуть входити на telegra.ph</translation>
     </message>
 </context>
 <context>
@@ -496,18 +496,18 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s) (%2 from the earlier run, %3 as HTML)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Збережено %1 з %n сторінки (%2 з попереднього запуску, %3 як HTML)…</numerusform>
+            <numerusform>Збережено %1 з %n сторінок (%2 з попереднього запуску, %3 як HTML)…</numerusform>
+            <numerusform>Збережено %1 з %n сторінок (%2 з попереднього запуску, %3 як HTML)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %n page(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Збережено %1 з %n сторінки…</numerusform>
+            <numerusform>Збережено %1 з %n сторінок…</numerusform>
+            <numerusform>Збережено %1 з %n сторінок…</numerusform>
         </translation>
     </message>
 </context>
@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>The local sandbox&apos;s address could not be saved (%1): after a restart its page links and images may not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти адресу локальної пісочниці (%1): після перезапуску посилання на її сторінки та зображення можуть не знайтися.</translation>
     </message>
 </context>
 <context>
@@ -608,10 +608,10 @@
     </message>
     <message numerus="yes">
         <source>%n thing(s) to do before publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n завдання до публікації</numerusform>
+            <numerusform>%n завдання до публікації</numerusform>
+            <numerusform>%n завдань до публікації</numerusform>
         </translation>
     </message>
 </context>
@@ -635,10 +635,10 @@
     </message>
     <message numerus="yes">
         <source>The app did not close normally last time. Drafts restored as last saved: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Минулого разу програма завершила роботу некоректно. Відновлено чернеток в останньому збереженому стані: %n.</numerusform>
+            <numerusform>Минулого разу програма завершила роботу некоректно. Відновлено чернеток в останньому збереженому стані: %n.</numerusform>
+            <numerusform>Минулого разу програма завершила роботу некоректно. Відновлено чернеток в останньому збереженому стані: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1053,20 +1053,21 @@
     <name>tg::LinkOpener</name>
     <message>
         <source>Cannot Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається відкрити посилання</translation>
     </message>
     <message>
         <source>No web browser could be started to open this link:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося запустити браузер, щоб відкрити це посилання:
+%1</translation>
     </message>
     <message>
         <source>Copy the link and open it in a browser yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопіюйте посилання й відкрийте його в браузері самостійно.</translation>
     </message>
     <message>
         <source>Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати посилання</translation>
     </message>
 </context>
 <context>
@@ -1265,99 +1266,99 @@
     </message>
     <message>
         <source>The pasted text looks like Markdown, but this draft is written in HTML: its marks show as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставлений текст схожий на Markdown, але ця чернетка написана в HTML: символи розмітки відобразяться як звичайний текст.</translation>
     </message>
     <message>
         <source>Switch to Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти на Markdown</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опублікувати в локальній пісочниці</translation>
     </message>
     <message>
         <source>&amp;Publish to the Local Sandbox as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опублікувати в локальній пісочниці як %1</translation>
     </message>
     <message>
         <source>&amp;Publish as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опублікувати як %1</translation>
     </message>
     <message>
         <source>Images cannot be uploaded: no image host is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зображення не можна вивантажити: хостинг зображень не налаштовано.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. The text is kept in the app; use File → Export… to save it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати %1: %2. Текст залишається в програмі; виберіть Файл → Експортувати…, щоб зберегти його деінде.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 більше не існує; його вилучено зі списку недавніх файлів.</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає недавніх файлів</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Очистити список</translation>
     </message>
     <message>
         <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Недавні &amp;файли</translation>
     </message>
     <message>
         <source>Draft saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чернетку збережено в %1.</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставити &amp;зображення…</translation>
     </message>
     <message>
         <source>Insert Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставити зображення</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зображення (*.png *.jpg *.jpeg *.gif *.webp);;Усі файли (*)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Ви&amp;різати</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копіювати</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вставити</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Виді&amp;лити все</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>На весь &amp;екран</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Довідка</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>По&amp;сібник користувача</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Комбінації клавіш</translation>
     </message>
     <message>
         <source>&amp;About Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Про Telegraph Desktop</translation>
     </message>
 </context>
 <context>
@@ -1383,7 +1384,7 @@
     </message>
     <message>
         <source>Not published: %1</source>
-        <translation type="unfinished">Не опубліковано: %1</translation>
+        <translation>Не опубліковано: %1</translation>
     </message>
 </context>
 <context>
@@ -1406,7 +1407,7 @@
     </message>
     <message>
         <source>Act on the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Дія з повідомленням</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1450,7 @@
     </message>
     <message>
         <source>Only Markdown (.md, .markdown) and HTML (.html, .htm) files can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкривати можна лише файли Markdown (.md, .markdown) і HTML (.html, .htm).</translation>
     </message>
 </context>
 <context>
@@ -1589,7 +1590,7 @@
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Назва</translation>
+        <translation>Назва</translation>
     </message>
 </context>
 <context>
@@ -1624,19 +1625,19 @@
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без тексту)</translation>
     </message>
     <message numerus="yes">
         <source>Not published yet: %n link(s) have no address: %1. Fill it in, or publish them as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ще не опубліковано: %n посилання не має адреси: %1. Укажіть адресу або опублікуйте як є.</numerusform>
+            <numerusform>Ще не опубліковано: %n посилання не мають адреси: %1. Укажіть адреси або опублікуйте як є.</numerusform>
+            <numerusform>Ще не опубліковано: %n посилань не мають адреси: %1. Укажіть адреси або опублікуйте як є.</numerusform>
         </translation>
     </message>
     <message>
         <source>Publish Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе одно опублікувати</translation>
     </message>
 </context>
 <context>
@@ -2064,15 +2065,15 @@
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished">Markdown</translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished">HTML</translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>New drafts are written in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат нових чернеток:</translation>
     </message>
 </context>
 <context>
@@ -2125,19 +2126,19 @@
     <name>tg::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Комбінації клавіш</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Дія</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Комбінація клавіш</translation>
     </message>
 </context>
 <context>
@@ -2199,19 +2200,19 @@
     <message>
         <source>%1, %2–%3 UTC</source>
         <extracomment>the hour a bar of the 48-hour chart covers: date, from, to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2–%3 UTC</translation>
     </message>
     <message>
         <source>%1: not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не завантажено</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln view(s)</source>
         <extracomment>a bar of the views chart: its date, then the views</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln перегляд</numerusform>
+            <numerusform>%1: %Ln перегляди</numerusform>
+            <numerusform>%1: %Ln переглядів</numerusform>
         </translation>
     </message>
 </context>
@@ -2288,43 +2289,43 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>the views of the chart&apos;s period · the page&apos;s views of all time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s) in this period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln перегляд за цей період</numerusform>
+            <numerusform>%Ln перегляди за цей період</numerusform>
+            <numerusform>%Ln переглядів за цей період</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>усього %Ln</numerusform>
+            <numerusform>усього %Ln</numerusform>
+            <numerusform>усього %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>Account: %1 on %2</source>
         <extracomment>the views of all loaded pages, then how many pages are loaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Обліковий запис: %1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln view(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln перегляд</numerusform>
+            <numerusform>%Ln перегляди</numerusform>
+            <numerusform>%Ln переглядів</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln loaded page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln завантажена сторінка</numerusform>
+            <numerusform>%Ln завантажені сторінки</numerusform>
+            <numerusform>%Ln завантажених сторінок</numerusform>
         </translation>
     </message>
 </context>
@@ -2581,10 +2582,10 @@
     </message>
     <message numerus="yes">
         <source>The notice is %n characters long; keep it under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Повідомлення містить %n символ; вкладіться в %1.</numerusform>
+            <numerusform>Повідомлення містить %n символи; вкладіться в %1.</numerusform>
+            <numerusform>Повідомлення містить %n символів; вкладіться в %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2631,109 +2632,109 @@
     <name>tg::UserGuideDialog</name>
     <message>
         <source>Telegraph Desktop User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Посібник користувача Telegraph Desktop</translation>
     </message>
     <message>
         <source>The user guide is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>У цій збірці немає посібника користувача.</translation>
     </message>
 </context>
 <context>
     <name>tg::ValidationText</name>
     <message>
         <source>Title is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва обов’язкова.</translation>
     </message>
     <message numerus="yes">
         <source>Title is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Назва містить %n символ; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>Назва містить %n символи; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>Назва містить %n символів; Telegraph дозволяє щонайбільше %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author name is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ім’я автора містить %n символ; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>Ім’я автора містить %n символи; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>Ім’я автора містить %n символів; Telegraph дозволяє щонайбільше %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Author URL is %n characters; Telegraph allows at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>URL автора містить %n символ; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>URL автора містить %n символи; Telegraph дозволяє щонайбільше %1.</numerusform>
+            <numerusform>URL автора містить %n символів; Telegraph дозволяє щонайбільше %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Content is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вміст обов’язковий.</translation>
     </message>
     <message numerus="yes">
         <source>Content is %n bytes; Telegraph allows at most %1 bytes (64 KiB).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Вміст займає %n байт; Telegraph дозволяє щонайбільше %1 байтів (64 КіБ).</numerusform>
+            <numerusform>Вміст займає %n байти; Telegraph дозволяє щонайбільше %1 байтів (64 КіБ).</numerusform>
+            <numerusform>Вміст займає %n байтів; Telegraph дозволяє щонайбільше %1 байтів (64 КіБ).</numerusform>
         </translation>
     </message>
     <message>
         <source>Content has no text; Telegraph needs some text on a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вміст не містить тексту; Telegraph потребує хоч трохи тексту на сторінці.</translation>
     </message>
     <message>
         <source>Tag &lt;%1&gt; is not allowed in Telegraph content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тег &lt;%1&gt; не дозволено у вмісті Telegraph.</translation>
     </message>
     <message>
         <source>Attribute name &quot;%1&quot; on &lt;%2&gt; is not a valid HTML attribute name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; and &apos;.&apos;, starting with a letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва атрибута «%1» у &lt;%2&gt; — неприпустима назва атрибута HTML (літери, цифри, &apos;-&apos;, &apos;_&apos;, &apos;:&apos; і &apos;.&apos;, починаючи з літери).</translation>
     </message>
     <message>
         <source>Content is nested more than %1 levels deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Глибина вкладеності вмісту перевищує %1.</translation>
     </message>
 </context>
 <context>
     <name>tg::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ласкаво просимо</translation>
     </message>
     <message>
         <source>Welcome to Telegraph Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ласкаво просимо до Telegraph Desktop</translation>
     </message>
     <message>
         <source>Where should your pages go? You can change this later in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Куди публікувати ваші сторінки? Це можна змінити пізніше в налаштуваннях.</translation>
     </message>
     <message>
         <source>Publish to telegra.ph</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікувати на telegra.ph</translation>
     </message>
     <message>
         <source>Your pages go to telegra.ph. Create a Telegraph account in the Accounts panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваші сторінки публікуються на telegra.ph. Створіть обліковий запис Telegraph на панелі «Облікові записи».</translation>
     </message>
     <message>
         <source>Try the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Спробувати локальну пісочницю</translation>
     </message>
     <message>
         <source>A Telegraph server inside the app, with an account made for you: publish, edit and unpublish offline. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер Telegraph усередині програми зі створеним для вас обліковим записом: публікуйте, редагуйте та знімайте з публікації офлайн. Ніщо не залишає цей комп’ютер.</translation>
     </message>
     <message>
         <source>Use an account I already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Використати наявний обліковий запис</translation>
     </message>
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортуйте наявний обліковий запис Telegraph за його токеном доступу (від бота чи іншої програми) і публікуйте з ним на telegra.ph.</translation>
     </message>
 </context>
 </TS>
