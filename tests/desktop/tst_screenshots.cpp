@@ -37,6 +37,11 @@ QString shotPath(const QString &language, int percent)
     return ArtifactsDir + u"/mainwindow-%1-%2.png"_s.arg(language).arg(percent);
 }
 
+QString emptyDraftShotPath(const QString &language, int percent)
+{
+    return ArtifactsDir + u"/emptydraft-%1-%2.png"_s.arg(language).arg(percent);
+}
+
 /// Distinct colours on a 64×64 grid: a blank or single-colour image has one or two.
 int distinctColours(const QImage &image)
 {
@@ -124,7 +129,23 @@ int renderShot(int argc, char **argv)
     err << "grabbed " << shot.width() << "x" << shot.height() << " at dpr "
         << shot.devicePixelRatio() << "\n";
     QDir().mkpath(QFileInfo(out).absolutePath());
-    return shot.save(out, "PNG") ? 0 : 5;
+    if (!shot.save(out, "PNG"))
+        return 5;
+    // The same window with a new, empty draft: what is missing shows as hints, not errors.
+    const QString emptyOut = qEnvironmentVariable("TG_SCREENSHOT_EMPTY_FILE");
+    if (emptyOut.isEmpty())
+        return 0;
+    w->newDraft();
+    const bool emptyShown = QTest::qWaitFor(
+        [w] {
+            return w->preview()->isReady() && w->lastResult().serial == w->editSerial() &&
+                   w->preview()->shownSerial() == w->editSerial();
+        },
+        30000);
+    if (!emptyShown || !w->editorPane()->editor()->toPlainText().isEmpty())
+        return 4;
+    QTest::qWait(300);
+    return w->grab().save(emptyOut, "PNG") ? 0 : 5;
 }
 
 } // namespace
@@ -161,6 +182,9 @@ void TestScreenshots::mainWindow_rendersNonTrivially()
     env.insert(u"TG_SCREENSHOT_CHILD"_s, u"1"_s);
     env.insert(u"TG_SCREENSHOT_LANGUAGE"_s, language);
     env.insert(u"TG_SCREENSHOT_FILE"_s, file);
+    const QString emptyFile = emptyDraftShotPath(language, percent);
+    QFile::remove(emptyFile);
+    env.insert(u"TG_SCREENSHOT_EMPTY_FILE"_s, emptyFile);
     env.insert(u"QT_SCALE_FACTOR"_s, QString::number(percent / 100.0));
     env.remove(u"QT_SCREEN_SCALE_FACTORS"_s);
     env.remove(u"QT_AUTO_SCREEN_SCALE_FACTOR"_s);
@@ -180,6 +204,10 @@ void TestScreenshots::mainWindow_rendersNonTrivially()
              qPrintable(u"%1x%2"_s.arg(image.width()).arg(image.height())));
     const int colours = distinctColours(image);
     QVERIFY2(colours >= 8, qPrintable(u"only %1 distinct colours"_s.arg(colours)));
+    const QImage empty(emptyFile);
+    QVERIFY2(!empty.isNull(), qPrintable(emptyFile));
+    QCOMPARE(empty.size(), image.size());
+    QVERIFY(empty != image);
 }
 
 void TestScreenshots::persian_isMirroredAgainstEnglish()

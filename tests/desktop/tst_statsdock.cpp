@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -235,6 +236,13 @@ private Q_SLOTS:
         QCOMPARE(stats->series().views.at(26), 4);
         QCOMPARE(stats->series().total, 9);
         QCOMPARE(stats->series().rangeSum(), 9);
+        // The window and its statistics dock after these views, kept as test artifacts.
+        QTest::qWait(300); // let the chart paint its new series
+        const QString shots = QStringLiteral(TG_ARTIFACTS_DIR);
+        QVERIFY(QDir().mkpath(shots));
+        QVERIFY(w->grab().save(shots + QStringLiteral("/stats-30days-window-en.png"), "PNG"));
+        QVERIFY(stats->parentWidget()->grab().save(shots + QStringLiteral("/stats-30days-dock-en.png"),
+                                                   "PNG"));
         stats->setRange(ViewRange::Days90);
         QTRY_VERIFY_WITH_TIMEOUT(stats->hasSeries(), 20000);
         QCOMPARE(stats->series().views.at(86), 4);
