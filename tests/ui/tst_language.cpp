@@ -95,6 +95,13 @@ private Q_SLOTS:
                                              nullptr, 12)
                      .arg(3),
                  u"Saved 3 of 12 pages…"_s);
+        // Counts in the locale's digits (%Ln) too, e.g. the statistics panel's.
+        QCOMPARE(QCoreApplication::translate("tg::StatsWidget", "%Ln view(s) in this period",
+                                             nullptr, 1),
+                 u"1 view in this period"_s);
+        QCOMPARE(QCoreApplication::translate("tg::StatsWidget", "%Ln view(s) in this period",
+                                             nullptr, 7),
+                 u"7 views in this period"_s);
     }
 
     void russian_counts_keepTheirCatalogsPlurals()

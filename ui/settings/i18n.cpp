@@ -31,7 +31,7 @@ QString normalizeCode(const QString &code)
 }
 
 /// English plural forms for the app's own "%n thing(s)" texts, so English reads "1 word" and
-/// "2 words" rather than "1 word(s)" without an English catalog to maintain. Installed first, it
+/// "2 words" rather than "1 word(s)" (%n or %Ln) without an English catalog to maintain. Installed first, it
 /// is asked last: a language's catalog answers before it, and it answers for what a catalog
 /// lacks. Only texts with a count and a "(s)" are touched.
 class EnglishPlurals : public QTranslator
@@ -47,7 +47,9 @@ public:
         if (n < 0 || !sourceText)
             return {};
         QString text = QString::fromUtf8(sourceText);
-        if (!text.contains(QLatin1String("%n")) || !text.contains(QLatin1String("(s)")))
+        const bool counted =
+            text.contains(QLatin1String("%n")) || text.contains(QLatin1String("%Ln"));
+        if (!counted || !text.contains(QLatin1String("(s)")))
             return {};
         text.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
         return text;
