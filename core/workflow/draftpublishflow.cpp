@@ -80,11 +80,11 @@ void DraftPublishFlow::cancelIdle()
 void DraftPublishFlow::onConverted(const NodeList &nodes, const ContentIssue &error, bool tooLong)
 {
     if (tooLong || !error.message.isEmpty()) {
-        PublishResult r = failure(ApiError::make(ApiError::Category::Validation,
-                                                 error.message.isEmpty()
-                                                     ? tr("the text is too long for one page")
-                                                     : error.message),
-                                  tr("Not published: %1"));
+        PublishResult r =
+            failure(ApiError::make(ApiError::Category::Validation,
+                                   error.message.isEmpty() ? tr("the text is too long for one page")
+                                                           : error.message),
+                    tr("Not published: %1"));
         r.tooLong = tooLong;
         if (!error.message.isEmpty()) {
             r.validationCode = error.validationCode;

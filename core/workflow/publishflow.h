@@ -38,11 +38,11 @@ struct PublishResult
     bool ok = false;
     QString path; ///< the page (the index page for a series)
     QString url;
-    QString draftId;       ///< the draft published from, kept for or opened as
-    ApiError error;        ///< why it failed (Cancelled after cancel(), Validation when refused)
-    QString message;       ///< what the user reads, success or failure (userMessage() inside)
-    bool offline = false;  ///< the server could not be reached; nothing changed there
-    bool tooLong = false;  ///< refused as over the page limit (a series can take it)
+    QString draftId;      ///< the draft published from, kept for or opened as
+    ApiError error;       ///< why it failed (Cancelled after cancel(), Validation when refused)
+    QString message;      ///< what the user reads, success or failure (userMessage() inside)
+    bool offline = false; ///< the server could not be reached; nothing changed there
+    bool tooLong = false; ///< refused as over the page limit (a series can take it)
     /// When refused by a page check: its tg::ValidationIssue::Code and values, so the window can
     /// word message in its own language (-1 otherwise).
     int validationCode = -1;

@@ -49,9 +49,8 @@ bool UnpublishFlow::unpublish(const QString &pathOrUrl, const QString &notice)
         return true;
     }
     if (text.size() > MaxNoticeLength) {
-        refuse(
-            tr("The notice is %n characters long; keep it under %1.", nullptr, int(text.size()))
-                .arg(MaxNoticeLength));
+        refuse(tr("The notice is %n characters long; keep it under %1.", nullptr, int(text.size()))
+                   .arg(MaxNoticeLength));
         return true;
     }
     GetPageRequest req;

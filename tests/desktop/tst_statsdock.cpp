@@ -241,8 +241,8 @@ private Q_SLOTS:
         const QString shots = QStringLiteral(TG_ARTIFACTS_DIR);
         QVERIFY(QDir().mkpath(shots));
         QVERIFY(w->grab().save(shots + QStringLiteral("/stats-30days-window-en.png"), "PNG"));
-        QVERIFY(stats->parentWidget()->grab().save(shots + QStringLiteral("/stats-30days-dock-en.png"),
-                                                   "PNG"));
+        QVERIFY(stats->parentWidget()->grab().save(
+            shots + QStringLiteral("/stats-30days-dock-en.png"), "PNG"));
         stats->setRange(ViewRange::Days90);
         QTRY_VERIFY_WITH_TIMEOUT(stats->hasSeries(), 20000);
         QCOMPARE(stats->series().views.at(86), 4);

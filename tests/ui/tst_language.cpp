@@ -3,6 +3,7 @@
 // preview's placeholder worded in the UI (by code, through the translators), and Persian right
 // to left: the size meter keeps its label, start-side docks sit on the right and the preview
 // puts bullets and the quote bar on the right of right-to-left text.
+#include "api/telegraphclient.h"
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
@@ -13,7 +14,6 @@
 #include "window/messagearea.h"
 #include "window/validationtext.h"
 #include "workflow/publishflow.h"
-#include "api/telegraphclient.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -87,14 +87,14 @@ private Q_SLOTS:
                      qPrintable(counts->text()));
         QVERIFY(!counts->text().contains(u"(s)"_s));
         // Every count worded with %n, e.g. the backup's progress.
-        QCOMPARE(QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…",
-                                             nullptr, 1)
-                     .arg(1),
-                 u"Saved 1 of 1 page…"_s);
-        QCOMPARE(QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…",
-                                             nullptr, 12)
-                     .arg(3),
-                 u"Saved 3 of 12 pages…"_s);
+        QCOMPARE(
+            QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…", nullptr, 1)
+                .arg(1),
+            u"Saved 1 of 1 page…"_s);
+        QCOMPARE(
+            QCoreApplication::translate("tg::BackupDialog", "Saved %1 of %n page(s)…", nullptr, 12)
+                .arg(3),
+            u"Saved 3 of 12 pages…"_s);
         // Counts in the locale's digits (%Ln) too, e.g. the statistics panel's.
         QCOMPARE(QCoreApplication::translate("tg::StatsWidget", "%Ln view(s) in this period",
                                              nullptr, 1),

@@ -31,9 +31,9 @@ QString normalizeCode(const QString &code)
 }
 
 /// English plural forms for the app's own "%n thing(s)" texts, so English reads "1 word" and
-/// "2 words" rather than "1 word(s)" (%n or %Ln) without an English catalog to maintain. Installed first, it
-/// is asked last: a language's catalog answers before it, and it answers for what a catalog
-/// lacks. Only texts with a count and a "(s)" are touched.
+/// "2 words" rather than "1 word(s)" (%n or %Ln) without an English catalog to maintain. Installed
+/// first, it is asked last: a language's catalog answers before it, and it answers for what a
+/// catalog lacks. Only texts with a count and a "(s)" are touched.
 class EnglishPlurals : public QTranslator
 {
 public:

@@ -19,8 +19,7 @@ QString ValidationText::text(ValidationIssue::Code code, const QStringList &args
     case Code::TitleTooLong:
         return tr("Title is %n characters; Telegraph allows at most %1.", nullptr, n).arg(b);
     case Code::AuthorNameTooLong:
-        return tr("Author name is %n characters; Telegraph allows at most %1.", nullptr, n)
-            .arg(b);
+        return tr("Author name is %n characters; Telegraph allows at most %1.", nullptr, n).arg(b);
     case Code::AuthorUrlTooLong:
         return tr("Author URL is %n characters; Telegraph allows at most %1.", nullptr, n).arg(b);
     case Code::ContentRequired:

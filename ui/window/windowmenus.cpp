@@ -7,8 +7,8 @@
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
-#include "window/openpagedialog.h"
 #include "window/menustyle.h"
+#include "window/openpagedialog.h"
 
 #include <QAction>
 #include <QApplication>
