@@ -457,6 +457,33 @@ private Q_SLOTS:
         QVERIFY2(updated.ok, qPrintable(updated.message));
         QVERIFY(!anyShown(w->messages(), QStringLiteral("no address")));
     }
+
+    void publish_beforeThePreviewCaughtUp_stillHoldsALinkWithoutAddress()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.w();
+        QVERIFY(waitForPreview(w));
+        w->editorPane()->titleEdit()->setText(QStringLiteral("Fresh"));
+        w->editorPane()->editor()->setPlainText(QStringLiteral("See [here](https://)."));
+        // Published at once: the preview still shows the text before this edit, so the check
+        // runs on the snapshot (converted off the GUI thread).
+        QVERIFY(w->lastResult().serial != w->editSerial());
+        QSignalSpy finished(w, &MainWindow::publishFinished);
+        w->publish();
+        w->publish(); // a second press while the check runs starts nothing more
+        QTRY_VERIFY_WITH_TIMEOUT(anyShown(w->messages(), QStringLiteral("here")), 20000);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!w->publishing()->publishFlow()->isBusy());
+        // Filled in and published at once again: it goes out, exactly once.
+        w->editorPane()->editor()->setPlainText(QStringLiteral("See [here](https://example.org)."));
+        w->publish();
+        QVERIFY(finished.wait(30000));
+        const PublishResult r = finished.first().first().value<PublishResult>();
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 1);
+    }
 };
 
 int main(int argc, char **argv)

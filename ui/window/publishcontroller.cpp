@@ -16,9 +16,11 @@
 #include "workflow/pagefetchflow.h"
 #include "workflow/seriesflow.h"
 
+#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -78,13 +80,6 @@ QStringList PublishController::emptyLinks(const NodeList &content)
     return out;
 }
 
-NodeList PublishController::currentContent(const Draft &d) const
-{
-    if (m_window->lastResult().serial == m_window->editSerial())
-        return m_window->lastResult().nodes;
-    return convertContent({0, d.title, d.authorName, d.authorUrl, d.body, d.format}).nodes;
-}
-
 PublishController::~PublishController() = default;
 
 void PublishController::setClient(TelegraphClient *client)
@@ -116,7 +111,7 @@ bool PublishController::canStart()
             tr("No server is configured: choose one in the settings."), true);
         return false;
     }
-    if (m_publish->isBusy() || m_series->isBusy()) {
+    if (m_checkingLinks || m_publish->isBusy() || m_series->isBusy()) {
         m_window->messages()->showMessage(tr("Publishing is already under way."), false);
         return false;
     }
@@ -143,8 +138,30 @@ void PublishController::publish()
                                           true, MessageScope::Draft, QStringLiteral("publish"));
         return;
     }
-    const bool confirmed = std::exchange(m_emptyLinksConfirmed, false);
-    const QStringList empty = confirmed ? QStringList() : emptyLinks(currentContent(d));
+    if (std::exchange(m_emptyLinksConfirmed, false)) {
+        publishChecked(d, {});
+        return;
+    }
+    if (m_window->lastResult().serial == m_window->editSerial()) {
+        publishChecked(d, emptyLinks(m_window->lastResult().nodes));
+        return;
+    }
+    // The preview has not caught up with the last edit: the snapshot is converted for the check
+    // off the GUI thread (it grows with the text).
+    m_checkingLinks = true;
+    const ConversionInput in{0, d.title, d.authorName, d.authorUrl, d.body, d.format};
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, d] {
+        watcher->deleteLater();
+        m_checkingLinks = false;
+        if (m_publish) // still a server to publish to
+            publishChecked(d, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([in] { return emptyLinks(convertContent(in).nodes); }));
+}
+
+void PublishController::publishChecked(const Draft &d, const QStringList &empty)
+{
     if (!empty.isEmpty()) {
         QStringList names;
         for (const QString &text : empty)

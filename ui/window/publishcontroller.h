@@ -68,8 +68,8 @@ private:
     void onPublished(const PublishResult &result);
     void onSeriesFinished(const PublishResult &result);
     void onFetched(const PublishResult &result);
-    /// The content the open draft would publish now (the preview's, when it is current).
-    NodeList currentContent(const Draft &draft) const;
+    /// Publishes the snapshot unless it has links without an address (held, with Publish Anyway).
+    void publishChecked(const Draft &draft, const QStringList &emptyLinks);
 
     MainWindow *m_window;
     DraftStore *m_store;
@@ -77,6 +77,8 @@ private:
     TelegraphClient *m_client = nullptr;
     Draft m_snapshot;                   ///< the draft as it was handed to the last publish
     bool m_emptyLinksConfirmed = false; ///< the next publish() goes out despite empty links
+    /// The snapshot's links are being checked off the GUI thread (the preview was behind).
+    bool m_checkingLinks = false;
     std::unique_ptr<DraftPublishFlow> m_publish;
     std::unique_ptr<SeriesFlow> m_series;
     std::unique_ptr<PageFetchFlow> m_fetch;
