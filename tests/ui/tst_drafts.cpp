@@ -458,6 +458,21 @@ private Q_SLOTS:
         QVERIFY(!anyShown(w->messages(), QStringLiteral("no address")));
     }
 
+    void markdownGuess_readsASample_andHostilePastesEndQuickly()
+    {
+        QVERIFY(EditorPane::looksLikeMarkdown(QStringLiteral("See [the docs](https://x.org).")));
+        QVERIFY(EditorPane::looksLikeMarkdown(QStringLiteral("# Title\n\ntext")));
+        QVERIFY(!EditorPane::looksLikeMarkdown(QStringLiteral("<p>See <b>this</b></p>")));
+        QVERIFY(!EditorPane::looksLikeMarkdown(QStringLiteral("Plain words, nothing else.")));
+        // Two million brackets on one line: no link, and no scan from every bracket.
+        QVERIFY(!EditorPane::looksLikeMarkdown(QString(2'000'000, QLatin1Char('['))));
+        QVERIFY(!EditorPane::looksLikeMarkdown(QString(1'000'000, QLatin1Char('[')) +
+                                               QStringLiteral("a](b)")));
+        // Marks past the sample are not looked for.
+        QVERIFY(!EditorPane::looksLikeMarkdown(
+            QString(EditorPane::MarkdownSniffChars, QLatin1Char('a')) + QStringLiteral(" **b**")));
+    }
+
     void publish_beforeThePreviewCaughtUp_stillHoldsALinkWithoutAddress()
     {
         Rig rig;

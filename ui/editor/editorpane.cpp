@@ -145,8 +145,12 @@ void EditorPane::setFormat(DraftFormat format)
     m_format->setCurrentIndex(format == DraftFormat::Html ? 1 : 0);
 }
 
-bool EditorPane::looksLikeMarkdown(const QString &text)
+bool EditorPane::looksLikeMarkdown(const QString &pasted)
 {
+    // A guess needs only a sample: a huge paste is not scanned whole on the GUI thread. The
+    // patterns stay linear (a link's text cannot hold '[', so "[[[[…" is not scanned again from
+    // every bracket).
+    const QStringView text = QStringView(pasted).left(MarkdownSniffChars);
     static const QRegularExpression tag(QStringLiteral("</?[a-zA-Z][a-zA-Z0-9]*[\\s>/]"));
     if (tag.match(text).hasMatch())
         return false;
@@ -154,7 +158,7 @@ bool EditorPane::looksLikeMarkdown(const QString &text)
         QStringLiteral("^(#{1,6} \\S|[-*+] \\S|\\d+\\. \\S|> |```)"),
         QRegularExpression::MultilineOption);
     static const QRegularExpression inlineMark(QStringLiteral(
-        "\\*\\*[^*\\n]+\\*\\*|__[^_\\n]+__|\\[[^\\]\\n]+\\]\\([^)\\s]*\\)|`[^`\\n]+`"));
+        "\\*\\*[^*\\n]+\\*\\*|__[^_\\n]+__|\\[[^\\[\\]\\n]+\\]\\([^)\\s]*\\)|`[^`\\n]+`"));
     return block.match(text).hasMatch() || inlineMark.match(text).hasMatch();
 }
 

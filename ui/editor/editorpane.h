@@ -39,8 +39,10 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
 
     /// True when plain text reads as Markdown (headings, lists, emphasis, links, code) and has no
-    /// HTML tags: pasted into an HTML draft it would show its marks verbatim.
+    /// HTML tags: pasted into an HTML draft it would show its marks verbatim. Only the first
+    /// MarkdownSniffChars characters are looked at.
     static bool looksLikeMarkdown(const QString &text);
+    static constexpr qsizetype MarkdownSniffChars = 16 * 1024;
 
     /// Words and characters (code points) of the source, as shown in the status line.
     static QPair<int, int> countWordsAndChars(const QString &text);
