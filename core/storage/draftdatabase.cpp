@@ -19,7 +19,7 @@ namespace tg {
 
 namespace {
 
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 // SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all.
 bool isDamagedError(const QString &nativeCode)
@@ -243,6 +243,10 @@ bool DraftDatabase::migrate()
          "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", nullptr},
         // 1 → 2: the drafts list (by trash state, newest first) reads an index, not the table.
         {"CREATE INDEX IF NOT EXISTS drafts_by_modified ON drafts(trashed, modified)", nullptr},
+        // 2 → 3: per-draft options (word goal, spelling language, ...), a key-value list.
+        {"CREATE TABLE IF NOT EXISTS draft_options (draft_id TEXT NOT NULL, key TEXT NOT NULL, "
+         "value TEXT NOT NULL, PRIMARY KEY (draft_id, key))",
+         nullptr},
     };
     static_assert(sizeof(steps) / sizeof(steps[0]) == SchemaVersion);
     for (int from = version; from < SchemaVersion; ++from) {
@@ -576,6 +580,9 @@ bool DraftDatabase::remove(const QString &id)
     q.prepare(QStringLiteral("DELETE FROM revisions WHERE draft_id=?"));
     q.addBindValue(id);
     bool ok = q.exec();
+    q.prepare(QStringLiteral("DELETE FROM draft_options WHERE draft_id=?"));
+    q.addBindValue(id);
+    ok = ok && q.exec();
     q.prepare(QStringLiteral("DELETE FROM drafts WHERE id=?"));
     q.addBindValue(id);
     ok = ok && q.exec();
@@ -585,6 +592,40 @@ bool DraftDatabase::remove(const QString &id)
         return false;
     }
     return db.commit();
+}
+
+QString DraftDatabase::draftOption(const QString &draftId, const QString &key) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT value FROM draft_options WHERE draft_id=? AND key=?"));
+    q.addBindValue(draftId);
+    q.addBindValue(key);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return {};
+    }
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+bool DraftDatabase::setDraftOption(const QString &draftId, const QString &key, const QString &value)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (value.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM draft_options WHERE draft_id=? AND key=?"));
+        q.addBindValue(draftId);
+        q.addBindValue(key);
+    } else {
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO draft_options (draft_id, key, value) VALUES (?,?,?)"));
+        q.addBindValue(draftId);
+        q.addBindValue(key);
+        q.addBindValue(value);
+    }
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 qint64 DraftDatabase::addRevision(const Revision &r)

@@ -88,6 +88,11 @@ public:
     /// Removes the draft and its revisions for good.
     bool remove(const QString &id);
 
+    /// A per-draft option (such as "wordGoal" or "spellLanguage"); empty when unset.
+    QString draftOption(const QString &draftId, const QString &key) const;
+    /// Sets a per-draft option; an empty value removes it. Removing the draft removes its options.
+    bool setDraftOption(const QString &draftId, const QString &key, const QString &value);
+
     /// Stores a revision; returns its id (0 on failure).
     qint64 addRevision(const Revision &revision);
     /// Revisions of a draft, newest first.

@@ -325,6 +325,20 @@ qint64 DraftStore::addRevision(const Revision &revision)
     return id;
 }
 
+QString DraftStore::option(const QString &draftId, const QString &key)
+{
+    QString out;
+    run([&](DraftDatabase &db) { out = db.draftOption(draftId, key); });
+    return out;
+}
+
+bool DraftStore::setOption(const QString &draftId, const QString &key, const QString &value)
+{
+    bool ok = false;
+    run([&](DraftDatabase &db) { ok = db.setDraftOption(draftId, key, value); });
+    return ok;
+}
+
 QList<Revision> DraftStore::revisions(const QString &draftId)
 {
     QList<Revision> out;

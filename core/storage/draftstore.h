@@ -63,6 +63,10 @@ public:
     bool rename(const QString &id, const QString &title);
     std::optional<Draft> duplicate(const QString &id, const QString &newTitle);
     bool remove(const QString &id);
+    /// A per-draft option, read from the database (empty when unset); see DraftDatabase.
+    QString option(const QString &draftId, const QString &key);
+    /// Writes a per-draft option at once (an empty value removes it); false on a write error.
+    bool setOption(const QString &draftId, const QString &key, const QString &value);
     qint64 addRevision(const Revision &revision);
     QList<Revision> revisions(const QString &draftId);
     std::optional<Revision> revision(qint64 id);

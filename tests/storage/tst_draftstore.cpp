@@ -246,7 +246,7 @@ private Q_SLOTS:
         QVERIFY2(db.open(path), qPrintable(db.lastError()));
         QCOMPARE(db.meta(QStringLiteral("schema")),
                  QString::number(DraftDatabase::schemaVersion()));
-        QCOMPARE(DraftDatabase::schemaVersion(), 2);
+        QCOMPARE(DraftDatabase::schemaVersion(), 3);
         const std::optional<Draft> herons = db.draft(QStringLiteral("d1"));
         QVERIFY(herons.has_value());
         QCOMPARE(herons->title, QStringLiteral("Herons"));
@@ -263,6 +263,39 @@ private Q_SLOTS:
                                       "name='drafts_by_modified'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void draftOptions_areKeptPerDraft_replaced_removed_andGoWithTheDraft()
+    {
+        QTemporaryDir dir;
+        DraftDatabase db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("options.db"))));
+        const Draft a = Draft::create();
+        const Draft b = Draft::create();
+        QVERIFY(db.saveDraft(a));
+        QVERIFY(db.saveDraft(b));
+        const QString goal = QStringLiteral("wordGoal");
+        QVERIFY(db.draftOption(a.id, goal).isEmpty());
+        QVERIFY(db.setDraftOption(a.id, goal, QStringLiteral("800")));
+        QVERIFY(db.setDraftOption(b.id, goal, QStringLiteral("1200")));
+        QVERIFY(db.setDraftOption(a.id, goal, QStringLiteral("900")));
+        QCOMPARE(db.draftOption(a.id, goal), QStringLiteral("900"));
+        QCOMPARE(db.draftOption(b.id, goal), QStringLiteral("1200"));
+        QVERIFY(db.setDraftOption(b.id, goal, QString()));
+        QVERIFY(db.draftOption(b.id, goal).isEmpty());
+        QVERIFY(db.remove(a.id));
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM draft_options")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
+        DraftStore store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("store.db"))));
+        Draft c = Draft::create();
+        store.save(c);
+        QVERIFY(store.flush());
+        QVERIFY(store.setOption(c.id, QStringLiteral("spellLanguage"), QStringLiteral("de_DE")));
+        QCOMPARE(store.option(c.id, QStringLiteral("spellLanguage")), QStringLiteral("de_DE"));
     }
 
     void open_newerSchema_isRefusedAndLeavesTheFileUnchanged()
