@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "pages/pagecache.h"
 
+#include "storage/searchquery.h"
+
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,7 +14,44 @@ namespace tg {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+// 1: pages, lists and views; 2: and the search index over the pages (where SQLite has FTS5).
+constexpr int SchemaVersion = 2;
+
+// Titles and descriptions are what the cache holds of a page (never its content). The index
+// keeps its own copy keyed by the page row's rowid; triggers keep it in step with every write,
+// including INSERT OR REPLACE, whose implied delete fires no delete trigger.
+const char *const SearchSql[] = {
+    "CREATE VIRTUAL TABLE IF NOT EXISTS page_search USING fts5(title, description, "
+    "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+    "CREATE TRIGGER IF NOT EXISTS page_search_replace BEFORE INSERT ON pages BEGIN "
+    "DELETE FROM page_search WHERE rowid IN (SELECT rowid FROM pages WHERE account = "
+    "new.account AND position = new.position); END",
+    "CREATE TRIGGER IF NOT EXISTS page_search_insert AFTER INSERT ON pages BEGIN "
+    "INSERT INTO page_search(rowid, title, description) VALUES (new.rowid, "
+    "coalesce(new.title, ''), coalesce(new.description, '')); END",
+    "CREATE TRIGGER IF NOT EXISTS page_search_update AFTER UPDATE ON pages BEGIN "
+    "DELETE FROM page_search WHERE rowid = old.rowid; "
+    "INSERT INTO page_search(rowid, title, description) VALUES (new.rowid, "
+    "coalesce(new.title, ''), coalesce(new.description, '')); END",
+    "CREATE TRIGGER IF NOT EXISTS page_search_delete AFTER DELETE ON pages BEGIN "
+    "DELETE FROM page_search WHERE rowid = old.rowid; END",
+    "DELETE FROM page_search",
+    "INSERT INTO page_search(rowid, title, description) SELECT rowid, coalesce(title, ''), "
+    "coalesce(description, '') FROM pages",
+};
+// Without FTS5 the triggers would make every store fail: they go, and the index is built again
+// (user_version back to 1) where FTS5 is available.
+const char *const SearchOffSql[] = {
+    "DROP TRIGGER IF EXISTS page_search_replace",
+    "DROP TRIGGER IF EXISTS page_search_insert",
+    "DROP TRIGGER IF EXISTS page_search_update",
+    "DROP TRIGGER IF EXISTS page_search_delete",
+};
+
+const QString PageSearchSql = QStringLiteral(
+    "SELECT p.account, p.path, p.url, p.title, snippet(page_search, -1, char(2), char(3), '…', "
+    "16), bm25(page_search, 4.0, 1.0) AS score FROM page_search JOIN pages p ON p.rowid = "
+    "page_search.rowid WHERE page_search MATCH ? ORDER BY score LIMIT ?");
 
 const char *const SchemaSql[] = {
     "CREATE TABLE IF NOT EXISTS pages ("
@@ -26,6 +65,8 @@ const char *const SchemaSql[] = {
     " path TEXT NOT NULL, bucket TEXT NOT NULL, views INTEGER NOT NULL, fetched INTEGER NOT NULL,"
     " closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (path, bucket))",
 };
+
+bool g_fts5DisabledForTesting = false;
 
 class Transaction
 {
@@ -87,7 +128,68 @@ bool PageCache::open(const QString &path)
         if (!exec(QString::fromLatin1(sql)))
             return false;
     }
-    return exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
+    QSqlQuery v(QSqlDatabase::database(m_connection, false));
+    const int version =
+        v.exec(QStringLiteral("PRAGMA user_version")) && v.next() ? v.value(0).toInt() : 0;
+    v.finish();
+    const bool fts5 = !g_fts5DisabledForTesting &&
+                      SearchQuery::fts5Available(QSqlDatabase::database(m_connection, false));
+    if (fts5 == (version >= 2))
+        return true;
+    Transaction t(m_connection);
+    if (fts5) {
+        for (const char *sql : SearchSql) {
+            if (!exec(QString::fromLatin1(sql)))
+                return false;
+        }
+    } else {
+        for (const char *sql : SearchOffSql) {
+            if (!exec(QString::fromLatin1(sql)))
+                return false;
+        }
+    }
+    return exec(QStringLiteral("PRAGMA user_version=%1").arg(fts5 ? SchemaVersion : 1)) &&
+           t.commit();
+}
+
+void PageCache::setFts5DisabledForTesting(bool disabled)
+{
+    g_fts5DisabledForTesting = disabled;
+}
+
+bool PageCache::isIndexed(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() && q.value(0).toInt() >= 2;
+}
+
+bool PageCache::search(const QSqlDatabase &db, const QString &match, int limit,
+                       QList<SearchHit> *hits, QString *error)
+{
+    if (match.isEmpty())
+        return true;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(PageSearchSql);
+    q.addBindValue(match);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        SearchHit h;
+        h.kind = SearchHit::Kind::Page;
+        h.account = q.value(0).toString();
+        h.pagePath = q.value(1).toString();
+        h.pageUrl = q.value(2).toString();
+        h.title = q.value(3).toString();
+        h.snippetHtml = SearchQuery::markedToHtml(q.value(4).toString());
+        h.score = q.value(5).toDouble();
+        hits->append(h);
+    }
+    return true;
 }
 
 bool PageCache::isOpen() const

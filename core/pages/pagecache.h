@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/apitypes.h"
+#include "storage/searchhit.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,6 +12,8 @@
 #include <QStringList>
 
 #include <optional>
+
+class QSqlDatabase;
 
 namespace tg {
 
@@ -31,7 +34,18 @@ public:
     static QString defaultFileName();
 
     /// Opens (creating when needed) the cache file and its schema; false with lastError().
+    /// Where SQLite has FTS5, the pages' titles and descriptions are kept in a search index
+    /// (built from the cached pages the first time).
     bool open(const QString &path);
+    /// Acts as if SQLite had no FTS5 in caches opened from now on (tests of that case).
+    static void setFts5DisabledForTesting(bool disabled);
+    /// True when the cache file on this connection has a search index kept up to date.
+    static bool isIndexed(const QSqlDatabase &db);
+    /// Cached pages of every account whose title or description match the FTS5 expression
+    /// (see SearchQuery::matchExpression()), best first, at most `limit`; works on any
+    /// connection to the file. False with *error on an SQL error.
+    static bool search(const QSqlDatabase &db, const QString &match, int limit,
+                       QList<SearchHit> *hits, QString *error = nullptr);
     bool isOpen() const;
     void close();
     QString lastError() const { return m_error; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/draftdatabase.h"
 
+#include "storage/searchquery.h"
 #include "storage/storagelog.h"
 
 #include <QFile>
@@ -19,7 +20,57 @@ namespace tg {
 
 namespace {
 
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
+
+// The search index (schema 3 → 4): FTS5 tables over the drafts' and the revisions' titles and
+// texts that read their content from those tables, kept in step by triggers in the same
+// transaction as every write, and filled from what is stored when created. Only created where
+// SQLite has FTS5; see ensureSearchIndex().
+#define TG_SEARCH_TOKENIZE "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+const char *const SearchIndexSql[] = {
+    "CREATE VIRTUAL TABLE IF NOT EXISTS draft_search USING fts5(title, body, "
+    "content='drafts', " TG_SEARCH_TOKENIZE ")",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS revision_search USING fts5(title, body, "
+    "content='revisions', content_rowid='id', " TG_SEARCH_TOKENIZE ")",
+    "CREATE TRIGGER IF NOT EXISTS draft_search_insert AFTER INSERT ON drafts BEGIN "
+    "INSERT INTO draft_search(rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
+    "CREATE TRIGGER IF NOT EXISTS draft_search_update AFTER UPDATE OF title, body ON drafts "
+    "WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN "
+    "INSERT INTO draft_search(draft_search, rowid, title, body) VALUES ('delete', old.rowid, "
+    "old.title, old.body); "
+    "INSERT INTO draft_search(rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
+    "CREATE TRIGGER IF NOT EXISTS draft_search_delete AFTER DELETE ON drafts BEGIN "
+    "INSERT INTO draft_search(draft_search, rowid, title, body) VALUES ('delete', old.rowid, "
+    "old.title, old.body); END",
+    "CREATE TRIGGER IF NOT EXISTS revision_search_insert AFTER INSERT ON revisions BEGIN "
+    "INSERT INTO revision_search(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    "CREATE TRIGGER IF NOT EXISTS revision_search_update AFTER UPDATE OF title, body ON "
+    "revisions BEGIN "
+    "INSERT INTO revision_search(revision_search, rowid, title, body) VALUES ('delete', old.id, "
+    "old.title, old.body); "
+    "INSERT INTO revision_search(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    "CREATE TRIGGER IF NOT EXISTS revision_search_delete AFTER DELETE ON revisions BEGIN "
+    "INSERT INTO revision_search(revision_search, rowid, title, body) VALUES ('delete', old.id, "
+    "old.title, old.body); END",
+    "INSERT INTO draft_search(draft_search) VALUES ('rebuild')",
+    "INSERT INTO revision_search(revision_search) VALUES ('rebuild')",
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'on')",
+};
+#undef TG_SEARCH_TOKENIZE
+
+// Without FTS5 the triggers would make every save fail: they go, and the index is rebuilt when
+// the database is next opened where FTS5 is available.
+const char *const SearchIndexOffSql[] = {
+    "DROP TRIGGER IF EXISTS draft_search_insert",
+    "DROP TRIGGER IF EXISTS draft_search_update",
+    "DROP TRIGGER IF EXISTS draft_search_delete",
+    "DROP TRIGGER IF EXISTS revision_search_insert",
+    "DROP TRIGGER IF EXISTS revision_search_update",
+    "DROP TRIGGER IF EXISTS revision_search_delete",
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'off')",
+};
+
+bool g_fts5DisabledForTesting = false;
 
 // SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all.
 bool isDamagedError(const QString &nativeCode)
@@ -114,6 +165,8 @@ bool DraftDatabase::open(const QString &path)
     bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
               exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
               exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    m_searchAvailable = !g_fts5DisabledForTesting &&
+                        SearchQuery::fts5Available(QSqlDatabase::database(m_connection));
     if (ok)
         ok = migrate();
     if (!ok) {
@@ -228,7 +281,7 @@ bool DraftDatabase::migrate()
         return false;
     }
     // Step n takes the schema from version n to n + 1; version 0 is an empty file.
-    static const char *const steps[][6] = {
+    static const char *const steps[][8] = {
         {"CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
          "author_name TEXT NOT NULL DEFAULT '', author_url TEXT NOT NULL DEFAULT '', body TEXT NOT "
          "NULL DEFAULT '', format INTEGER NOT NULL DEFAULT 0, page_path TEXT NOT NULL DEFAULT '', "
@@ -247,6 +300,9 @@ bool DraftDatabase::migrate()
         {"CREATE TABLE IF NOT EXISTS draft_options (draft_id TEXT NOT NULL, key TEXT NOT NULL, "
          "value TEXT NOT NULL, PRIMARY KEY (draft_id, key))",
          nullptr},
+        // 3 → 4: the full-text search index (SearchIndexSql), where SQLite has FTS5; the step
+        // itself only records the version, ensureSearchIndex() creates and repairs the index.
+        {nullptr},
     };
     static_assert(sizeof(steps) / sizeof(steps[0]) == SchemaVersion);
     for (int from = version; from < SchemaVersion; ++from) {
@@ -258,6 +314,10 @@ bool DraftDatabase::migrate()
         bool ok = true;
         for (const char *const *sql = steps[from]; ok && *sql; ++sql)
             ok = exec(QString::fromLatin1(*sql));
+        if (ok && from == 3 && m_searchAvailable) {
+            for (const char *sql : SearchIndexSql)
+                ok = ok && exec(QString::fromLatin1(sql));
+        }
         ok = ok && setMeta(QStringLiteral("schema"), QString::number(from + 1));
         if (!ok || !db.commit()) {
             if (ok)
@@ -266,7 +326,44 @@ bool DraftDatabase::migrate()
             return false;
         }
     }
+    return ensureSearchIndex();
+}
+
+bool DraftDatabase::ensureSearchIndex()
+{
+    const bool on = meta(QStringLiteral("search_index")) == QLatin1String("on");
+    if (on == m_searchAvailable)
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    bool ok = true;
+    if (m_searchAvailable) {
+        // Created here, or written by a build without FTS5 since: indexed afresh.
+        ok = exec(QStringLiteral("DROP TABLE IF EXISTS draft_search")) &&
+             exec(QStringLiteral("DROP TABLE IF EXISTS revision_search"));
+        for (const char *sql : SearchIndexSql)
+            ok = ok && exec(QString::fromLatin1(sql));
+    } else {
+        for (const char *sql : SearchIndexOffSql)
+            ok = ok && exec(QString::fromLatin1(sql));
+    }
+    if (!ok || !db.commit()) {
+        if (ok)
+            m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    qCDebug(lcStorage) << (m_searchAvailable ? "built the search index"
+                                             : "SQLite has no FTS5: the search index is off");
     return true;
+}
+
+void DraftDatabase::setFts5DisabledForTesting(bool disabled)
+{
+    g_fts5DisabledForTesting = disabled;
 }
 
 namespace {

@@ -69,6 +69,11 @@ public:
     static Recovery recover(const QString &path, const QDateTime &now);
     bool isOpen() const;
     void close();
+    /// True when the search index (SQLite FTS5) is kept in this database; false where SQLite
+    /// lacks FTS5: drafts work as before, Find Everywhere says it is not available.
+    bool searchAvailable() const { return m_searchAvailable; }
+    /// Acts as if SQLite had no FTS5 in databases opened from now on (tests of that case).
+    static void setFts5DisabledForTesting(bool disabled);
     QString lastError() const { return m_error; }
     /// The name of the SQL connection (valid on the thread that opened it), for pragmas and
     /// checks from outside.
@@ -111,6 +116,9 @@ public:
 private:
     bool probe(const QString &path);
     bool migrate();
+    /// Creates (and fills) the search index where FTS5 is available and it is missing or stale;
+    /// drops its triggers where FTS5 is not, so saves keep working.
+    bool ensureSearchIndex();
     /// 0 for an empty file, -1 when unreadable.
     static int storedVersion(const QSqlDatabase &db);
     bool exec(const QString &sql);
@@ -120,6 +128,7 @@ private:
     mutable QString m_error;
     QString m_nativeError;
     OpenFailure m_failure = OpenFailure::None;
+    bool m_searchAvailable = false;
 };
 
 } // namespace tg
