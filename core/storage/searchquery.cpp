@@ -90,13 +90,18 @@ QString SearchQuery::matchExpression(const QString &input)
     return expr;
 }
 
-QString SearchQuery::markedToHtml(const QString &marked)
+QString SearchQuery::markedToHtml(const QString &marked, int maxChars)
 {
     QString out;
-    out.reserve(marked.size() + 32);
+    out.reserve(qMin(int(marked.size()), maxChars) + 32);
     bool open = false;
+    int shown = 0;
     for (const QChar c : marked) {
         const char16_t u = c.unicode();
+        if (u != MarkOpen && u != MarkClose && ++shown > maxChars) {
+            out += QChar(0x2026); // …
+            break;
+        }
         if (u == MarkOpen) {
             if (!open)
                 out += QLatin1String("<b>");

@@ -33,8 +33,8 @@ public:
     static QString matchExpression(const QString &input);
     /// HTML for text marked with MarkOpen/MarkClose: everything escaped, each marked run in
     /// <b>…</b>; stray or nested marks never leave an open tag. Other control characters are
-    /// dropped.
-    static QString markedToHtml(const QString &marked);
+    /// dropped. At most maxChars characters of text are kept (then "…"): a word can be long.
+    static QString markedToHtml(const QString &marked, int maxChars = 400);
     /// Where the first marked run lies in the unmarked text: its start and length; false when
     /// there is no complete mark.
     static bool firstMark(const QString &marked, int *start, int *length);

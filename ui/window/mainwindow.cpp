@@ -11,6 +11,7 @@
 #include "editor/findbar.h"
 #include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
+#include "pages/pagecache.h"
 #include "preview/contentmeter.h"
 #include "preview/previewview.h"
 #include "settings/settingschange.h"
@@ -22,6 +23,7 @@
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
 #include "window/recentfiles.h"
+#include "window/searchdialog.h"
 #include "window/shortcutsdialog.h"
 #include "window/userguidedialog.h"
 #include "window/windowlayout.h"
@@ -482,12 +484,30 @@ void MainWindow::openPage(const QString &pathOrUrl)
     m_publishing->openPage(pathOrUrl);
 }
 
-void MainWindow::showRevisions()
+RevisionsDialog *MainWindow::showRevisions()
 {
     auto *dialog = new RevisionsDialog(m_store, m_session->draft().id, m_editor->body(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RevisionsDialog::restoreRequested, this, &MainWindow::restoreRevision);
     dialog->open();
+    return dialog;
+}
+
+SearchDialog *MainWindow::searchDialog() const
+{
+    return m_search;
+}
+
+void MainWindow::showSearch()
+{
+    if (!m_search)
+        m_search = new SearchDialog(this, m_store, this);
+    // The page cache lives next to the drafts database (both in the data folder).
+    const QString drafts = m_store->path();
+    m_search->setFiles(
+        drafts, drafts.isEmpty() ? QString()
+                                 : QFileInfo(drafts).dir().filePath(PageCache::defaultFileName()));
+    m_search->activate();
 }
 
 void MainWindow::restoreRevision(const Revision &r)

@@ -30,6 +30,8 @@ class PreviewScheduler;
 class PreviewView;
 class MessageArea;
 class PublishController;
+class RevisionsDialog;
+class SearchDialog;
 class SaveProblemBar;
 class SecretStore;
 class TelegraphClient;
@@ -74,8 +76,13 @@ public:
     /// Publishes or updates the open draft as a series (see SeriesFlow); the pages are
     /// remembered per draft, so a later call edits the same pages.
     void publishAsSeries();
-    /// Shows the revisions of the open draft.
-    void showRevisions();
+    /// Shows the revisions of the open draft; returns the dialog (it deletes itself on close).
+    RevisionsDialog *showRevisions();
+    /// Edit → Find Everywhere: the search over drafts, revisions and the cached pages (the page
+    /// cache next to the drafts database).
+    void showSearch();
+    /// The Find Everywhere dialog once it was shown (null before).
+    SearchDialog *searchDialog() const;
     /// Puts a stored revision's text back into the editor (an ordinary, undoable edit).
     void restoreRevision(const Revision &revision);
 
@@ -194,6 +201,7 @@ private:
     QAction *m_publishAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QPointer<ImageDropHandler> m_imageDrop;
+    QPointer<SearchDialog> m_search;
     std::unique_ptr<RecentFiles> m_recent;
     bool m_localServer = false; ///< the client talks to a sandbox on this computer
     AuthorDefaults m_accountAuthor;

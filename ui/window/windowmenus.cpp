@@ -126,6 +126,9 @@ void WindowMenus::build(MainWindow *w)
         [w] { w->m_findBar->activate(true); });
     add(edit, MainWindow::tr("Find &next"), QKeySequence::FindNext,
         [w] { w->m_findBar->findNext(); });
+    add(edit, MainWindow::tr("Find &Everywhere…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+        [w] { w->showSearch(); })
+        ->setObjectName(QStringLiteral("findEverywhereAction"));
 
     QMenu *format = w->menuBar()->addMenu(MainWindow::tr("F&ormat"));
     struct Item
