@@ -162,6 +162,21 @@ private Q_SLOTS:
         QTRY_VERIFY(!shown.isEmpty() &&
                     search->note()->text().startsWith(QStringLiteral("No matches")));
         QCOMPARE(search->results()->count(), 0);
+        search->hide();
+
+        // Text just typed in the editor is found: the dialog writes it before searching.
+        w->newDraft();
+        QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("A walk to Zanzibar"));
+        search = openSearch(w);
+        search->searchBox()->clear();
+        QTest::keyClicks(search->searchBox(), QStringLiteral("zanz"));
+        QTRY_VERIFY(search->results()->count() == 1);
+        QVERIFY(search->results()->item(0)->text().startsWith(QStringLiteral("(untitled)")));
+        selected.clear();
+        search->openResult(0);
+        QVERIFY(selected.wait(5000));
+        QCOMPARE(w->editorPane()->editor()->textCursor().selectedText(),
+                 QStringLiteral("Zanzibar"));
     }
 };
 

@@ -96,6 +96,10 @@ void SearchDialog::activate()
     activateWindow();
     m_box->setFocus(Qt::ShortcutFocusReason);
     m_box->selectAll();
+    // The open draft's newest text is written first so it is found (the store writes on its
+    // worker; this waits once for what is queued, not on every keystroke in the box).
+    m_window->saveNow();
+    m_store->flush();
     // What was saved since the last search is found too.
     if (!m_box->text().isEmpty())
         startSearch();
@@ -104,10 +108,6 @@ void SearchDialog::activate()
 void SearchDialog::startSearch()
 {
     m_debounce->stop();
-    // Saves waiting in the store's queue are written first, so the open draft's newest text is
-    // found (the store writes them on its worker; this only waits for what is queued).
-    m_window->saveNow();
-    m_store->flush();
     m_searchSerial = m_service->search(m_box->text());
 }
 
