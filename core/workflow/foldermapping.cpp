@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workflow/foldermapping.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -115,9 +116,14 @@ std::optional<FolderMapping> FolderMapping::fromJson(const QByteArray &json, QSt
             return fail(tr("the entry of \"%1\" is not an object").arg(source));
         const QJsonObject o = it.value().toObject();
         FolderPageRecord r;
-        if (!boundedString(o.value(QLatin1String("path")), &r.path, true) || r.path.contains(u'/'))
+        if (!boundedString(o.value(QLatin1String("pending")), &r.pendingSince, false) ||
+            (r.isPending() && !QDate::fromString(r.pendingSince, Qt::ISODate).isValid()))
+            return fail(tr("the entry of \"%1\" has a \"pending\" that is not a date").arg(source));
+        const bool pending = r.isPending();
+        if (!boundedString(o.value(QLatin1String("path")), &r.path, !pending) ||
+            r.path.contains(u'/'))
             return fail(tr("the entry of \"%1\" has no valid \"path\"").arg(source));
-        if (!boundedString(o.value(QLatin1String("url")), &r.url, true))
+        if (!boundedString(o.value(QLatin1String("url")), &r.url, !pending))
             return fail(tr("the entry of \"%1\" has no valid \"url\"").arg(source));
         if (!boundedString(o.value(QLatin1String("hash")), &r.sourceHash, false) ||
             (!r.sourceHash.isEmpty() && !isHash(r.sourceHash)))
@@ -154,6 +160,8 @@ QByteArray FolderMapping::toJson() const
     for (auto it = pages.begin(); it != pages.end(); ++it) {
         const FolderPageRecord &r = it.value();
         QJsonObject o{{QLatin1String("path"), r.path}, {QLatin1String("url"), r.url}};
+        if (r.isPending())
+            o.insert(QLatin1String("pending"), r.pendingSince);
         if (!r.sourceHash.isEmpty())
             o.insert(QLatin1String("hash"), r.sourceHash);
         if (!r.contentHash.isEmpty())

@@ -20,13 +20,17 @@ struct FolderPageRecord
     QString contentHash;   ///< SHA-256 (hex) of the title, author and content the page holds
     QStringList partPaths; ///< a series' parts, in order (empty for a single page)
     QStringList partUrls;
+    /// Set (the UTC date, ISO) while a createPage for the file is on its way: a run killed then
+    /// finds the page it may have made by title and date instead of making a second one.
+    QString pendingSince;
 
     bool isSeries() const { return !partPaths.isEmpty(); }
+    bool isPending() const { return !pendingSince.isEmpty(); }
     friend bool operator==(const FolderPageRecord &a, const FolderPageRecord &b)
     {
         return a.path == b.path && a.url == b.url && a.sourceHash == b.sourceHash &&
                a.contentHash == b.contentHash && a.partPaths == b.partPaths &&
-               a.partUrls == b.partUrls;
+               a.partUrls == b.partUrls && a.pendingSince == b.pendingSince;
     }
 };
 

@@ -462,7 +462,9 @@ FolderPlan FolderPlanner::build(const QString &directory, const FolderPlanOption
         item.size = s.size;
         item.source = i;
         const auto entry = plan.mapping.pages.constFind(s.file);
-        if (entry == plan.mapping.pages.constEnd()) {
+        if (entry == plan.mapping.pages.constEnd() || entry->isPending()) {
+            if (entry != plan.mapping.pages.constEnd())
+                item.reason = tr("an interrupted run may have made its page");
             item.action = s.tooBig ? FolderAction::Series : FolderAction::Create;
         } else {
             item.pageUrl = entry->url;
@@ -483,8 +485,8 @@ FolderPlan FolderPlanner::build(const QString &directory, const FolderPlanOption
         plan.items.append(item);
     }
     for (auto it = plan.mapping.pages.constBegin(); it != plan.mapping.pages.constEnd(); ++it) {
-        if (plan.sourceIndex.contains(it.key()) || skippedFiles.contains(it.key()) ||
-            !matchesGlob(it.key(), options.only))
+        if (it->isPending() || plan.sourceIndex.contains(it.key()) ||
+            skippedFiles.contains(it.key()) || !matchesGlob(it.key(), options.only))
             continue;
         FolderPlanItem item;
         item.file = it.key();

@@ -8,7 +8,9 @@
 #include "workflow/frontmatter.h"
 #include "workflow/seriessplitter.h"
 
+#include <QDateTime>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace tg {
 
@@ -98,13 +100,37 @@ void FolderPublisher::planSteps()
     }
     // 2. Pages of new files, those whose links are all known first (fewer second edits).
     QList<int> toCreate;
+    QStringList pending;
     for (const int i : std::as_const(selected)) {
-        if (!m_mapping.pages.contains(m_plan.sources.at(i).file))
+        const QString &file = m_plan.sources.at(i).file;
+        const auto entry = m_mapping.pages.constFind(file);
+        if (entry == m_mapping.pages.constEnd() || entry->isPending())
             toCreate.append(i);
+        if (entry != m_mapping.pages.constEnd() && entry->isPending())
+            pending.append(file);
+    }
+    if (!pending.isEmpty()) {
+        // A run killed while creating these may have made their pages: look for them first.
+        m_steps.append(Step{QString(), [this, pending] {
+                                Q_EMIT progress(tr("Looking for pages of an interrupted run…"));
+                                PageListRequest r;
+                                r.limit = 200;
+                                PageListJob *job = client()->getPageList(r);
+                                run(
+                                    job,
+                                    [this, job, pending] {
+                                        adopt(job->pageList().pages, pending);
+                                        if (saveMapping())
+                                            next();
+                                    },
+                                    [this](const ApiError &error) { end(false, error); });
+                            }});
     }
     QSet<QString> known;
-    for (auto it = m_mapping.pages.constBegin(); it != m_mapping.pages.constEnd(); ++it)
-        known.insert(it.key());
+    for (auto it = m_mapping.pages.constBegin(); it != m_mapping.pages.constEnd(); ++it) {
+        if (!it->isPending())
+            known.insert(it.key());
+    }
     QList<int> ordered;
     while (!toCreate.isEmpty()) {
         qsizetype pick = 0;
@@ -143,6 +169,44 @@ void FolderPublisher::planSteps()
             m_steps.append(Step{QString(), [this, file] {
                                     unpublish(file);
                                 }});
+        }
+    }
+}
+
+void FolderPublisher::adopt(const QList<Page> &pages, const QStringList &pending)
+{
+    QSet<QString> known;
+    for (const FolderPageRecord &r : std::as_const(m_mapping.pages)) {
+        known.insert(r.path);
+        for (const QString &p : r.partPaths)
+            known.insert(p);
+    }
+    static const QRegularExpression datePattern(QStringLiteral("-(\\d{2})-(\\d{2})(?:-\\d+)?$"));
+    for (const QString &file : pending) {
+        const int index = m_plan.sourceIndex.value(file, -1);
+        if (index < 0)
+            continue;
+        const QString title = m_plan.sources.at(index).title.left(FrontMatter::MaxTitleLength);
+        const QDate since =
+            QDate::fromString(m_mapping.pages.value(file).pendingSince, Qt::ISODate);
+        for (const Page &page : pages) {
+            if (page.title != title || known.contains(page.path))
+                continue;
+            const QRegularExpressionMatch m = datePattern.match(page.path);
+            if (!m.hasMatch())
+                continue;
+            const int month = m.captured(1).toInt();
+            const int day = m.captured(2).toInt();
+            const QDate next = since.addDays(1);
+            if (!((month == since.month() && day == since.day()) ||
+                  (month == next.month() && day == next.day())))
+                continue;
+            FolderPageRecord r;
+            r.path = page.path;
+            r.url = page.url; // no hashes: the page is edited to the file's content
+            m_mapping.pages.insert(file, r);
+            known.insert(page.path);
+            break;
         }
     }
 }
@@ -205,6 +269,11 @@ void FolderPublisher::sendPage(const QString &file, bool edit, const PageRequest
         },
         [this, file](const ApiError &error) {
             if (error.category == ApiError::Category::Validation) {
+                if (m_mapping.pages.value(file).isPending()) {
+                    m_mapping.pages.remove(file);
+                    if (!saveMapping())
+                        return;
+                }
                 // Refused before sending: this file fails, the others go on.
                 m_summary.failures << file + QStringLiteral(": ") + error.message;
                 // The rest of this file's series steps go too.
@@ -245,6 +314,11 @@ void FolderPublisher::uploadImage(const FolderImage &image)
 void FolderPublisher::createPage(int index)
 {
     const FolderSource &s = m_plan.sources.at(index);
+    if (const auto entry = m_mapping.pages.constFind(s.file);
+        entry != m_mapping.pages.constEnd() && !entry->isPending()) {
+        stepDone(); // found as made by an interrupted run
+        return;
+    }
     Q_EMIT progress(tr("Creating the page of %1…").arg(s.file));
     NodeList content;
     QString hash;
@@ -259,6 +333,12 @@ void FolderPublisher::createPage(int index)
     }
     const QString file = s.file;
     const QString sourceHash = s.sourceHash;
+    // Remembered before sending, so a run killed before the answer can find the page later.
+    FolderPageRecord pending;
+    pending.pendingSince = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    m_mapping.pages.insert(file, pending);
+    if (!saveMapping())
+        return;
     sendPage(file, false, request(s, {}, s.title, content), [=](const Page &page) {
         FolderPageRecord r;
         r.path = page.path;
@@ -279,7 +359,7 @@ void FolderPublisher::checkPage(int index)
 {
     const FolderSource &s = m_plan.sources.at(index);
     const auto entry = m_mapping.pages.constFind(s.file);
-    if (entry == m_mapping.pages.constEnd()) {
+    if (entry == m_mapping.pages.constEnd() || entry->isPending()) {
         stepDone(); // its creation was refused (counted as a failure)
         return;
     }

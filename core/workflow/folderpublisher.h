@@ -83,6 +83,9 @@ private:
     void checkPage(int source);
     void publishSeries(int source, const NodeList &content, const QString &hash);
     void unpublish(const QString &file);
+    /// Takes over the pages an interrupted run made for `pending` files (same title, made on
+    /// the day it was sent or the next, not in the mapping).
+    void adopt(const QList<Page> &pages, const QStringList &pending);
 
     ImageHost *m_images;
     FolderPlan m_plan;

@@ -19,6 +19,7 @@
 #include "workflow/frontmatter.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -488,6 +489,31 @@ private Q_SLOTS:
         const sandbox::ServerStats before = stats();
         QVERIFY(publish(third).ok);
         QCOMPARE(stats().writes, before.writes);
+    }
+
+    void pendingCreation_findsThePageItMadeInsteadOfASecondOne()
+    {
+        FolderPublisher publisher(m_client.get(), m_client->legacyUploadHost());
+        QVERIFY(publish(publisher).ok);
+        const int pages = pageCount();
+        FolderMapping m = mapping();
+        const QString file = test::PublishFolder::note(5);
+        const FolderPageRecord made = m.pages.value(file);
+        // As if killed after sending createPage and before its answer was written down.
+        FolderPageRecord pending;
+        pending.pendingSince = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        m.pages.insert(file, pending);
+        QString error;
+        QVERIFY2(m.save(m_folder, &error), qPrintable(error));
+        const FolderPlan plan = FolderPlanner::build(m_folder);
+        QCOMPARE(plan.count(FolderAction::Create), 1);
+        FolderPublisher resume(m_client.get(), m_client->legacyUploadHost());
+        const sandbox::ServerStats before = stats();
+        QVERIFY(publish(resume).ok);
+        QCOMPARE(pageCount(), pages);
+        QCOMPARE(stats().createPage, before.createPage);
+        QCOMPARE(mapping().pages.value(file).path, made.path);
+        QVERIFY(!mapping().pages.value(file).isPending());
     }
 
     void removedFile_isReported_andOnlyUnpublishedWhenAsked()
