@@ -108,6 +108,8 @@ QString helpText()
         "         command: --command 'CMD [ARGS] [{file}]' (the URL is its last output line)\n"
         "  call METHOD [key=value | key:=json]... [--path PATH]   any API method\n"
         "  backup DIR                                             all pages with content into DIR\n"
+        "  publish DIR [--dry-run] [--force] [--only GLOB] [--unpublish-removed]\n"
+        "              every *.md/*.html of DIR as linked pages, kept in DIR/.telegraph.json\n"
         "\n"
         "Global options (before or after the command words):\n"
         "  --api-url URL       API base URL (default https://api.telegra.ph)\n"
@@ -275,6 +277,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODev
         code = runCall(ctx);
     } else if (command == QLatin1String("backup")) {
         code = runBackup(ctx);
+    } else if (command == QLatin1String("publish")) {
+        code = runPublish(ctx);
     } else {
         err << "error: unknown command '" << command << "' (see telegraph --help)\n";
         code = ExitUsage;

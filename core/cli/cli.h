@@ -66,5 +66,7 @@ int runUpload(Context &ctx);
 int runCall(Context &ctx);
 /// `telegraph backup DIR`: every page of the account with its content, resumable.
 int runBackup(Context &ctx);
+/// `telegraph publish DIR`: a folder of Markdown/HTML files as linked pages, kept in sync.
+int runPublish(Context &ctx);
 
 } // namespace tg::cli

@@ -245,13 +245,22 @@ HttpResponse Server::handle(const HttpRequest &request)
     } else if (first == u"auth" && segments.size() > 1) {
         response = handleAuth(rest);
     } else if (first == u"upload" && rest.isEmpty()) {
+        ++m_stats.uploads;
         response = withFaults([&] { return handleUpload(request); });
     } else if (first.isEmpty()) {
         response = HttpResponse::html(PageRenderer::message(
             QStringLiteral("telegraph-sandbox"),
             QStringLiteral(
                 "A local Telegraph API server. Call /createAccount?short_name=… to start.")));
-    } else if (Api::isMethod(first)) {
+    } else if (QString method; Api::isMethod(first, &method)) {
+        ++m_stats.apiCalls;
+        if (method == u"createPage")
+            ++m_stats.createPage;
+        else if (method == u"editPage")
+            ++m_stats.editPage;
+        if (method == u"createPage" || method == u"editPage" || method == u"createAccount" ||
+            method == u"editAccountInfo" || method == u"revokeAccessToken")
+            ++m_stats.writes;
         response = withFaults([&] { return handleApi(first, rest, request); });
     } else if (segments.size() == 1 && (request.method == "GET" || request.method == "HEAD") &&
                (looksLikePagePath(first) || m_store->pathExists(first))) {
@@ -500,6 +509,15 @@ HttpResponse Server::handleControl(const QString &action, const HttpRequest &req
     const ApiParams &p = *params;
     if (action == u"settings") {
         return HttpResponse::json(JsonBuilder::ok(settingsJson()));
+    }
+    if (action == u"stats") {
+        return HttpResponse::json(JsonBuilder::ok(JsonBuilder()
+                                                      .add("api_calls", m_stats.apiCalls)
+                                                      .add("writes", m_stats.writes)
+                                                      .add("create_page", m_stats.createPage)
+                                                      .add("edit_page", m_stats.editPage)
+                                                      .add("uploads", m_stats.uploads)
+                                                      .toJson()));
     }
     if (action == u"faults") {
         FaultSettings f = m_settings.faults;

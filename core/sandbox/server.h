@@ -21,6 +21,18 @@ class Store;
 struct HttpRequest;
 struct HttpResponse;
 
+/// Requests the server has answered since it started: every API method call, the writes among
+/// them (createAccount, editAccountInfo, revokeAccessToken, createPage, editPage) and uploads.
+/// Tests read it to prove that a run sent nothing (also at GET /_sandbox/stats).
+struct ServerStats
+{
+    qint64 apiCalls = 0;
+    qint64 writes = 0;
+    qint64 createPage = 0;
+    qint64 editPage = 0;
+    qint64 uploads = 0;
+};
+
 /// telegraph-sandbox: a local server that behaves like the Telegraph API (api.telegra.ph), the
 /// page site (GET /<path> counts a view) and the legacy /upload, with SQLite persistence, flood
 /// control and fault injection. Tests and the app's offline mode start it in-process; the
@@ -60,6 +72,9 @@ public:
     /// it then; false when the page does not exist. Lets tests build statistics over months.
     bool seedViews(const QString &path, const QDateTime &when, qint64 count = 1);
 
+    /// What the server has answered so far (see ServerStats).
+    ServerStats stats() const { return m_stats; }
+
     /// Answers one HTTP request; public so the routing can be exercised without sockets.
     HttpResponse handle(const HttpRequest &request);
 
@@ -86,6 +101,7 @@ private:
     QDateTime now() const;
 
     ServerSettings m_settings;
+    ServerStats m_stats;
     QRandomGenerator m_random;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<FloodControl> m_flood;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "window/mainwindow.h"
 
+#include "api/imagehost.h"
+#include "api/imagehostconfig.h"
 #include "api/telegraphclient.h"
 #include "content/htmlimport.h"
 #include "content/htmlwriter.h"
@@ -22,6 +24,7 @@
 #include "window/draftsourcefiles.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
+#include "window/publishfolderdialog.h"
 #include "window/recentfiles.h"
 #include "window/searchdialog.h"
 #include "window/shortcutsdialog.h"
@@ -484,7 +487,46 @@ void MainWindow::openPage(const QString &pathOrUrl)
     m_publishing->openPage(pathOrUrl);
 }
 
+<<<<<<< HEAD
 RevisionsDialog *MainWindow::showRevisions()
+=======
+void MainWindow::publishFolder(const QString &folder)
+{
+    TelegraphClient *client = m_publishing->client();
+    if (!client) {
+        m_publishBar->showMessage(tr("Publishing a folder needs a server: choose one first."),
+                                  true);
+        return;
+    }
+    auto *dialog = new PublishFolderDialog(client, nullptr, m_store, m_settings, this);
+    dialog->setObjectName(QStringLiteral("publishFolderDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString error;
+    std::unique_ptr<ImageHost> host =
+        createImageHost(ImageHostConfig::load(*m_settings), client->networkManager(),
+                        client->settings().effectiveSiteUrl(), &error, m_secretStore);
+    if (!host)
+        m_publishBar->showMessage(
+            tr("The image host in the settings cannot be used (%1); local images of the folder "
+               "cannot be uploaded until it is fixed in Settings → Images.")
+                .arg(error),
+            true);
+    dialog->adoptImageHost(std::move(host));
+    connect(dialog, &PublishFolderDialog::draftLinked, this,
+            [this](const QString &id, const QString &path, const QString &url) {
+                // The open draft keeps its page too (the session would save it without).
+                if (m_session->draft().id == id)
+                    m_session->setPage(path, url);
+                updatePublishText();
+            });
+    connect(dialog, &PublishFolderDialog::publishFinished, this, [this] { m_drafts->refresh(); });
+    if (!folder.isEmpty())
+        dialog->setFolder(folder);
+    dialog->open();
+}
+
+void MainWindow::showRevisions()
+>>>>>>> h-folder
 {
     auto *dialog = new RevisionsDialog(m_store, m_session->draft().id, m_editor->body(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

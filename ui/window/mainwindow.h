@@ -76,6 +76,9 @@ public:
     /// Publishes or updates the open draft as a series (see SeriesFlow); the pages are
     /// remembered per draft, so a later call edits the same pages.
     void publishAsSeries();
+    /// File → Publish Folder…: opens the folder publishing dialog (on `folder` when given), with
+    /// the image host from the settings; each file's draft is left linked to its page.
+    void publishFolder(const QString &folder = {});
     /// Shows the revisions of the open draft; returns the dialog (it deletes itself on close).
     RevisionsDialog *showRevisions();
     /// Edit → Find Everywhere: the search over drafts, revisions and the cached pages (the page

@@ -79,6 +79,9 @@ void WindowMenus::build(MainWindow *w)
     w->updatePublishText();
     add(file, MainWindow::tr("Publish as a &series"), QKeySequence(),
         [w] { w->publishAsSeries(); });
+    add(file, MainWindow::tr("Publish Fol&der…"), QKeySequence(), [w] {
+        w->publishFolder();
+    })->setObjectName(QStringLiteral("publishFolderAction"));
     add(file, MainWindow::tr("&Revisions…"), QKeySequence(), [w] { w->showRevisions(); });
     file->addSeparator();
     add(file, MainWindow::tr("Se&ttings…"), QKeySequence::Preferences, [w] { w->showSettings(); });
