@@ -3,6 +3,7 @@
 
 #include "content/node.h"
 
+#include <QByteArrayView>
 #include <QStringList>
 #include <QStringView>
 
@@ -35,5 +36,9 @@ struct MarkdownResult
 /// Whitespace follows the lenient HTML rules. Nesting deeper than tg::MaxNodeDepth is flattened;
 /// nothing recurses without bound.
 MarkdownResult markdownToNodes(QStringView markdown);
+
+/// markdownToNodes() on UTF-8 input, read as it is (no UTF-16 step); invalid sequences read as
+/// U+FFFD, as QString::fromUtf8() reads them.
+MarkdownResult markdownToNodes(QByteArrayView utf8);
 
 } // namespace tg
