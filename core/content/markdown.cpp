@@ -11,6 +11,7 @@
 
 #include <md4c.h>
 
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -167,6 +168,11 @@ inline bool hasNonSpace(std::string_view s)
     return false;
 }
 
+QString qstring(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
 class FlatTree
 {
 public:
@@ -182,6 +188,7 @@ public:
     std::string m_arena;
     std::vector<std::string> m_otherTags;
     std::vector<std::string> m_otherAttrs;
+    bool pendingText = false; ///< for the assertion in store()
 
     FNode &at(int i) { return m_nodes[size_t(i)]; }
     const FNode &at(int i) const { return m_nodes[size_t(i)]; }
@@ -194,6 +201,7 @@ public:
 
     Slice store(std::string_view s)
     {
+        Q_ASSERT(!pendingText); // the builder settles gathered text first
         const Slice out{qsizetype(m_arena.size()), qsizetype(s.size())};
         m_arena.append(s.data(), s.size());
         return out;
@@ -390,6 +398,14 @@ public:
     /// The tree below root as tg::Node values, temporary attributes left out.
     NodeList toNodes(int parent, int depth = 0) const
     {
+        static const std::array<QString, TagFirstOther> tags = [] {
+            std::array<QString, TagFirstOther> out;
+            for (int t = 0; t < TagFirstOther; ++t)
+                out[size_t(t)] = QString::fromLatin1(kTagNames[t]);
+            return out;
+        }();
+        static const QString href = QStringLiteral("href");
+        static const QString src = QStringLiteral("src");
         NodeList out;
         if (depth > 2 * MaxNodeDepth + 64)
             return out;
@@ -405,13 +421,14 @@ public:
                 const FAttr &fa = m_attrs[size_t(a)];
                 if (isTemporary(fa.name))
                     continue;
-                const std::string_view name = attrName(fa.name);
-                attrs.append(
-                    {QString::fromUtf8(name.data(), qsizetype(name.size())), qtext(fa.value)});
+                attrs.append({fa.name == AttrHref  ? href
+                              : fa.name == AttrSrc ? src
+                                                   : qstring(attrName(fa.name)),
+                              qtext(fa.value)});
             }
-            const std::string_view tag = tagName(n.tag);
-            out.append(Node::element(QString::fromUtf8(tag.data(), qsizetype(tag.size())), attrs,
-                                     toNodes(c, depth + 1)));
+            out.append(
+                Node::element(n.tag < TagFirstOther ? tags[size_t(n.tag)] : qstring(tagName(n.tag)),
+                              attrs, toNodes(c, depth + 1)));
         }
         return out;
     }
@@ -440,10 +457,22 @@ void collapseSpaces(FlatTree &t, int node, bool &prevSpace)
     char *begin = t.m_arena.data() + s.off;
     const char *p = begin;
     const char *end = begin + s.len;
-    char *out = begin;
+    // The common case: printable ASCII and single spaces, nothing to move yet.
     while (p < end) {
         const auto c = static_cast<unsigned char>(*p);
-        if (c > 0x20 && c < 0x80) { // the common case
+        if (c > 0x20 && c < 0x80) {
+            prevSpace = false;
+        } else if (c == 0x20 && !prevSpace) {
+            prevSpace = true;
+        } else {
+            break;
+        }
+        ++p;
+    }
+    char *out = begin + (p - begin);
+    while (p < end) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c > 0x20 && c < 0x80) {
             *out++ = char(c);
             ++p;
             prevSpace = false;
@@ -610,11 +639,6 @@ std::string normalizedText(std::string_view in)
     return out;
 }
 
-QString qstring(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
 bool startsWith(std::string_view s, std::string_view prefix)
 {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
@@ -717,6 +741,7 @@ private:
     }
     void appendImported(const NodeList &nodes)
     {
+        flushText();
         for (const Node &n : nodes)
             appendNode(m_tree.fromNode(n));
     }
@@ -733,7 +758,7 @@ private:
     bool m_inHtmlBlock = false;
     std::string m_html;
     std::vector<int> m_rowCells;
-    std::string m_pending;
+    qsizetype m_pendingOff = -1; ///< start of gathered text at the end of the arena, or -1
     std::string m_scratch;
 };
 
@@ -794,26 +819,26 @@ void MarkdownBuilder::appendText(std::string_view text)
         m_imageAlt.append(text);
         return;
     }
-    m_pending.append(text);
+    if (m_pendingOff < 0) {
+        m_pendingOff = qsizetype(m_tree.m_arena.size());
+        m_tree.pendingText = true;
+    }
+    m_tree.m_arena.append(text.data(), text.size());
 }
 
 void MarkdownBuilder::flushText()
 {
-    if (m_pending.empty())
+    if (m_pendingOff < 0)
+        return;
+    const Slice pending{m_pendingOff, qsizetype(m_tree.m_arena.size()) - m_pendingOff};
+    m_pendingOff = -1;
+    m_tree.pendingText = false;
+    if (pending.len == 0)
         return;
     const int top = m_stack.back();
-    const int last = m_tree.at(top).last;
-    if (last >= 0 && m_tree.at(last).text &&
-        m_tree.at(last).value.off + m_tree.at(last).value.len == qsizetype(m_tree.m_arena.size())) {
-        m_tree.m_arena.append(m_pending);
-        m_tree.at(last).value.len += qsizetype(m_pending.size());
-    } else {
-        const int t = m_tree.text(m_tree.store(m_pending));
-        Chain c = m_tree.children(top);
-        m_tree.appendMerged(c, t);
-        m_tree.setChildren(top, c);
-    }
-    m_pending.clear();
+    Chain c = m_tree.children(top);
+    m_tree.appendMerged(c, m_tree.text(pending));
+    m_tree.setChildren(top, c);
 }
 
 int MarkdownBuilder::finish(int node)
@@ -1031,6 +1056,9 @@ int MarkdownBuilder::onLeaveBlock(MD_BLOCKTYPE type)
 
 int MarkdownBuilder::onEnterSpan(MD_SPANTYPE type, void *detail)
 {
+    // Gathered text lives at the end of the arena: settle it before anything else is stored.
+    // It goes to the same node either way, as no element opens or closes in between.
+    flushText();
     if (m_imageDepth > 0) {
         if (type == MD_SPAN_IMG)
             ++m_imageDepth;
@@ -1105,6 +1133,7 @@ int MarkdownBuilder::onLeaveSpan(MD_SPANTYPE type)
         if (type != MD_SPAN_IMG || --m_imageDepth > 0)
             return 0;
         if (!m_frames.empty() && m_frames.back().pushed && hasNonSpace(m_imageAlt)) {
+            flushText();
             const int img = m_stack.back();
             const int existing = m_tree.findAttr(img, AttrTmpAlt);
             const Slice value = m_tree.store(m_imageAlt);
@@ -1120,6 +1149,7 @@ int MarkdownBuilder::onLeaveSpan(MD_SPANTYPE type)
 
 void MarkdownBuilder::inlineHtml(const QString &fragment)
 {
+    flushText();
     const QString f = fragment.trimmed();
     if (f.startsWith(QLatin1String("<!")) || f.startsWith(QLatin1String("<?")))
         return; // comments, declarations, CDATA
@@ -1263,6 +1293,16 @@ bool isValidUtf8(const char *p, qsizetype size)
 {
     const char *end = p + size;
     while (p < end) {
+        // ASCII eight bytes at a time.
+        while (end - p >= 8) {
+            uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (word & 0x8080808080808080ull)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x80) {
             ++p;
@@ -1311,9 +1351,10 @@ MarkdownResult markdownToNodes(QStringView markdown)
     return result;
 }
 
-MarkdownResult markdownToNodes(QByteArrayView utf8)
+namespace {
+
+void runUtf8(MarkdownBuilder &builder, QByteArrayView utf8)
 {
-    MarkdownBuilder builder;
     if (isValidUtf8(utf8.data(), utf8.size())) {
         builder.run(utf8.data(), utf8.size());
     } else {
@@ -1321,6 +1362,36 @@ MarkdownResult markdownToNodes(QByteArrayView utf8)
         const QByteArray clean = QString::fromUtf8(utf8).toUtf8();
         builder.run(clean.constData(), clean.size());
     }
+}
+
+} // namespace
+
+detail::MarkdownFlatStats detail::markdownFlatStats(QByteArrayView utf8)
+{
+    MarkdownBuilder builder;
+    runUtf8(builder, utf8);
+    MarkdownFlatStats stats;
+    // Walks what is reachable from the root, the way any consumer of the flat tree would.
+    std::vector<int> todo{0};
+    while (!todo.empty()) {
+        const int n = todo.back();
+        todo.pop_back();
+        ++stats.nodes;
+        const FNode &node = builder.tree().at(n);
+        if (node.text)
+            stats.textBytes += node.value.len;
+        for (int c = node.first; c >= 0; c = builder.tree().at(c).next)
+            todo.push_back(c);
+    }
+    --stats.nodes; // the root
+    stats.warnings = builder.warnings().size();
+    return stats;
+}
+
+MarkdownResult markdownToNodes(QByteArrayView utf8)
+{
+    MarkdownBuilder builder;
+    runUtf8(builder, utf8);
     MarkdownResult result;
     result.nodes = builder.tree().toNodes(0);
     result.warnings = builder.warnings();

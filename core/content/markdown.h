@@ -41,4 +41,20 @@ MarkdownResult markdownToNodes(QStringView markdown);
 /// U+FFFD, as QString::fromUtf8() reads them.
 MarkdownResult markdownToNodes(QByteArrayView utf8);
 
+namespace detail {
+
+/// What the Markdown reader's flat UTF-8 tree holds before any tg::Node is made.
+struct MarkdownFlatStats
+{
+    qsizetype nodes = 0;     ///< nodes reachable in the final tree
+    qsizetype textBytes = 0; ///< UTF-8 bytes of their texts
+    qsizetype warnings = 0;
+};
+
+/// Runs markdownToNodes(utf8) up to its flat tree only: for benchmarks and the fuzzer, which
+/// time and exercise the conversion without the tg::Node step.
+MarkdownFlatStats markdownFlatStats(QByteArrayView utf8);
+
+} // namespace detail
+
 } // namespace tg
