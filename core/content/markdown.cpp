@@ -457,7 +457,16 @@ void collapseSpaces(FlatTree &t, int node, bool &prevSpace)
     char *begin = t.m_arena.data() + s.off;
     const char *p = begin;
     const char *end = begin + s.len;
-    // The common case: printable ASCII and single spaces, nothing to move yet.
+    // The common case: printable ASCII and single spaces, nothing to move yet. Eight bytes at a
+    // time while none is a control, a space or non-ASCII.
+    while (end - p >= 8) {
+        uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (((word - 0x2121212121212121ull) | word) & 0x8080808080808080ull)
+            break;
+        p += 8;
+        prevSpace = false;
+    }
     while (p < end) {
         const auto c = static_cast<unsigned char>(*p);
         if (c > 0x20 && c < 0x80) {
