@@ -3,6 +3,7 @@
 
 #include "content/node.h"
 
+#include <QByteArrayView>
 #include <QStringList>
 #include <QStringView>
 
@@ -35,5 +36,25 @@ struct MarkdownResult
 /// Whitespace follows the lenient HTML rules. Nesting deeper than tg::MaxNodeDepth is flattened;
 /// nothing recurses without bound.
 MarkdownResult markdownToNodes(QStringView markdown);
+
+/// markdownToNodes() on UTF-8 input, read as it is (no UTF-16 step); invalid sequences read as
+/// U+FFFD, as QString::fromUtf8() reads them.
+MarkdownResult markdownToNodes(QByteArrayView utf8);
+
+namespace detail {
+
+/// What the Markdown reader's flat UTF-8 tree holds before any tg::Node is made.
+struct MarkdownFlatStats
+{
+    qsizetype nodes = 0;     ///< nodes reachable in the final tree
+    qsizetype textBytes = 0; ///< UTF-8 bytes of their texts
+    qsizetype warnings = 0;
+};
+
+/// Runs markdownToNodes(utf8) up to its flat tree only: for benchmarks and the fuzzer, which
+/// time and exercise the conversion without the tg::Node step.
+MarkdownFlatStats markdownFlatStats(QByteArrayView utf8);
+
+} // namespace detail
 
 } // namespace tg

@@ -185,9 +185,49 @@ QString titlePart(const QString &title)
     return out + QLatin1Char('"');
 }
 
+/// Whether text() writes c as it is wherever it stands after a line start: not whitespace and
+/// none of the characters it escapes or looks around.
+inline bool isPlainTextChar(char16_t c)
+{
+    if (c < 0x80) {
+        if (c <= 0x20 || c == 0x7F)
+            return c > 0x20; // controls go through the careful path (0x7F is kept as is there)
+        switch (c) {
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '~':
+        case '|':
+        case '&':
+        case ':':
+        case '@':
+        case '.':
+            return false;
+        default:
+            return true;
+        }
+    }
+    return !QChar::isSpace(c);
+}
+
 void Writer::text(const QString &s, QString &out)
 {
+    const char16_t *data = reinterpret_cast<const char16_t *>(s.constData());
     for (qsizetype i = 0; i < s.size(); ++i) {
+        if (!m_lineStart && isPlainTextChar(data[i])) {
+            // A run of characters that need nothing: one append.
+            qsizetype j = i + 1;
+            while (j < s.size() && isPlainTextChar(data[j]))
+                ++j;
+            out.append(s.constData() + i, j - i);
+            i = j - 1;
+            continue;
+        }
         QChar c = s.at(i);
         if (c.isSpace()) {
             // Whitespace carries no meaning here; one space, none at a line start.

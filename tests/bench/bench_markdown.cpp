@@ -9,6 +9,7 @@
 #include "content/htmlimport.h"
 #include "content/markdown.h"
 #include "content/markdownwriter.h"
+#include "workflow/contentconverter.h"
 
 #include <benchmark/benchmark.h>
 
@@ -89,6 +90,64 @@ void BM_MarkdownToNodes_Article64K(benchmark::State &state)
     state.counters["input_bytes"] = double(bytes);
 }
 BENCHMARK(BM_MarkdownToNodes_Article64K)->Unit(benchmark::kMicrosecond);
+
+/// Markdown -> nodes on a 4 MiB document (the same sections repeated), through the tree API.
+void BM_MarkdownToNodes_Document4M(benchmark::State &state)
+{
+    const QString md = article(4 * 1024 * 1024);
+    const qsizetype bytes = md.toUtf8().size();
+    for (auto _ : state) {
+        tg::MarkdownResult r = tg::markdownToNodes(md);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+}
+BENCHMARK(BM_MarkdownToNodes_Document4M)->Unit(benchmark::kMillisecond);
+
+/// The UTF-8 entry point: no UTF-16 step on the way in.
+void BM_MarkdownUtf8ToNodes_Article64K(benchmark::State &state)
+{
+    const QByteArray md = article(64 * 1024).toUtf8();
+    for (auto _ : state) {
+        tg::MarkdownResult r = tg::markdownToNodes(QByteArrayView(md));
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * md.size());
+}
+BENCHMARK(BM_MarkdownUtf8ToNodes_Article64K)->Unit(benchmark::kMicrosecond);
+
+/// Markdown (UTF-8) -> the reader's flat tree, without the tg::Node step: the conversion itself.
+void BM_MarkdownToFlat(benchmark::State &state)
+{
+    const QByteArray md = article(state.range(0)).toUtf8();
+    for (auto _ : state) {
+        tg::detail::MarkdownFlatStats s = tg::detail::markdownFlatStats(md);
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetBytesProcessed(state.iterations() * md.size());
+    state.counters["input_bytes"] = double(md.size());
+}
+BENCHMARK(BM_MarkdownToFlat)->Arg(64 * 1024)->Arg(4 * 1024 * 1024)->Unit(benchmark::kMicrosecond);
+
+/// What one keystroke costs the preview off the GUI thread on a 64 KiB article: the editor's
+/// text converted to nodes, preview HTML (per block), size and validation (convertContent).
+void BM_KeystrokeToPreviewHtml_Article64K(benchmark::State &state)
+{
+    tg::ConversionInput in;
+    in.title = QStringLiteral("A realistic article");
+    in.body = article(64 * 1024);
+    in.format = tg::DraftFormat::Markdown;
+    const qsizetype bytes = in.body.toUtf8().size();
+    for (auto _ : state) {
+        ++in.serial;
+        tg::ConversionResult r = tg::convertContent(in);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["input_bytes"] = double(bytes);
+}
+BENCHMARK(BM_KeystrokeToPreviewHtml_Article64K)->Unit(benchmark::kMicrosecond);
 
 void BM_NodesToMarkdown_Article64K(benchmark::State &state)
 {

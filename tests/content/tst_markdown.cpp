@@ -61,6 +61,10 @@ class TestMarkdown : public QObject
 private Q_SLOTS:
     void markdownToNodes_mapsToTelegraphContent_data();
     void markdownToNodes_mapsToTelegraphContent();
+    void markdownToNodes_utf8Input_mapsLikeUtf16Input_data();
+    void markdownToNodes_utf8Input_mapsLikeUtf16Input();
+    void markdownToNodes_unicodeWhitespaceAndInvalidUtf8_data();
+    void markdownToNodes_unicodeWhitespaceAndInvalidUtf8();
     void markdownToNodes_hostileInput_isBoundedAndQuick_data();
     void markdownToNodes_hostileInput_isBoundedAndQuick();
     void nodesToMarkdown_writesReadableMarkdown_data();
@@ -204,6 +208,64 @@ void TestMarkdown::markdownToNodes_mapsToTelegraphContent()
     const MarkdownResult result = markdownToNodes(markdown);
     QCOMPARE(toJson(result.nodes), json);
     QCOMPARE(result.warnings, warnings);
+}
+
+void TestMarkdown::markdownToNodes_utf8Input_mapsLikeUtf16Input_data()
+{
+    markdownToNodes_mapsToTelegraphContent_data();
+}
+
+void TestMarkdown::markdownToNodes_utf8Input_mapsLikeUtf16Input()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, warnings);
+
+    const QByteArray utf8 = markdown.toUtf8();
+    const MarkdownResult result = markdownToNodes(QByteArrayView(utf8));
+    QCOMPARE(toJson(result.nodes), json);
+    QCOMPARE(result.warnings, warnings);
+    const detail::MarkdownFlatStats flat = detail::markdownFlatStats(utf8);
+    QCOMPARE(flat.warnings, warnings.size());
+}
+
+void TestMarkdown::markdownToNodes_unicodeWhitespaceAndInvalidUtf8_data()
+{
+    QTest::addColumn<QByteArray>("utf8");
+    QTest::addColumn<QByteArray>("json");
+
+    // No-break, em, ideographic and line-separator spaces collapse like ASCII spaces (as
+    // QChar::isSpace() sees them); zero-width space (U+200B) and U+180E are not whitespace.
+    QTest::newRow("unicodeSpacesCollapse")
+        << QByteArray("\xC2\xA0"
+                      "a\xC2\xA0\xC2\xA0"
+                      "b\xE2\x80\x83 c\xE3\x80\x80\xE2\x80\xA8"
+                      "d "
+                      "\xE1\x9A\x80"
+                      "e\xE2\x81\x9F\xC2\x85"
+                      "f\xE2\x80\xAF\xE2\x80\x8B\xE1\xA0\x8Eg"
+                      "\xE2\x80\x8A")
+        << QByteArray("[{\"tag\":\"p\",\"children\":[\"a b c d e f "
+                      "\xE2\x80\x8B\xE1\xA0\x8Eg\"]}]");
+    QTest::newRow("invalidBytesReadAsReplacementCharacter")
+        << QByteArray("a\xFF b \xC3 *\xED\xA0\x80*")
+        << QByteArray(
+               "[{\"tag\":\"p\",\"children\":[\"a\xEF\xBF\xBD b \xEF\xBF\xBD "
+               "\",{\"tag\":\"em\",\"children\":[\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"]}]}]");
+    QTest::newRow("trailingUnicodeSpaceTrimmed")
+        << QByteArray("# Title\xE3\x80\x80\n\n```\ncode\xC2\xA0\xC2\xA0\n```")
+        << QByteArray("[{\"tag\":\"h3\",\"children\":[\"Title\"]},{\"tag\":\"pre\","
+                      "\"children\":[\"code\xC2\xA0\xC2\xA0\"]}]");
+}
+
+void TestMarkdown::markdownToNodes_unicodeWhitespaceAndInvalidUtf8()
+{
+    QFETCH(QByteArray, utf8);
+    QFETCH(QByteArray, json);
+
+    QCOMPARE(toJson(markdownToNodes(QByteArrayView(utf8)).nodes), json);
+    // The UTF-16 entry point reads the same text the same way.
+    QCOMPARE(toJson(markdownToNodes(QString::fromUtf8(utf8)).nodes), json);
 }
 
 void TestMarkdown::markdownToNodes_hostileInput_isBoundedAndQuick_data()
