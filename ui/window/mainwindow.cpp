@@ -487,9 +487,6 @@ void MainWindow::openPage(const QString &pathOrUrl)
     m_publishing->openPage(pathOrUrl);
 }
 
-<<<<<<< HEAD
-RevisionsDialog *MainWindow::showRevisions()
-=======
 void MainWindow::publishFolder(const QString &folder)
 {
     TelegraphClient *client = m_publishing->client();
@@ -525,8 +522,7 @@ void MainWindow::publishFolder(const QString &folder)
     dialog->open();
 }
 
-void MainWindow::showRevisions()
->>>>>>> h-folder
+RevisionsDialog *MainWindow::showRevisions()
 {
     auto *dialog = new RevisionsDialog(m_store, m_session->draft().id, m_editor->body(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
