@@ -43,7 +43,8 @@ void placeFirstWindow(QWidget *window)
     if (!screen)
         return;
     const QRect available = screen->availableGeometry();
-    const QSize size = QSize(1200, 800).boundedTo(available.size() * 0.9);
+    // A sensible share of the screen, centred.
+    const QSize size = available.size() * 0.8;
     window->resize(size);
     window->move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }

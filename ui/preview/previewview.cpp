@@ -84,13 +84,21 @@ const char ApplyScript[] = R"JS(
 
 PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
-    , m_page(new PreviewPage(this))
 {
     initPreviewResources();
+    setContextMenuPolicy(Qt::NoContextMenu);
+    // Made now, so the app can fill it before the page exists.
+    m_originMap = new OriginMap(this);
+}
+
+void PreviewView::start()
+{
+    if (m_page)
+        return;
+    m_page = new PreviewPage(this);
     setPage(m_page);
     // Requests for the sandbox's stable origin go where it listens now (filled by the app).
-    m_page->setUrlRequestInterceptor(new OriginMap(m_page));
-    setContextMenuPolicy(Qt::NoContextMenu);
+    m_page->setUrlRequestInterceptor(m_originMap);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok)
             qCWarning(lcUi) << "the preview page failed to load:" << m_page->url().toString();
