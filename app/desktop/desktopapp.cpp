@@ -175,6 +175,10 @@ bool DesktopApp::start(QString *error)
     QStringList problems = openItems(m_options.openItems);
     m_window->show();
     m_window->activateWindow();
+    // Asked before the window is mapped, the activation can be lost (no window manager, or one
+    // that ignores it): asked again once the window has painted.
+    connect(m_window.get(), &MainWindow::firstPainted, m_window.get(),
+            [w = m_window.get()] { w->activateWindow(); });
     if (m_recovered) {
         const int count = int(m_store->drafts().size());
         m_window->publishBar()->showMessage(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -52,7 +53,14 @@ Q_SIGNALS:
     /// The DOM now shows the article with this serial.
     void articleShown(quint64 serial);
 
+protected:
+    void childEvent(QChildEvent *event) override;
+
 private:
+    /// Gives the focus back to where it was when start() was called, if the page's widget
+    /// (created later) took it.
+    void keepFocus();
+
     struct Article
     {
         quint64 serial = 0;
@@ -64,6 +72,7 @@ private:
 
     PreviewPage *m_page = nullptr;
     OriginMap *m_originMap = nullptr;
+    QPointer<QWidget> m_focusAtStart;
     bool m_ready = false;
     bool m_dark = false;
     bool m_applying = false;
