@@ -43,7 +43,8 @@ void placeFirstWindow(QWidget *window)
     if (!screen)
         return;
     const QRect available = screen->availableGeometry();
-    const QSize size = QSize(1200, 800).boundedTo(available.size() * 0.9);
+    // A sensible share of the screen, centred.
+    const QSize size = available.size() * 0.8;
     window->resize(size);
     window->move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
@@ -174,6 +175,10 @@ bool DesktopApp::start(QString *error)
     QStringList problems = openItems(m_options.openItems);
     m_window->show();
     m_window->activateWindow();
+    // Asked before the window is mapped, the activation can be lost (no window manager, or one
+    // that ignores it): asked again once the window has painted.
+    connect(m_window.get(), &MainWindow::firstPainted, m_window.get(),
+            [w = m_window.get()] { w->activateWindow(); });
     if (m_recovered) {
         const int count = int(m_store->drafts().size());
         m_window->publishBar()->showMessage(

@@ -15,6 +15,7 @@
 #include "pages/statswidget.h"
 #include "sandboxapp.h"
 #include "testmain.h"
+#include "window/layoutmode.h"
 #include "window/mainwindow.h"
 #include "window/publishcontroller.h"
 #include "workflow/accountmanager.h"
@@ -135,6 +136,8 @@ private Q_SLOTS:
             return;
         MainWindow *w = s.app->window();
         AccountWorkspace *ws = s.app->accounts();
+        // The statistics are in the Library layout (the first start opens Write).
+        w->layoutMode()->libraryAction()->trigger();
         const QString path = publishPage(w, QStringLiteral("Dock"), QStringLiteral("Text."));
         QVERIFY(!path.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(ws->pageList(), path), 0, 20000);

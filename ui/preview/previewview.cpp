@@ -5,6 +5,8 @@
 #include "preview/previewpage.h"
 #include "window/uilog.h"
 
+#include <QApplication>
+#include <QChildEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,19 +86,35 @@ const char ApplyScript[] = R"JS(
 
 PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
-    , m_page(new PreviewPage(this))
 {
     initPreviewResources();
-    setPage(m_page);
-    // Requests for the sandbox's stable origin go where it listens now (filled by the app).
-    m_page->setUrlRequestInterceptor(new OriginMap(m_page));
     setContextMenuPolicy(Qt::NoContextMenu);
+    // Made now, so the app can fill it before the page exists.
+    m_originMap = new OriginMap(this);
+}
+
+void PreviewView::start()
+{
+    if (m_page)
+        return;
+    // Started after the window is up, the page's widget must not take the focus from the editor
+    // (or the welcome view) the writer is in.
+    m_focusAtStart = window()->focusWidget();
+    if (m_focusAtStart && isAncestorOf(m_focusAtStart))
+        m_focusAtStart = nullptr;
+    m_page = new PreviewPage(this);
+    setPage(m_page);
+    keepFocus();
+    // Requests for the sandbox's stable origin go where it listens now (filled by the app).
+    m_page->setUrlRequestInterceptor(m_originMap);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok)
             qCWarning(lcUi) << "the preview page failed to load:" << m_page->url().toString();
         if (!ok || m_ready)
             return;
         m_ready = true;
+        keepFocus();
+        m_focusAtStart = nullptr;
         applyTheme();
         if (m_waiting) {
             const Article a = *m_waiting;
@@ -112,6 +130,22 @@ PreviewView::PreviewView(QWidget *parent)
                                     << int(status) << "exit code" << exitCode;
             });
     m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
+}
+
+void PreviewView::childEvent(QChildEvent *event)
+{
+    QWebEngineView::childEvent(event);
+    if (event->added() && m_focusAtStart && event->child()->isWidgetType())
+        QMetaObject::invokeMethod(this, &PreviewView::keepFocus, Qt::QueuedConnection);
+}
+
+void PreviewView::keepFocus()
+{
+    if (!m_focusAtStart)
+        return;
+    QWidget *now = QApplication::focusWidget();
+    if (!now || isAncestorOf(now) || now == this)
+        m_focusAtStart->setFocus(Qt::OtherFocusReason);
 }
 
 void PreviewView::showArticle(quint64 serial, const QString &title, const QString &authorName,

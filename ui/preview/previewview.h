@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -10,16 +11,24 @@
 
 namespace tg {
 
+class OriginMap;
 class PreviewPage;
 
 /// The article as telegra.ph shows it. Loads one page from qrc once, then pushes new content
 /// into its DOM (no reload per keystroke, so the scroll position stays). Embeds become
 /// placeholders naming their source; relative media URLs resolve against the site.
+/// WebEngine starts only with start() (the window calls it after its first paint, so the editor
+/// shows without waiting for it); what is pushed into the view before is kept and shown then.
 class PreviewView : public QWebEngineView
 {
     Q_OBJECT
 public:
     explicit PreviewView(QWidget *parent = nullptr);
+
+    /// Creates the page and loads it (once; later calls do nothing).
+    void start();
+    /// Whether start() was called: before it no WebEngine page exists.
+    bool isStarted() const { return m_page != nullptr; }
 
     /// Shows this article given as the HTML of each top-level block: only the blocks that changed
     /// since the last article shown are sent to the page and replaced in its DOM. Safe before
@@ -35,6 +44,7 @@ public:
     bool isReady() const { return m_ready; }
     /// Serial of the article shown in the DOM right now (0 before the first).
     quint64 shownSerial() const { return m_shownSerial; }
+    /// The page; null before start().
     PreviewPage *previewPage() const { return m_page; }
 
 Q_SIGNALS:
@@ -43,7 +53,14 @@ Q_SIGNALS:
     /// The DOM now shows the article with this serial.
     void articleShown(quint64 serial);
 
+protected:
+    void childEvent(QChildEvent *event) override;
+
 private:
+    /// Gives the focus back to where it was when start() was called, if the page's widget
+    /// (created later) took it.
+    void keepFocus();
+
     struct Article
     {
         quint64 serial = 0;
@@ -54,6 +71,8 @@ private:
     void applyTheme();
 
     PreviewPage *m_page = nullptr;
+    OriginMap *m_originMap = nullptr;
+    QPointer<QWidget> m_focusAtStart;
     bool m_ready = false;
     bool m_dark = false;
     bool m_applying = false;

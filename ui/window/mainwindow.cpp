@@ -22,6 +22,7 @@
 #include "window/aboutdialog.h"
 #include "window/busyindicator.h"
 #include "window/draftsourcefiles.h"
+#include "window/layoutmode.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
 #include "window/publishfolderdialog.h"
@@ -50,6 +51,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace tg {
 
@@ -86,6 +88,8 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     windowlayout::arrange(m_split, {m_saveProblem, m_editor, m_findBar, m_publishBar}, 1,
                           m_previewSide, {m_preview, m_meter});
     setCentralWidget(m_split);
+    m_layoutMode = new LayoutMode(this, m_split, m_settings);
+    statusBar()->addPermanentWidget(m_layoutMode->createSwitch(statusBar()));
 
     addPanel(tr("Drafts"), m_drafts, Qt::LeftDockWidgetArea)
         ->setObjectName(QStringLiteral("draftsDock"));
@@ -136,6 +140,20 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);
+    // The preview's WebEngine starts after the window's first paint (see event()); a window
+    // that is never shown starts it a little later anyway.
+    QTimer::singleShot(1500, m_preview, &PreviewView::start);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool result = QMainWindow::event(event);
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        Q_EMIT firstPainted();
+        QTimer::singleShot(0, m_preview, &PreviewView::start);
+    }
+    return result;
 }
 
 MainWindow::~MainWindow()
@@ -153,7 +171,11 @@ QDockWidget *MainWindow::addPanel(const QString &title, QWidget *panel, Qt::Dock
         else if (area == Qt::RightDockWidgetArea)
             area = Qt::LeftDockWidgetArea;
     }
-    return windowlayout::addDock(this, m_viewMenu, title, panel, area);
+    bool restored = false;
+    QDockWidget *dock = windowlayout::addDock(this, m_viewMenu, title, panel, area, &restored);
+    if (!restored)
+        m_layoutMode->placeNewDock(dock);
+    return dock;
 }
 
 void MainWindow::setPreviewVisible(bool visible)
@@ -176,14 +198,19 @@ void MainWindow::restoreLayout()
     // saved before the direction was remembered were left to right) take their default,
     // mirrored places instead of staying on the wrong side.
     const QString saved = m_settings->value(DirectionKey, QStringLiteral("ltr")).toString();
-    if (saved != directionName(layoutDirection()))
+    if (saved != directionName(layoutDirection())) {
         m_settings->remove(QStringLiteral("window/state"));
+        m_settings->remove(QStringLiteral("layout/writeState"));
+        m_settings->remove(QStringLiteral("layout/libraryState"));
+    }
     windowlayout::restore(this, m_split, *m_settings);
+    m_layoutMode->restore();
 }
 
 void MainWindow::saveLayout()
 {
     windowlayout::save(this, m_split, *m_settings);
+    m_layoutMode->save();
     m_settings->setValue(DirectionKey, directionName(layoutDirection()));
     m_settings->setValue(QStringLiteral("drafts/last"), m_session->draft().id);
     const bool followSystem = followsSystemTheme();

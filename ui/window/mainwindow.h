@@ -23,6 +23,7 @@ class DraftSession;
 class DraftStore;
 class DraftsPanel;
 class EditorPane;
+class LayoutMode;
 class FindBar;
 class ImageDropHandler;
 class RecentFiles;
@@ -146,6 +147,10 @@ public:
     /// Serial of the newest edit; equal to lastResult().serial once the preview caught up.
     quint64 editSerial() const { return m_serial; }
     void setPreviewVisible(bool visible);
+    /// The Write and Library layouts of the docks (View → Write / Library / Reset Layout).
+    LayoutMode *layoutMode() const { return m_layoutMode; }
+    /// Whether the window has painted once (the preview starts after that).
+    bool hasPainted() const { return m_painted; }
     /// Whether the system's colours are dark (light text on a dark window).
     static bool systemPrefersDark();
     /// True while no preview theme was chosen: the preview follows the system's look.
@@ -160,10 +165,13 @@ Q_SIGNALS:
     void pageOpened(const tg::PublishResult &result);
     /// The settings dialog was accepted and its values saved.
     void settingsSaved();
+    /// The window painted for the first time.
+    void firstPainted();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     friend class WindowMenus; // builds the menus over the window's operations
@@ -198,6 +206,8 @@ private:
     PreviewScheduler *m_scheduler = nullptr;
     PublishController *m_publishing = nullptr;
     QMenu *m_viewMenu = nullptr;
+    LayoutMode *m_layoutMode = nullptr;
+    bool m_painted = false;
     QMenu *m_accountMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

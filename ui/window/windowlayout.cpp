@@ -38,12 +38,14 @@ void arrange(QSplitter *split, const QList<QWidget *> &editorColumn, int stretch
     split->addWidget(left);
     split->addWidget(previewSide);
     split->setChildrenCollapsible(false);
+    // No column is squeezed below a usable width (the layout modes count on these).
+    left->setMinimumWidth(280);
+    previewSide->setMinimumWidth(280);
 }
 
 void restore(QMainWindow *window, QSplitter *split, const QSettings &settings)
 {
     window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
         split->setSizes({1, 1});
 }
@@ -56,14 +58,17 @@ void save(const QMainWindow *window, const QSplitter *split, QSettings &settings
 }
 
 QDockWidget *addDock(QMainWindow *window, QMenu *viewMenu, const QString &title, QWidget *panel,
-                     Qt::DockWidgetArea area)
+                     Qt::DockWidgetArea area, bool *restored)
 {
     auto *dock = new QDockWidget(title, window);
     dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
     dock->setWidget(panel);
     // A panel added after the window restored its layout takes its remembered place.
-    if (!window->restoreDockWidget(dock))
+    const bool placed = window->restoreDockWidget(dock);
+    if (!placed)
         window->addDockWidget(area, dock);
+    if (restored)
+        *restored = placed;
     if (viewMenu)
         viewMenu->addAction(dock->toggleViewAction());
     return dock;

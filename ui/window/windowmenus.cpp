@@ -6,6 +6,7 @@
 #include "editor/sourceeditor.h"
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
+#include "window/layoutmode.h"
 #include "window/mainwindow.h"
 #include "window/menustyle.h"
 #include "window/openpagedialog.h"
@@ -185,6 +186,10 @@ void WindowMenus::build(MainWindow *w)
             [w] { w->setWindowState(w->windowState() ^ Qt::WindowFullScreen); });
     w->m_fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
     w->m_fullScreenAction->setCheckable(true);
+    w->m_viewMenu->addSeparator();
+    w->m_viewMenu->addAction(w->m_layoutMode->writeAction());
+    w->m_viewMenu->addAction(w->m_layoutMode->libraryAction());
+    w->m_viewMenu->addAction(w->m_layoutMode->resetAction());
     w->m_viewMenu->addSeparator();
     for (QDockWidget *dock : w->findChildren<QDockWidget *>())
         w->m_viewMenu->addAction(dock->toggleViewAction());
