@@ -868,6 +868,300 @@
     </message>
 </context>
 <context>
+    <name>tg::FolderMapping</name>
+    <message>
+        <source>it is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its &quot;version&quot; is not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;pages&quot; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;pages&quot; has more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of &quot;%1&quot; has damaged series parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;images&quot; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;images&quot; has more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::FolderPlan</name>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too big: series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::FolderPlanner</name>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 entries of the folder were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a link to a folder, not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nested deeper than %2 folders, not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a folder name that cannot be published, not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name has characters that cannot be published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link to a file outside the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n file(s) in the folder</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the folder&apos;s files exceed %1 MiB together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the link to %2 leads to no file of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image %2 is not a file of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image %2 is larger than %3 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interrupted run may have made its page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>republished on request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its links or images changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::FolderPublisher</name>
+    <message>
+        <source>Publishing the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for pages of an interrupted run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs uploading, but no image host is set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the page of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This series is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the page of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part of the series is being published.</source>
+        <translation type="unfinished">Esta parte da série está sendo publicada.</translation>
+    </message>
+    <message>
+        <source>Creating part %1 of %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing the contents page of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking part %1 of %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part is no longer in the series.</source>
+        <translation type="unfinished">Esta parte não faz mais parte da série.</translation>
+    </message>
+    <message>
+        <source>Marking the page of %1 as removed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page was removed; its file is no longer published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Cancelado</translation>
+    </message>
+    <message>
+        <source>The folder was not fully published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be published: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
@@ -1027,6 +1321,29 @@
     <message>
         <source>No keychain is available on this system (%1)</source>
         <translation>Nenhum chaveiro disponível neste sistema (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tg::LayoutMode</name>
+    <message>
+        <source>&amp;Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write: the editor and the preview, with the drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library: the pages, their statistics and the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1657,22 @@
         <source>&amp;About Telegraph Desktop</source>
         <translation>&amp;Sobre o Telegraph Desktop</translation>
     </message>
+    <message>
+        <source>Publishing a folder needs a server: choose one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Fol&amp;der…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Everywhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1629,6 +1962,141 @@
     </message>
 </context>
 <context>
+    <name>tg::PublishFolderDialog</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished">Esco&amp;lher…</translation>
+    </message>
+    <message>
+        <source>&amp;Republish every page, even unchanged ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark the pages of deleted files as removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished">&amp;Parar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished">&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Publish Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What publishing does with each file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Ação</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder of Markdown or HTML files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to create</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to update</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n too big, as a series</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flood control: retrying in %n second(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tg::RequestScheduler</name>
     <message>
         <source>The server&apos;s answer is invalid: %1</source>
@@ -1710,6 +2178,64 @@
     <message>
         <source>Save As File…</source>
         <translation>Salvar como arquivo…</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SearchDialog</name>
+    <message>
+        <source>Find Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search drafts, revisions and pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search the drafts, their revisions and the pages of every account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft, edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision, published %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished">(sem título)</translation>
+    </message>
+    <message>
+        <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This draft is no longer there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
