@@ -871,293 +871,293 @@
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>es mayor de %1 MiB</translation>
     </message>
     <message>
         <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON válido (%1 en el byte %2)</translation>
     </message>
     <message>
         <source>it is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un objeto JSON</translation>
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>su "version" no es %1</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" no es un objeto</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" tiene más de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" tiene una entrada que no es una ruta de archivo relativa: "%1"</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" no es un objeto</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" tiene un "pending" que no es una fecha</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" no tiene un "path" válido</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" no tiene una "url" válida</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" tiene un "hash" que no es un SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" tiene un "content" que no es un SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de "%1" tiene partes de serie dañadas</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" no es un objeto</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" tiene más de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" tiene una entrada que no es un SHA-256 con una URL</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de correspondencias %1: %2</translation>
     </message>
     <message>
         <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de correspondencias %1 está dañado: %2. Se ha dejado tal cual; repárelo o muévalo (entonces todas las páginas se crearán de nuevo).</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir el archivo de correspondencias %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlan</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin cambios</translation>
     </message>
     <message>
         <source>Too big: series</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiado grande: serie</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitido</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlanner</name>
     <message>
         <source>There is no folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la carpeta %1.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una carpeta.</translation>
     </message>
     <message>
         <source>Only the first %1 entries of the folder were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se han examinado las primeras %1 entradas de la carpeta.</translation>
     </message>
     <message>
         <source>%1: a link to a folder, not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un enlace a una carpeta, no se sigue.</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 folders, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: anidado a más de %2 carpetas de profundidad, no se lee.</translation>
     </message>
     <message>
         <source>%1: a folder name that cannot be published, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un nombre de carpeta que no se puede publicar, no se lee.</translation>
     </message>
     <message>
         <source>the name has characters that cannot be published</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre tiene caracteres que no se pueden publicar</translation>
     </message>
     <message>
         <source>a link to a file outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>un enlace a un archivo fuera de la carpeta</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un archivo normal</translation>
     </message>
     <message>
         <source>larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>mayor de %1 MiB</translation>
     </message>
     <message numerus="yes">
         <source>more than %n file(s) in the folder</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>más de %n archivo en la carpeta</numerusform>
+            <numerusform>más de %n archivos en la carpeta</numerusform>
         </translation>
     </message>
     <message>
         <source>the folder&apos;s files exceed %1 MiB together</source>
-        <translation type="unfinished"></translation>
+        <translation>los archivos de la carpeta superan en total %1 MiB</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer: %1</translation>
     </message>
     <message>
         <source>not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>no es texto UTF-8</translation>
     </message>
     <message>
         <source>%1: the link to %2 leads to no file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el enlace a %2 no lleva a ningún archivo de la carpeta.</translation>
     </message>
     <message>
         <source>%1: the image %2 is not a file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: la imagen %2 no es un archivo de la carpeta.</translation>
     </message>
     <message>
         <source>%1: the image %2 is larger than %3 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: la imagen %2 es mayor de %3 MiB.</translation>
     </message>
     <message>
         <source>%1: the image %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se puede leer la imagen %2.</translation>
     </message>
     <message>
         <source>an interrupted run may have made its page</source>
-        <translation type="unfinished"></translation>
+        <translation>una ejecución interrumpida puede haber creado su página</translation>
     </message>
     <message>
         <source>republished on request</source>
-        <translation type="unfinished"></translation>
+        <translation>republicado a petición</translation>
     </message>
     <message>
         <source>the file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo ha cambiado</translation>
     </message>
     <message>
         <source>its links or images changed</source>
-        <translation type="unfinished"></translation>
+        <translation>sus enlaces o imágenes han cambiado</translation>
     </message>
     <message>
         <source>the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo ya no está</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPublisher</name>
     <message>
         <source>Publishing the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando la carpeta</translation>
     </message>
     <message>
         <source>Reading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la cuenta…</translation>
     </message>
     <message>
         <source>Looking for pages of an interrupted run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando páginas de una ejecución interrumpida…</translation>
     </message>
     <message>
         <source>%1 needs uploading, but no image host is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe subirse, pero no hay ningún servicio de imágenes configurado</translation>
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Subiendo %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Creating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la página de %1…</translation>
     </message>
     <message>
         <source>This series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta serie se está publicando.</translation>
     </message>
     <message>
         <source>Updating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando la página de %1…</translation>
     </message>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished">Esta parte de la serie se está publicando.</translation>
+        <translation>Esta parte de la serie se está publicando.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la parte %1 de %2 de %3…</translation>
     </message>
     <message>
         <source>Publishing the contents page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando la página de índice de %1…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlazando la parte %1 de %2 de %3…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished">Esta parte ya no está en la serie.</translation>
+        <translation>Esta parte ya no está en la serie.</translation>
     </message>
     <message>
         <source>Marking the page of %1 as removed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcando la página de %1 como eliminada…</translation>
     </message>
     <message>
         <source>This page was removed; its file is no longer published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta página se ha eliminado; su archivo ya no se publica.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Cancelado</translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>The folder was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta no se ha publicado por completo: %1</translation>
     </message>
     <message>
         <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta publicada: %1 creadas, %2 actualizadas, %3 sin cambios.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be published: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se pudo publicar %n archivo: %1</numerusform>
+            <numerusform>No se pudieron publicar %n archivos: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1327,23 +1327,23 @@
     <name>tg::LayoutMode</name>
     <message>
         <source>&amp;Write</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escribir</translation>
     </message>
     <message>
         <source>Write: the editor and the preview, with the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir: el editor y la vista previa, con los borradores</translation>
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Biblioteca</translation>
     </message>
     <message>
         <source>Library: the pages, their statistics and the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca: las páginas, sus estadísticas y las cuentas</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer la disposición</translation>
     </message>
 </context>
 <context>
@@ -1659,19 +1659,19 @@
     </message>
     <message>
         <source>Publishing a folder needs a server: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para publicar una carpeta hace falta un servidor: elija uno primero.</translation>
     </message>
     <message>
         <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de imágenes de los ajustes no se puede usar (%1); las imágenes locales de la carpeta no se podrán subir hasta corregirlo en Ajustes → Imágenes.</translation>
     </message>
     <message>
         <source>Publish Fol&amp;der…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar &amp;carpeta…</translation>
     </message>
     <message>
         <source>Find &amp;Everywhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en &amp;todo…</translation>
     </message>
 </context>
 <context>
@@ -1965,134 +1965,134 @@
     <name>tg::PublishFolderDialog</name>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">E&amp;legir…</translation>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
         <source>&amp;Republish every page, even unchanged ones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Republicar todas las páginas, incluso las que no cambiaron</translation>
     </message>
     <message>
         <source>&amp;Mark the pages of deleted files as removed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marcar como eliminadas las páginas de archivos borrados</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Detener</translation>
+        <translation>&amp;Detener</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Cerrar</translation>
+        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Publish Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar carpeta</translation>
     </message>
     <message>
         <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada archivo Markdown y HTML de la carpeta se convierte en una página; los enlaces entre archivos pasan a ser enlaces entre páginas y las imágenes locales se suben una sola vez. El .telegraph.json de la carpeta recuerda las páginas, así que publicar de nuevo solo actualiza lo que cambió.</translation>
     </message>
     <message>
         <source>Folder to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta que publicar</translation>
     </message>
     <message>
         <source>What publishing does with each file</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hace la publicación con cada archivo</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Acción</translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Publishing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la publicación</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta:</translation>
     </message>
     <message>
         <source>Folder to Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta que publicar</translation>
     </message>
     <message>
         <source>Choose a folder of Markdown or HTML files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una carpeta con archivos Markdown o HTML.</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la carpeta…</translation>
     </message>
     <message numerus="yes">
         <source>%n to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n por crear</numerusform>
+            <numerusform>%n por crear</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n por actualizar</numerusform>
+            <numerusform>%n por actualizar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n too big, as a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n demasiado grande, como serie</numerusform>
+            <numerusform>%n demasiado grandes, como serie</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n eliminado</numerusform>
+            <numerusform>%n eliminados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n omitido</numerusform>
+            <numerusform>%n omitidos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aviso: %1</numerusform>
+            <numerusform>%n avisos: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flood control: retrying in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Control de flood: reintento en %n segundo…</numerusform>
+            <numerusform>Control de flood: reintento en %n segundos…</numerusform>
         </translation>
     </message>
 </context>
@@ -2184,58 +2184,58 @@
     <name>tg::SearchDialog</name>
     <message>
         <source>Find Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todo</translation>
     </message>
     <message>
         <source>Search drafts, revisions and pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en borradores, revisiones y páginas</translation>
     </message>
     <message>
         <source>Type to search the drafts, their revisions and the pages of every account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para buscar en los borradores, sus revisiones y las páginas de todas las cuentas.</translation>
     </message>
     <message>
         <source>Draft, edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador, editado %1</translation>
     </message>
     <message>
         <source>Revision, published %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión, publicada %1</translation>
     </message>
     <message>
         <source>Page of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de %1</translation>
     </message>
     <message>
         <source>Page of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de %1 en %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(sin título)</translation>
+        <translation>(sin título)</translation>
     </message>
     <message>
         <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>La búsqueda no está disponible: el SQLite de este sistema no tiene búsqueda de texto completo (FTS5). Los borradores no se ven afectados.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La búsqueda ha fallado: %1</translation>
     </message>
     <message>
         <source>No matches for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay resultados para «%1».</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n resultado.</numerusform>
+            <numerusform>%n resultados.</numerusform>
         </translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este borrador ya no existe.</translation>
     </message>
 </context>
 <context>

@@ -851,291 +851,291 @@
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>بزرگ‌تر از %1 مبی‌بایت است</translation>
     </message>
     <message>
         <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON معتبر نیست (%1 در بایت %2)</translation>
     </message>
     <message>
         <source>it is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>یک شیء JSON نیست</translation>
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>«version» آن %1 نیست</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«pages» یک شیء نیست</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>«pages» بیش از %1 مورد دارد</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>«pages» موردی دارد که مسیر نسبی یک فایل نیست: «%1»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>مورد «%1» یک شیء نیست</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>«pending» در مورد «%1» تاریخ نیست</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>مورد «%1» «path» معتبر ندارد</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>مورد «%1» «url» معتبر ندارد</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>«hash» در مورد «%1» یک SHA-256 نیست</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>«content» در مورد «%1» یک SHA-256 نیست</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation type="unfinished"></translation>
+        <translation>بخش‌های سری در مورد «%1» آسیب دیده‌اند</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«images» یک شیء نیست</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>«images» بیش از %1 مورد دارد</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>«images» موردی دارد که SHA-256 و نشانی نیست</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل نگاشت %1 خوانده نمی‌شود: %2</translation>
     </message>
     <message>
         <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل نگاشت %1 آسیب دیده است: %2. دست‌نخورده ماند؛ آن را درست کنید یا جابه‌جا کنید (آنگاه همهٔ صفحه‌ها از نو ساخته می‌شوند).</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل نگاشت %1 نوشته نمی‌شود: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlan</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>به‌روزرسانی</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون تغییر</translation>
     </message>
     <message>
         <source>Too big: series</source>
-        <translation type="unfinished"></translation>
+        <translation>خیلی بزرگ: سری</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف‌شده</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>ردشده</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlanner</name>
     <message>
         <source>There is no folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشهٔ %1 وجود ندارد.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 پوشه نیست.</translation>
     </message>
     <message>
         <source>Only the first %1 entries of the folder were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط %1 مورد نخست پوشه بررسی شد.</translation>
     </message>
     <message>
         <source>%1: a link to a folder, not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: پیوند به یک پوشه، دنبال نشد.</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 folders, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ژرف‌تر از %2 پوشه، خوانده نشد.</translation>
     </message>
     <message>
         <source>%1: a folder name that cannot be published, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: نام پوشه‌ای که منتشرشدنی نیست، خوانده نشد.</translation>
     </message>
     <message>
         <source>the name has characters that cannot be published</source>
-        <translation type="unfinished"></translation>
+        <translation>نام نویسه‌هایی دارد که منتشرشدنی نیستند</translation>
     </message>
     <message>
         <source>a link to a file outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>پیوند به فایلی بیرون از پوشه</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل معمولی نیست</translation>
     </message>
     <message>
         <source>larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>بزرگ‌تر از %1 مبی‌بایت</translation>
     </message>
     <message numerus="yes">
         <source>more than %n file(s) in the folder</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>بیش از %n فایل در پوشه</numerusform>
         </translation>
     </message>
     <message>
         <source>the folder&apos;s files exceed %1 MiB together</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل‌های پوشه روی هم از %1 مبی‌بایت بیشترند</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>خوانده نمی‌شود: %1</translation>
     </message>
     <message>
         <source>not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>متن UTF-8 نیست</translation>
     </message>
     <message>
         <source>%1: the link to %2 leads to no file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: پیوند به %2 به هیچ فایلی از پوشه نمی‌رسد.</translation>
     </message>
     <message>
         <source>%1: the image %2 is not a file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: تصویر %2 فایلی از پوشه نیست.</translation>
     </message>
     <message>
         <source>%1: the image %2 is larger than %3 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: تصویر %2 بزرگ‌تر از %3 مبی‌بایت است.</translation>
     </message>
     <message>
         <source>%1: the image %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: تصویر %2 خوانده نمی‌شود.</translation>
     </message>
     <message>
         <source>an interrupted run may have made its page</source>
-        <translation type="unfinished"></translation>
+        <translation>اجرای نیمه‌کاره شاید صفحه‌اش را ساخته باشد</translation>
     </message>
     <message>
         <source>republished on request</source>
-        <translation type="unfinished"></translation>
+        <translation>به درخواست دوباره منتشر شد</translation>
     </message>
     <message>
         <source>the file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل تغییر کرد</translation>
     </message>
     <message>
         <source>its links or images changed</source>
-        <translation type="unfinished"></translation>
+        <translation>پیوندها یا تصویرهایش تغییر کرد</translation>
     </message>
     <message>
         <source>the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل دیگر نیست</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPublisher</name>
     <message>
         <source>Publishing the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار پوشه</translation>
     </message>
     <message>
         <source>Reading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>خواندن حساب…</translation>
     </message>
     <message>
         <source>Looking for pages of an interrupted run…</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجوی صفحه‌های اجرای نیمه‌کاره…</translation>
     </message>
     <message>
         <source>%1 needs uploading, but no image host is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 باید بارگذاری شود، اما میزبان تصویری تنظیم نشده است</translation>
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>بارگذاری %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Creating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن صفحهٔ %1…</translation>
     </message>
     <message>
         <source>This series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>این سری در حال انتشار است.</translation>
     </message>
     <message>
         <source>Updating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>به‌روزرسانی صفحهٔ %1…</translation>
     </message>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished">این بخش از مجموعه در حال انتشار است.</translation>
+        <translation>این بخش از سری در حال انتشار است.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن بخش %1 از %2 برای %3…</translation>
     </message>
     <message>
         <source>Publishing the contents page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار صفحهٔ فهرست %1…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>پیوند دادن بخش %1 از %2 برای %3…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished">این بخش دیگر در مجموعه نیست.</translation>
+        <translation>این بخش دیگر در سری نیست.</translation>
     </message>
     <message>
         <source>Marking the page of %1 as removed…</source>
-        <translation type="unfinished"></translation>
+        <translation>علامت‌گذاری صفحهٔ %1 به‌عنوان حذف‌شده…</translation>
     </message>
     <message>
         <source>This page was removed; its file is no longer published.</source>
-        <translation type="unfinished"></translation>
+        <translation>این صفحه حذف شد؛ فایلش دیگر منتشر نمی‌شود.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">لغو شد</translation>
+        <translation>لغو شد</translation>
     </message>
     <message>
         <source>The folder was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشه کامل منتشر نشد: %1</translation>
     </message>
     <message>
         <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشه منتشر شد: %1 ساخته، %2 به‌روز، %3 بدون تغییر.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be published: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n فایل منتشر نشد: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1305,23 +1305,23 @@
     <name>tg::LayoutMode</name>
     <message>
         <source>&amp;Write</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نوشتن</translation>
     </message>
     <message>
         <source>Write: the editor and the preview, with the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>نوشتن: ویرایشگر و پیش‌نمایش، همراه پیش‌نویس‌ها</translation>
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;کتابخانه</translation>
     </message>
     <message>
         <source>Library: the pages, their statistics and the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>کتابخانه: صفحه‌ها، آمارشان و حساب‌ها</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بازنشانی چیدمان</translation>
     </message>
 </context>
 <context>
@@ -1637,19 +1637,19 @@
     </message>
     <message>
         <source>Publishing a folder needs a server: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار پوشه به یک کارساز نیاز دارد: نخست یکی را برگزینید.</translation>
     </message>
     <message>
         <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>میزبان تصویر در تنظیمات قابل استفاده نیست (%1)؛ تا آن را در تنظیمات ← تصویرها درست نکنید، تصویرهای محلی پوشه بارگذاری نمی‌شوند.</translation>
     </message>
     <message>
         <source>Publish Fol&amp;der…</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار &amp;پوشه…</translation>
     </message>
     <message>
         <source>Find &amp;Everywhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;جست‌وجو در همه‌جا…</translation>
     </message>
 </context>
 <context>
@@ -1940,126 +1940,126 @@
     <name>tg::PublishFolderDialog</name>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">ا&amp;نتخاب…</translation>
+        <translation>&amp;انتخاب…</translation>
     </message>
     <message>
         <source>&amp;Republish every page, even unchanged ones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بازانتشار همهٔ صفحه‌ها، حتی بدون تغییر</translation>
     </message>
     <message>
         <source>&amp;Mark the pages of deleted files as removed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;علامت‌گذاری صفحه‌های فایل‌های پاک‌شده به‌عنوان حذف‌شده</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;انتشار</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;توقف</translation>
+        <translation>&amp;توقف</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;بستن</translation>
+        <translation>&amp;بستن</translation>
     </message>
     <message>
         <source>Publish Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار پوشه</translation>
     </message>
     <message>
         <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر فایل Markdown و HTML پوشه یک صفحه می‌شود؛ پیوندهای میان فایل‌ها پیوند میان صفحه‌ها می‌شوند و تصویرهای محلی یک بار بارگذاری می‌شوند. فایل .telegraph.json پوشه صفحه‌ها را به یاد دارد، پس انتشار دوباره فقط تغییرها را به‌روز می‌کند.</translation>
     </message>
     <message>
         <source>Folder to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشهٔ انتشار</translation>
     </message>
     <message>
         <source>What publishing does with each file</source>
-        <translation type="unfinished"></translation>
+        <translation>انتشار با هر فایل چه می‌کند</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">عمل</translation>
+        <translation>کار</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>اندازه</translation>
     </message>
     <message>
         <source>Publishing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشرفت انتشار</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پوشه:</translation>
     </message>
     <message>
         <source>Folder to Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشهٔ انتشار</translation>
     </message>
     <message>
         <source>Choose a folder of Markdown or HTML files.</source>
-        <translation type="unfinished"></translation>
+        <translation>پوشه‌ای از فایل‌های Markdown یا HTML برگزینید.</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>خواندن پوشه…</translation>
     </message>
     <message numerus="yes">
         <source>%n to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n برای ساختن</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n برای به‌روزرسانی</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n too big, as a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n خیلی بزرگ، به‌صورت سری</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n بدون تغییر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n حذف‌شده</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ردشده</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n هشدار: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flood control: retrying in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>کنترل هجوم: تلاش دوباره تا %n ثانیهٔ دیگر…</numerusform>
         </translation>
     </message>
 </context>
@@ -2150,57 +2150,57 @@
     <name>tg::SearchDialog</name>
     <message>
         <source>Find Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجو در همه‌جا</translation>
     </message>
     <message>
         <source>Search drafts, revisions and pages</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجو در پیش‌نویس‌ها، نسخه‌ها و صفحه‌ها</translation>
     </message>
     <message>
         <source>Type to search the drafts, their revisions and the pages of every account.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنویسید تا در پیش‌نویس‌ها، نسخه‌هایشان و صفحه‌های همهٔ حساب‌ها جست‌وجو شود.</translation>
     </message>
     <message>
         <source>Draft, edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نویس، ویرایش‌شده %1</translation>
     </message>
     <message>
         <source>Revision, published %1</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخه، منتشرشده %1</translation>
     </message>
     <message>
         <source>Page of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحهٔ %1</translation>
     </message>
     <message>
         <source>Page of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحهٔ %1 در %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(بی‌عنوان)</translation>
+        <translation>(بی‌عنوان)</translation>
     </message>
     <message>
         <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجو در دسترس نیست: SQLite این سامانه جست‌وجوی تمام‌متن (FTS5) ندارد. پیش‌نویس‌ها آسیبی نمی‌بینند.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجو ناموفق بود: %1</translation>
     </message>
     <message>
         <source>No matches for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>نتیجه‌ای برای «%1» نیست.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n نتیجه.</numerusform>
         </translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>این پیش‌نویس دیگر نیست.</translation>
     </message>
 </context>
 <context>

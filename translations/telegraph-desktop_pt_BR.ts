@@ -871,293 +871,293 @@
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>é maior que %1 MiB</translation>
     </message>
     <message>
         <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um JSON válido (%1 no byte %2)</translation>
     </message>
     <message>
         <source>it is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um objeto JSON</translation>
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sua "version" não é %1</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" não é um objeto</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" tem mais de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>"pages" tem uma entrada que não é um caminho de arquivo relativo: "%1"</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" não é um objeto</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" tem um "pending" que não é uma data</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" não tem um "path" válido</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" não tem uma "url" válida</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" tem um "hash" que não é um SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" tem um "content" que não é um SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation type="unfinished"></translation>
+        <translation>a entrada de "%1" tem partes de série danificadas</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" não é um objeto</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" tem mais de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>"images" tem uma entrada que não é um SHA-256 com uma URL</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler o arquivo de mapeamento %1: %2</translation>
     </message>
     <message>
         <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo de mapeamento %1 está danificado: %2. Ele foi mantido como está; repare-o ou mova-o (então todas as páginas serão criadas de novo).</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível gravar o arquivo de mapeamento %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlan</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Criar</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem alterações</translation>
     </message>
     <message>
         <source>Too big: series</source>
-        <translation type="unfinished"></translation>
+        <translation>Grande demais: série</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Removido</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorado</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlanner</name>
     <message>
         <source>There is no folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não existe a pasta %1.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é uma pasta.</translation>
     </message>
     <message>
         <source>Only the first %1 entries of the folder were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apenas as primeiras %1 entradas da pasta foram examinadas.</translation>
     </message>
     <message>
         <source>%1: a link to a folder, not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: um link para uma pasta, não seguido.</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 folders, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: aninhado a mais de %2 pastas de profundidade, não lido.</translation>
     </message>
     <message>
         <source>%1: a folder name that cannot be published, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: um nome de pasta que não pode ser publicado, não lido.</translation>
     </message>
     <message>
         <source>the name has characters that cannot be published</source>
-        <translation type="unfinished"></translation>
+        <translation>o nome tem caracteres que não podem ser publicados</translation>
     </message>
     <message>
         <source>a link to a file outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>um link para um arquivo fora da pasta</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um arquivo comum</translation>
     </message>
     <message>
         <source>larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>maior que %1 MiB</translation>
     </message>
     <message numerus="yes">
         <source>more than %n file(s) in the folder</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mais de %n arquivo na pasta</numerusform>
+            <numerusform>mais de %n arquivos na pasta</numerusform>
         </translation>
     </message>
     <message>
         <source>the folder&apos;s files exceed %1 MiB together</source>
-        <translation type="unfinished"></translation>
+        <translation>os arquivos da pasta passam de %1 MiB juntos</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não pode ser lido: %1</translation>
     </message>
     <message>
         <source>not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>não é texto UTF-8</translation>
     </message>
     <message>
         <source>%1: the link to %2 leads to no file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: o link para %2 não leva a nenhum arquivo da pasta.</translation>
     </message>
     <message>
         <source>%1: the image %2 is not a file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a imagem %2 não é um arquivo da pasta.</translation>
     </message>
     <message>
         <source>%1: the image %2 is larger than %3 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a imagem %2 é maior que %3 MiB.</translation>
     </message>
     <message>
         <source>%1: the image %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível ler a imagem %2.</translation>
     </message>
     <message>
         <source>an interrupted run may have made its page</source>
-        <translation type="unfinished"></translation>
+        <translation>uma execução interrompida pode ter criado a página</translation>
     </message>
     <message>
         <source>republished on request</source>
-        <translation type="unfinished"></translation>
+        <translation>republicado a pedido</translation>
     </message>
     <message>
         <source>the file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>o arquivo mudou</translation>
     </message>
     <message>
         <source>its links or images changed</source>
-        <translation type="unfinished"></translation>
+        <translation>seus links ou imagens mudaram</translation>
     </message>
     <message>
         <source>the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>o arquivo não existe mais</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPublisher</name>
     <message>
         <source>Publishing the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando a pasta</translation>
     </message>
     <message>
         <source>Reading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo a conta…</translation>
     </message>
     <message>
         <source>Looking for pages of an interrupted run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurando páginas de uma execução interrompida…</translation>
     </message>
     <message>
         <source>%1 needs uploading, but no image host is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 precisa ser enviado, mas nenhum serviço de imagens está configurado</translation>
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Creating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Criando a página de %1…</translation>
     </message>
     <message>
         <source>This series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta série está sendo publicada.</translation>
     </message>
     <message>
         <source>Updating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizando a página de %1…</translation>
     </message>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished">Esta parte da série está sendo publicada.</translation>
+        <translation>Esta parte da série está sendo publicada.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Criando a parte %1 de %2 de %3…</translation>
     </message>
     <message>
         <source>Publishing the contents page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando a página de índice de %1…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligando a parte %1 de %2 de %3…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished">Esta parte não faz mais parte da série.</translation>
+        <translation>Esta parte não está mais na série.</translation>
     </message>
     <message>
         <source>Marking the page of %1 as removed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcando a página de %1 como removida…</translation>
     </message>
     <message>
         <source>This page was removed; its file is no longer published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta página foi removida; seu arquivo não é mais publicado.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Cancelado</translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>The folder was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A pasta não foi publicada por completo: %1</translation>
     </message>
     <message>
         <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta publicada: %1 criadas, %2 atualizadas, %3 sem alterações.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be published: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n arquivo não pôde ser publicado: %1</numerusform>
+            <numerusform>%n arquivos não puderam ser publicados: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1327,23 +1327,23 @@
     <name>tg::LayoutMode</name>
     <message>
         <source>&amp;Write</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escrever</translation>
     </message>
     <message>
         <source>Write: the editor and the preview, with the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrever: o editor e a pré-visualização, com os rascunhos</translation>
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Biblioteca</translation>
     </message>
     <message>
         <source>Library: the pages, their statistics and the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca: as páginas, suas estatísticas e as contas</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redefinir o layout</translation>
     </message>
 </context>
 <context>
@@ -1659,19 +1659,19 @@
     </message>
     <message>
         <source>Publishing a folder needs a server: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar uma pasta precisa de um servidor: escolha um primeiro.</translation>
     </message>
     <message>
         <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>O serviço de imagens das configurações não pode ser usado (%1); as imagens locais da pasta não podem ser enviadas até que seja corrigido em Configurações → Imagens.</translation>
     </message>
     <message>
         <source>Publish Fol&amp;der…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar &amp;pasta…</translation>
     </message>
     <message>
         <source>Find &amp;Everywhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar em &amp;tudo…</translation>
     </message>
 </context>
 <context>
@@ -1965,134 +1965,134 @@
     <name>tg::PublishFolderDialog</name>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">Esco&amp;lher…</translation>
+        <translation>&amp;Escolher…</translation>
     </message>
     <message>
         <source>&amp;Republish every page, even unchanged ones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Republicar todas as páginas, mesmo as não alteradas</translation>
     </message>
     <message>
         <source>&amp;Mark the pages of deleted files as removed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marcar como removidas as páginas de arquivos excluídos</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Parar</translation>
+        <translation>&amp;Parar</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Fechar</translation>
+        <translation>&amp;Fechar</translation>
     </message>
     <message>
         <source>Publish Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar pasta</translation>
     </message>
     <message>
         <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada arquivo Markdown e HTML da pasta vira uma página; links entre os arquivos viram links entre as páginas e as imagens locais são enviadas uma vez. O .telegraph.json da pasta lembra as páginas, então publicar de novo atualiza só o que mudou.</translation>
     </message>
     <message>
         <source>Folder to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta a publicar</translation>
     </message>
     <message>
         <source>What publishing does with each file</source>
-        <translation type="unfinished"></translation>
+        <translation>O que a publicação faz com cada arquivo</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Ação</translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho</translation>
     </message>
     <message>
         <source>Publishing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progresso da publicação</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pasta:</translation>
     </message>
     <message>
         <source>Folder to Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta a publicar</translation>
     </message>
     <message>
         <source>Choose a folder of Markdown or HTML files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha uma pasta de arquivos Markdown ou HTML.</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo a pasta…</translation>
     </message>
     <message numerus="yes">
         <source>%n to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n a criar</numerusform>
+            <numerusform>%n a criar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n a atualizar</numerusform>
+            <numerusform>%n a atualizar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n too big, as a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n grande demais, como série</numerusform>
+            <numerusform>%n grandes demais, como série</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sem alterações</numerusform>
+            <numerusform>%n sem alterações</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n removido</numerusform>
+            <numerusform>%n removidos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ignorado</numerusform>
+            <numerusform>%n ignorados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aviso: %1</numerusform>
+            <numerusform>%n avisos: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flood control: retrying in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Controle de flood: nova tentativa em %n segundo…</numerusform>
+            <numerusform>Controle de flood: nova tentativa em %n segundos…</numerusform>
         </translation>
     </message>
 </context>
@@ -2184,58 +2184,58 @@
     <name>tg::SearchDialog</name>
     <message>
         <source>Find Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar em tudo</translation>
     </message>
     <message>
         <source>Search drafts, revisions and pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar em rascunhos, revisões e páginas</translation>
     </message>
     <message>
         <source>Type to search the drafts, their revisions and the pages of every account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite para buscar nos rascunhos, suas revisões e as páginas de todas as contas.</translation>
     </message>
     <message>
         <source>Draft, edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho, editado %1</translation>
     </message>
     <message>
         <source>Revision, published %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisão, publicada %1</translation>
     </message>
     <message>
         <source>Page of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de %1</translation>
     </message>
     <message>
         <source>Page of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de %1 em %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(sem título)</translation>
+        <translation>(sem título)</translation>
     </message>
     <message>
         <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>A busca não está disponível: o SQLite deste sistema não tem busca de texto completo (FTS5). Os rascunhos não são afetados.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A busca falhou: %1</translation>
     </message>
     <message>
         <source>No matches for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum resultado para “%1”.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n resultado.</numerusform>
+            <numerusform>%n resultados.</numerusform>
         </translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este rascunho não existe mais.</translation>
     </message>
 </context>
 <context>

@@ -891,295 +891,295 @@
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>он больше %1 МиБ</translation>
     </message>
     <message>
         <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>это не корректный JSON (%1 на байте %2)</translation>
     </message>
     <message>
         <source>it is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>это не объект JSON</translation>
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>его «version» не равна %1</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«pages» — не объект</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>в «pages» больше %1 записей</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>в «pages» есть запись, которая не является относительным путём к файлу: «%1»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>запись «%1» — не объект</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» поле «pending» — не дата</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» нет корректного «path»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» нет корректного «url»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» «hash» — не SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» «content» — не SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation type="unfinished"></translation>
+        <translation>в записи «%1» повреждены части серии</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«images» — не объект</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>в «images» больше %1 записей</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>в «images» есть запись, которая не является парой SHA-256 и URL</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать файл соответствий %1: %2</translation>
     </message>
     <message>
         <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл соответствий %1 повреждён: %2. Он оставлен как есть; исправьте его или уберите (тогда все страницы будут созданы заново).</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать файл соответствий %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlan</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Без изменений</translation>
     </message>
     <message>
         <source>Too big: series</source>
-        <translation type="unfinished"></translation>
+        <translation>Слишком большой: серия</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалён</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущен</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlanner</name>
     <message>
         <source>There is no folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папки %1 нет.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не папка.</translation>
     </message>
     <message>
         <source>Only the first %1 entries of the folder were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотрены только первые %1 элементов папки.</translation>
     </message>
     <message>
         <source>%1: a link to a folder, not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ссылка на папку, не пройдена.</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 folders, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: вложено глубже %2 папок, не прочитано.</translation>
     </message>
     <message>
         <source>%1: a folder name that cannot be published, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: имя папки, которое нельзя опубликовать, не прочитано.</translation>
     </message>
     <message>
         <source>the name has characters that cannot be published</source>
-        <translation type="unfinished"></translation>
+        <translation>в имени есть символы, которые нельзя опубликовать</translation>
     </message>
     <message>
         <source>a link to a file outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ссылка на файл вне папки</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>не обычный файл</translation>
     </message>
     <message>
         <source>larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>больше %1 МиБ</translation>
     </message>
     <message numerus="yes">
         <source>more than %n file(s) in the folder</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>больше %n файла в папке</numerusform>
+            <numerusform>больше %n файлов в папке</numerusform>
+            <numerusform>больше %n файлов в папке</numerusform>
         </translation>
     </message>
     <message>
         <source>the folder&apos;s files exceed %1 MiB together</source>
-        <translation type="unfinished"></translation>
+        <translation>файлы папки вместе больше %1 МиБ</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не читается: %1</translation>
     </message>
     <message>
         <source>not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>не текст в UTF-8</translation>
     </message>
     <message>
         <source>%1: the link to %2 leads to no file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ссылка на %2 не ведёт ни к одному файлу папки.</translation>
     </message>
     <message>
         <source>%1: the image %2 is not a file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: изображение %2 — не файл папки.</translation>
     </message>
     <message>
         <source>%1: the image %2 is larger than %3 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: изображение %2 больше %3 МиБ.</translation>
     </message>
     <message>
         <source>%1: the image %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: изображение %2 не читается.</translation>
     </message>
     <message>
         <source>an interrupted run may have made its page</source>
-        <translation type="unfinished"></translation>
+        <translation>прерванный запуск мог уже создать её страницу</translation>
     </message>
     <message>
         <source>republished on request</source>
-        <translation type="unfinished"></translation>
+        <translation>переопубликовано по запросу</translation>
     </message>
     <message>
         <source>the file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>файл изменился</translation>
     </message>
     <message>
         <source>its links or images changed</source>
-        <translation type="unfinished"></translation>
+        <translation>изменились его ссылки или изображения</translation>
     </message>
     <message>
         <source>the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>файла больше нет</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPublisher</name>
     <message>
         <source>Publishing the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация папки</translation>
     </message>
     <message>
         <source>Reading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение аккаунта…</translation>
     </message>
     <message>
         <source>Looking for pages of an interrupted run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск страниц прерванного запуска…</translation>
     </message>
     <message>
         <source>%1 needs uploading, but no image host is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 нужно загрузить, но хостинг изображений не настроен</translation>
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Creating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание страницы %1…</translation>
     </message>
     <message>
         <source>This series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта серия публикуется.</translation>
     </message>
     <message>
         <source>Updating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновление страницы %1…</translation>
     </message>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished">Эта часть серии публикуется.</translation>
+        <translation>Эта часть серии публикуется.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание части %1 из %2 для %3…</translation>
     </message>
     <message>
         <source>Publishing the contents page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация страницы оглавления %1…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Связывание части %1 из %2 для %3…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished">Эта часть больше не входит в серию.</translation>
+        <translation>Эта часть больше не входит в серию.</translation>
     </message>
     <message>
         <source>Marking the page of %1 as removed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пометка страницы %1 как удалённой…</translation>
     </message>
     <message>
         <source>This page was removed; its file is no longer published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта страница удалена; её файл больше не публикуется.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Отменено</translation>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>The folder was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка опубликована не полностью: %1</translation>
     </message>
     <message>
         <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка опубликована: создано %1, обновлено %2, без изменений %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be published: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не удалось опубликовать %n файл: %1</numerusform>
+            <numerusform>Не удалось опубликовать %n файла: %1</numerusform>
+            <numerusform>Не удалось опубликовать %n файлов: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1349,23 +1349,23 @@
     <name>tg::LayoutMode</name>
     <message>
         <source>&amp;Write</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Письмо</translation>
     </message>
     <message>
         <source>Write: the editor and the preview, with the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо: редактор и предпросмотр, с черновиками</translation>
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Библиотека</translation>
     </message>
     <message>
         <source>Library: the pages, their statistics and the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Библиотека: страницы, их статистика и аккаунты</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сбросить расположение</translation>
     </message>
 </context>
 <context>
@@ -1681,19 +1681,19 @@
     </message>
     <message>
         <source>Publishing a folder needs a server: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для публикации папки нужен сервер: сначала выберите его.</translation>
     </message>
     <message>
         <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг изображений из настроек не работает (%1); локальные изображения папки нельзя загрузить, пока он не исправлен в «Настройки → Изображения».</translation>
     </message>
     <message>
         <source>Publish Fol&amp;der…</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать &amp;папку…</translation>
     </message>
     <message>
         <source>Find &amp;Everywhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Искать везде…</translation>
     </message>
 </context>
 <context>
@@ -1990,142 +1990,142 @@
     <name>tg::PublishFolderDialog</name>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">&amp;Выбрать…</translation>
+        <translation>&amp;Выбрать…</translation>
     </message>
     <message>
         <source>&amp;Republish every page, even unchanged ones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Переопубликовать все страницы, даже неизменённые</translation>
     </message>
     <message>
         <source>&amp;Mark the pages of deleted files as removed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Пометить страницы удалённых файлов как удалённые</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опубликовать</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Остановить</translation>
+        <translation>&amp;Остановить</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Закрыть</translation>
+        <translation>&amp;Закрыть</translation>
     </message>
     <message>
         <source>Publish Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать папку</translation>
     </message>
     <message>
         <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый файл Markdown и HTML в папке становится страницей; ссылки между файлами становятся ссылками между страницами, а локальные изображения загружаются один раз. Файл .telegraph.json в папке запоминает страницы, поэтому повторная публикация обновляет только изменённое.</translation>
     </message>
     <message>
         <source>Folder to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка для публикации</translation>
     </message>
     <message>
         <source>What publishing does with each file</source>
-        <translation type="unfinished"></translation>
+        <translation>Что публикация делает с каждым файлом</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Действие</translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер</translation>
     </message>
     <message>
         <source>Publishing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Ход публикации</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Папка:</translation>
     </message>
     <message>
         <source>Folder to Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка для публикации</translation>
     </message>
     <message>
         <source>Choose a folder of Markdown or HTML files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите папку с файлами Markdown или HTML.</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение папки…</translation>
     </message>
     <message numerus="yes">
         <source>%n to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n создать</numerusform>
+            <numerusform>%n создать</numerusform>
+            <numerusform>%n создать</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n обновить</numerusform>
+            <numerusform>%n обновить</numerusform>
+            <numerusform>%n обновить</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n too big, as a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n слишком большой, серией</numerusform>
+            <numerusform>%n слишком больших, серией</numerusform>
+            <numerusform>%n слишком больших, серией</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n удалён</numerusform>
+            <numerusform>%n удалено</numerusform>
+            <numerusform>%n удалено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n пропущен</numerusform>
+            <numerusform>%n пропущено</numerusform>
+            <numerusform>%n пропущено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n предупреждение: %1</numerusform>
+            <numerusform>%n предупреждения: %1</numerusform>
+            <numerusform>%n предупреждений: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flood control: retrying in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ограничение частоты: повтор через %n секунду…</numerusform>
+            <numerusform>Ограничение частоты: повтор через %n секунды…</numerusform>
+            <numerusform>Ограничение частоты: повтор через %n секунд…</numerusform>
         </translation>
     </message>
 </context>
@@ -2218,59 +2218,59 @@
     <name>tg::SearchDialog</name>
     <message>
         <source>Find Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Искать везде</translation>
     </message>
     <message>
         <source>Search drafts, revisions and pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по черновикам, версиям и страницам</translation>
     </message>
     <message>
         <source>Type to search the drafts, their revisions and the pages of every account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Начните вводить, чтобы искать по черновикам, их версиям и страницам всех аккаунтов.</translation>
     </message>
     <message>
         <source>Draft, edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновик, изменён %1</translation>
     </message>
     <message>
         <source>Revision, published %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия, опубликована %1</translation>
     </message>
     <message>
         <source>Page of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница %1</translation>
     </message>
     <message>
         <source>Page of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница %1 на %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(без названия)</translation>
+        <translation>(без названия)</translation>
     </message>
     <message>
         <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск недоступен: в SQLite этой системы нет полнотекстового поиска (FTS5). Черновики это не затрагивает.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск не удался: %1</translation>
     </message>
     <message>
         <source>No matches for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не найдено по запросу «%1».</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n результат.</numerusform>
+            <numerusform>%n результата.</numerusform>
+            <numerusform>%n результатов.</numerusform>
         </translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого черновика больше нет.</translation>
     </message>
 </context>
 <context>

@@ -891,295 +891,295 @@
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>він більший за %1 МіБ</translation>
     </message>
     <message>
         <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>це не коректний JSON (%1 на байті %2)</translation>
     </message>
     <message>
         <source>it is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>це не об’єкт JSON</translation>
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>його «version» не дорівнює %1</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«pages» — не об’єкт</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>у «pages» більше %1 записів</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>у «pages» є запис, що не є відносним шляхом до файлу: «%1»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>запис «%1» — не об’єкт</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» поле «pending» — не дата</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» немає коректного «path»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» немає коректного «url»</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» «hash» — не SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» «content» — не SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation type="unfinished"></translation>
+        <translation>у записі «%1» пошкоджено частини серії</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>«images» — не об’єкт</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>у «images» більше %1 записів</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>у «images» є запис, що не є парою SHA-256 і URL</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається прочитати файл відповідностей %1: %2</translation>
     </message>
     <message>
         <source>The mapping file %1 is damaged: %2. It was left as it is; repair it or move it away (then every page is created anew).</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл відповідностей %1 пошкоджено: %2. Його залишено як є; виправте його або приберіть (тоді всі сторінки буде створено заново).</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдається записати файл відповідностей %1: %2</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlan</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Створити</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновити</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Без змін</translation>
     </message>
     <message>
         <source>Too big: series</source>
-        <translation type="unfinished"></translation>
+        <translation>Завеликий: серія</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучено</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущено</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPlanner</name>
     <message>
         <source>There is no folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Теки %1 немає.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не тека.</translation>
     </message>
     <message>
         <source>Only the first %1 entries of the folder were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переглянуто лише перші %1 елементів теки.</translation>
     </message>
     <message>
         <source>%1: a link to a folder, not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: посилання на теку, не пройдено.</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 folders, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: вкладено глибше за %2 тек, не прочитано.</translation>
     </message>
     <message>
         <source>%1: a folder name that cannot be published, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: назва теки, яку не можна опублікувати, не прочитано.</translation>
     </message>
     <message>
         <source>the name has characters that cannot be published</source>
-        <translation type="unfinished"></translation>
+        <translation>у назві є символи, які не можна опублікувати</translation>
     </message>
     <message>
         <source>a link to a file outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>посилання на файл поза текою</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>не звичайний файл</translation>
     </message>
     <message>
         <source>larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>більше за %1 МіБ</translation>
     </message>
     <message numerus="yes">
         <source>more than %n file(s) in the folder</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>більше за %n файл у теці</numerusform>
+            <numerusform>більше за %n файли у теці</numerusform>
+            <numerusform>більше за %n файлів у теці</numerusform>
         </translation>
     </message>
     <message>
         <source>the folder&apos;s files exceed %1 MiB together</source>
-        <translation type="unfinished"></translation>
+        <translation>файли теки разом більші за %1 МіБ</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не читається: %1</translation>
     </message>
     <message>
         <source>not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>не текст в UTF-8</translation>
     </message>
     <message>
         <source>%1: the link to %2 leads to no file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: посилання на %2 не веде до жодного файлу теки.</translation>
     </message>
     <message>
         <source>%1: the image %2 is not a file of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: зображення %2 — не файл теки.</translation>
     </message>
     <message>
         <source>%1: the image %2 is larger than %3 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: зображення %2 більше за %3 МіБ.</translation>
     </message>
     <message>
         <source>%1: the image %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: зображення %2 не читається.</translation>
     </message>
     <message>
         <source>an interrupted run may have made its page</source>
-        <translation type="unfinished"></translation>
+        <translation>перерваний запуск міг уже створити її сторінку</translation>
     </message>
     <message>
         <source>republished on request</source>
-        <translation type="unfinished"></translation>
+        <translation>переопубліковано на запит</translation>
     </message>
     <message>
         <source>the file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>файл змінився</translation>
     </message>
     <message>
         <source>its links or images changed</source>
-        <translation type="unfinished"></translation>
+        <translation>змінилися його посилання чи зображення</translation>
     </message>
     <message>
         <source>the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>файлу більше немає</translation>
     </message>
 </context>
 <context>
     <name>tg::FolderPublisher</name>
     <message>
         <source>Publishing the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація теки</translation>
     </message>
     <message>
         <source>Reading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання облікового запису…</translation>
     </message>
     <message>
         <source>Looking for pages of an interrupted run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук сторінок перерваного запуску…</translation>
     </message>
     <message>
         <source>%1 needs uploading, but no image host is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 треба завантажити, але хостинг зображень не налаштовано</translation>
     </message>
     <message>
         <source>Uploading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Завантаження %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Creating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Створення сторінки %1…</translation>
     </message>
     <message>
         <source>This series is being published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця серія публікується.</translation>
     </message>
     <message>
         <source>Updating the page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення сторінки %1…</translation>
     </message>
     <message>
         <source>This part of the series is being published.</source>
-        <translation type="unfinished">Ця частина серії публікується.</translation>
+        <translation>Ця частина серії публікується.</translation>
     </message>
     <message>
         <source>Creating part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Створення частини %1 з %2 для %3…</translation>
     </message>
     <message>
         <source>Publishing the contents page of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Публікація сторінки змісту %1…</translation>
     </message>
     <message>
         <source>Linking part %1 of %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зв’язування частини %1 з %2 для %3…</translation>
     </message>
     <message>
         <source>This part is no longer in the series.</source>
-        <translation type="unfinished">Ця частина більше не входить до серії.</translation>
+        <translation>Ця частина більше не входить до серії.</translation>
     </message>
     <message>
         <source>Marking the page of %1 as removed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Позначення сторінки %1 як вилученої…</translation>
     </message>
     <message>
         <source>This page was removed; its file is no longer published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цю сторінку вилучено; її файл більше не публікується.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Скасовано</translation>
+        <translation>Скасовано</translation>
     </message>
     <message>
         <source>The folder was not fully published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Теку опубліковано не повністю: %1</translation>
     </message>
     <message>
         <source>Folder published: %1 created, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Теку опубліковано: створено %1, оновлено %2, без змін %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be published: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не вдалося опублікувати %n файл: %1</numerusform>
+            <numerusform>Не вдалося опублікувати %n файли: %1</numerusform>
+            <numerusform>Не вдалося опублікувати %n файлів: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1349,23 +1349,23 @@
     <name>tg::LayoutMode</name>
     <message>
         <source>&amp;Write</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Письмо</translation>
     </message>
     <message>
         <source>Write: the editor and the preview, with the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо: редактор і попередній перегляд, з чернетками</translation>
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Бібліотека</translation>
     </message>
     <message>
         <source>Library: the pages, their statistics and the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотека: сторінки, їхня статистика й облікові записи</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Скинути розташування</translation>
     </message>
 </context>
 <context>
@@ -1681,19 +1681,19 @@
     </message>
     <message>
         <source>Publishing a folder needs a server: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для публікації теки потрібен сервер: спершу виберіть його.</translation>
     </message>
     <message>
         <source>The image host in the settings cannot be used (%1); local images of the folder cannot be uploaded until it is fixed in Settings → Images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хостинг зображень із налаштувань не працює (%1); локальні зображення теки не можна завантажити, доки його не виправлено в «Налаштування → Зображення».</translation>
     </message>
     <message>
         <source>Publish Fol&amp;der…</source>
-        <translation type="unfinished"></translation>
+        <translation>Опублікувати &amp;теку…</translation>
     </message>
     <message>
         <source>Find &amp;Everywhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шукати скрізь…</translation>
     </message>
 </context>
 <context>
@@ -1990,142 +1990,142 @@
     <name>tg::PublishFolderDialog</name>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">&amp;Вибрати…</translation>
+        <translation>&amp;Вибрати…</translation>
     </message>
     <message>
         <source>&amp;Republish every page, even unchanged ones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Переопублікувати всі сторінки, навіть незмінені</translation>
     </message>
     <message>
         <source>&amp;Mark the pages of deleted files as removed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Позначити сторінки вилучених файлів як вилучені</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опублікувати</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Зупинити</translation>
+        <translation>&amp;Зупинити</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Закрити</translation>
+        <translation>&amp;Закрити</translation>
     </message>
     <message>
         <source>Publish Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Опублікувати теку</translation>
     </message>
     <message>
         <source>Every Markdown and HTML file of the folder becomes a page; links between the files become links between the pages and local images are uploaded once. The folder&apos;s .telegraph.json remembers the pages, so publishing again updates only what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожен файл Markdown і HTML у теці стає сторінкою; посилання між файлами стають посиланнями між сторінками, а локальні зображення завантажуються один раз. Файл .telegraph.json у теці пам’ятає сторінки, тож повторна публікація оновлює лише змінене.</translation>
     </message>
     <message>
         <source>Folder to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Тека для публікації</translation>
     </message>
     <message>
         <source>What publishing does with each file</source>
-        <translation type="unfinished"></translation>
+        <translation>Що публікація робить із кожним файлом</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Дія</translation>
+        <translation>Дія</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Розмір</translation>
     </message>
     <message>
         <source>Publishing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Хід публікації</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тека:</translation>
     </message>
     <message>
         <source>Folder to Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Тека для публікації</translation>
     </message>
     <message>
         <source>Choose a folder of Markdown or HTML files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть теку з файлами Markdown або HTML.</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання теки…</translation>
     </message>
     <message numerus="yes">
         <source>%n to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n створити</numerusform>
+            <numerusform>%n створити</numerusform>
+            <numerusform>%n створити</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to update</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n оновити</numerusform>
+            <numerusform>%n оновити</numerusform>
+            <numerusform>%n оновити</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n too big, as a series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n завеликий, серією</numerusform>
+            <numerusform>%n завеликі, серією</numerusform>
+            <numerusform>%n завеликих, серією</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n без змін</numerusform>
+            <numerusform>%n без змін</numerusform>
+            <numerusform>%n без змін</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n вилучено</numerusform>
+            <numerusform>%n вилучено</numerusform>
+            <numerusform>%n вилучено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n пропущено</numerusform>
+            <numerusform>%n пропущено</numerusform>
+            <numerusform>%n пропущено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n попередження: %1</numerusform>
+            <numerusform>%n попередження: %1</numerusform>
+            <numerusform>%n попереджень: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flood control: retrying in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Обмеження частоти: повтор через %n секунду…</numerusform>
+            <numerusform>Обмеження частоти: повтор через %n секунди…</numerusform>
+            <numerusform>Обмеження частоти: повтор через %n секунд…</numerusform>
         </translation>
     </message>
 </context>
@@ -2218,59 +2218,59 @@
     <name>tg::SearchDialog</name>
     <message>
         <source>Find Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Шукати скрізь</translation>
     </message>
     <message>
         <source>Search drafts, revisions and pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук у чернетках, версіях і сторінках</translation>
     </message>
     <message>
         <source>Type to search the drafts, their revisions and the pages of every account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почніть вводити, щоб шукати в чернетках, їхніх версіях і сторінках усіх облікових записів.</translation>
     </message>
     <message>
         <source>Draft, edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Чернетка, змінена %1</translation>
     </message>
     <message>
         <source>Revision, published %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія, опублікована %1</translation>
     </message>
     <message>
         <source>Page of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка %1</translation>
     </message>
     <message>
         <source>Page of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка %1 на %2</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(без назви)</translation>
+        <translation>(без назви)</translation>
     </message>
     <message>
         <source>Search is not available: this system&apos;s SQLite has no full-text search (FTS5). Drafts are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук недоступний: у SQLite цієї системи немає повнотекстового пошуку (FTS5). Чернеток це не стосується.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук не вдався: %1</translation>
     </message>
     <message>
         <source>No matches for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нічого не знайдено за запитом «%1».</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n результат.</numerusform>
+            <numerusform>%n результати.</numerusform>
+            <numerusform>%n результатів.</numerusform>
         </translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цієї чернетки більше немає.</translation>
     </message>
 </context>
 <context>
