@@ -40,8 +40,9 @@ int main(int argc, char **argv)
                                "command-line tool.\n";
         return 1;
     }
-    // WebEngine wants shared OpenGL contexts before the application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // No Qt::AA_ShareOpenGLContexts here: the preview loads WebEngine after the window is up
+    // and makes the shared context then (PreviewPane), which saves the GL start-up before the
+    // first window.
     QApplication app(argc, argv);
     const tg::DesktopApp::Options options = tg::DesktopApp::parseArguments(app.arguments());
     QTextStream err(stderr);

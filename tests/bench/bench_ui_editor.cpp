@@ -3,7 +3,7 @@
 // a keystroke to the updated preview DOM for a 64 KiB Markdown article. Prints medians.
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "storage/draftstore.h"
 #include "testmain.h"
 #include "window/mainwindow.h"

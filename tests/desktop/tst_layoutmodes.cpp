@@ -6,7 +6,7 @@
 #include "desktop/desktopapp.h"
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "testmain.h"
 #include "window/layoutmode.h"
 #include "window/mainwindow.h"
@@ -22,8 +22,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEnginePage>
-#include <QWebEngineScript>
 
 #include <memory>
 
@@ -291,11 +289,10 @@ void TestLayoutModes::window_isShownBeforeWebEngine_thenThePreviewShowsTheDraft(
     const auto eval = [w](const QString &script) {
         QVariant result;
         bool done = false;
-        w->preview()->page()->runJavaScript(script, QWebEngineScript::ApplicationWorld,
-                                            [&](const QVariant &v) {
-                                                result = v;
-                                                done = true;
-                                            });
+        w->preview()->runJavaScript(script, [&](const QVariant &v) {
+            result = v;
+            done = true;
+        });
         if (!QTest::qWaitFor([&] { return done; }, 10000))
             return QString();
         return result.toString();

@@ -11,7 +11,7 @@
 #include "editor/sourceeditor.h"
 #include "pages/pagelistmodel.h"
 #include "pages/pagelistwidget.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "sandboxapp.h"
 #include "storage/draftstore.h"
 #include "testmain.h"
@@ -39,8 +39,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEnginePage>
-#include <QWebEngineScript>
 
 using namespace tg;
 
@@ -64,11 +62,10 @@ QVariant runInPreview(MainWindow *w, const QString &script)
 {
     QVariant result;
     bool done = false;
-    w->preview()->page()->runJavaScript(script, QWebEngineScript::ApplicationWorld,
-                                        [&](const QVariant &v) {
-                                            result = v;
-                                            done = true;
-                                        });
+    w->preview()->runJavaScript(script, [&](const QVariant &v) {
+        result = v;
+        done = true;
+    });
     if (!QTest::qWaitFor([&] { return done; }, 10000))
         return {};
     return result;

@@ -8,7 +8,7 @@
 #include "editor/sourceeditor.h"
 #include "pages/pagelistmodel.h"
 #include "pages/pagelistwidget.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "settings/i18n.h"
 #include "testmain.h"
 #include "window/mainwindow.h"

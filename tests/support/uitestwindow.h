@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
 
@@ -12,8 +12,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QVariant>
-#include <QWebEnginePage>
-#include <QWebEngineScript>
 
 #include <memory>
 
@@ -45,12 +43,12 @@ struct UiTestWindow
 };
 
 /// Evaluates a script in the preview's isolated world and returns its value (waits up to 10 s).
-inline QVariant evalInPreview(PreviewView *view, const QString &script)
+inline QVariant evalInPreview(PreviewPane *view, const QString &script)
 {
     QVariant out;
     bool done = false;
     QEventLoop loop;
-    view->page()->runJavaScript(script, QWebEngineScript::ApplicationWorld, [&](const QVariant &v) {
+    view->runJavaScript(script, [&](const QVariant &v) {
         out = v;
         done = true;
         loop.quit();

@@ -7,7 +7,7 @@
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "settings/i18n.h"
 #include "testmain.h"
 #include "uitestwindow.h"

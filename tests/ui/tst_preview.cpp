@@ -3,7 +3,7 @@
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
 #include "preview/contentmeter.h"
-#include "preview/previewpage.h"
+#include "preview/previewpane.h"
 #include "testmain.h"
 #include "uitestwindow.h"
 #include "window/publishbar.h"
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(t.open());
         MainWindow *w = t.window.get();
         QTRY_VERIFY_WITH_TIMEOUT(w->preview()->isReady(), 15000);
-        QSignalSpy loads(w->preview()->page(), &QWebEnginePage::loadStarted);
+        QSignalSpy loads(w->preview(), &PreviewPane::loadStarted);
         for (int i = 0; i < 5; ++i) {
             QTest::keyClicks(w->editorPane()->editor(), QStringLiteral("word "));
             QVERIFY(waitForPreview(w));
@@ -254,9 +254,7 @@ private Q_SLOTS:
         w->editorPane()->editor()->setPlainText(QStringLiteral(
             "# Links\n\n[A very long link text to click on](https://example.org/a)"));
         QVERIFY(waitForPreview(w));
-        PreviewPage *page = w->preview()->previewPage();
-        QVERIFY(page);
-        QSignalSpy requested(page, &PreviewPage::externalLinkRequested);
+        QSignalSpy requested(w->preview(), &PreviewPane::linkClicked);
         const QVariantList rect =
             evalInPreview(w->preview(),
                           QStringLiteral("(function(){var r=document.querySelector('#content a')"
@@ -265,13 +263,15 @@ private Q_SLOTS:
                 .toList();
         QCOMPARE(rect.size(), 2);
         const QPoint at(int(rect.at(0).toDouble()), int(rect.at(1).toDouble()));
-        QWidget *target = w->preview()->focusProxy() ? w->preview()->focusProxy() : w->preview();
+        QWidget *view = w->preview()->engineWidget();
+        QVERIFY(view);
+        QWidget *target = view->focusProxy() ? view->focusProxy() : view;
         QTest::mouseMove(target, at);
         QTest::mouseClick(target, Qt::LeftButton, Qt::NoModifier, at);
         QTRY_COMPARE_WITH_TIMEOUT(requested.count(), 1, 10000);
         QCOMPARE(requested.first().first().toUrl(), QUrl(QStringLiteral("https://example.org/a")));
         // The preview did not navigate away.
-        QCOMPARE(w->preview()->page()->url().scheme(), QStringLiteral("qrc"));
+        QCOMPARE(w->preview()->pageUrl().scheme(), QStringLiteral("qrc"));
     }
 
     void previewTheme_followsTheSystemUntilChosen()

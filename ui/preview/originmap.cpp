@@ -3,12 +3,10 @@
 
 #include "window/uilog.h"
 
-#include <QWebEngineUrlRequestInfo>
-
 namespace tg {
 
 OriginMap::OriginMap(QObject *parent)
-    : QWebEngineUrlRequestInterceptor(parent)
+    : QObject(parent)
 {}
 
 QUrl OriginMap::originOf(const QUrl &url)
@@ -71,14 +69,6 @@ OriginMap *OriginMap::of(const QObject *context)
     if (auto *self = qobject_cast<OriginMap *>(const_cast<QObject *>(context)))
         return self;
     return context->findChild<OriginMap *>();
-}
-
-void OriginMap::interceptRequest(QWebEngineUrlRequestInfo &info)
-{
-    const QUrl url = info.requestUrl();
-    const QUrl mapped = map(url);
-    if (mapped != url)
-        info.redirect(mapped);
 }
 
 } // namespace tg

@@ -2,18 +2,18 @@
 #pragma once
 
 #include <QList>
+#include <QObject>
 #include <QUrl>
-#include <QWebEngineUrlRequestInterceptor>
 
 namespace tg {
 
 /// Maps a server's stable origin to the address it listens on right now. The in-app sandbox
 /// keeps the origin of its first start in every page URL and image `src`; when that port is
 /// taken at a later start it listens on another one, and nothing the user wrote is rewritten:
-/// instead the preview's requests for the stable origin are redirected to the live one (this is
-/// the preview page's request interceptor) and links are mapped before they are opened (see
-/// LinkOpener). The preview creates one; the connection fills it (see of()).
-class OriginMap : public QWebEngineUrlRequestInterceptor
+/// instead the preview's requests for the stable origin are redirected to the live one (the
+/// preview engine asks map() for each request) and links are mapped before they are opened (see
+/// LinkOpener). The preview pane creates one; the connection fills it (see of()).
+class OriginMap : public QObject
 {
     Q_OBJECT
 public:
@@ -29,9 +29,6 @@ public:
 
     /// The map of the window `context` belongs to (the preview's), or null when it has none.
     static OriginMap *of(const QObject *context);
-
-    /// Redirects the preview's requests for a mapped origin to the live address.
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override;
 
 private:
     struct Entry

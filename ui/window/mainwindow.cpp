@@ -15,7 +15,7 @@
 #include "editor/sourceeditor.h"
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
@@ -61,7 +61,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     , m_settings(settings)
     , m_session(new DraftSession(store, this))
     , m_editor(new EditorPane(this))
-    , m_preview(new PreviewView(this))
+    , m_preview(new PreviewPane(this))
     , m_meter(new ContentMeter(this))
     , m_publishBar(new MessageArea(this))
     , m_saveProblem(new SaveProblemBar(store, m_session, this))
@@ -142,7 +142,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     setPreviewVisible(m_previewSettings.visible);
     // The preview's WebEngine starts after the window's first paint (see event()); a window
     // that is never shown starts it a little later anyway.
-    QTimer::singleShot(1500, m_preview, &PreviewView::start);
+    QTimer::singleShot(1500, m_preview, &PreviewPane::start);
 }
 
 bool MainWindow::event(QEvent *event)
@@ -151,7 +151,7 @@ bool MainWindow::event(QEvent *event)
     if (event->type() == QEvent::Paint && !m_painted) {
         m_painted = true;
         Q_EMIT firstPainted();
-        QTimer::singleShot(0, m_preview, &PreviewView::start);
+        QTimer::singleShot(0, m_preview, &PreviewPane::start);
     }
     return result;
 }

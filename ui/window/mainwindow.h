@@ -28,7 +28,7 @@ class FindBar;
 class ImageDropHandler;
 class RecentFiles;
 class PreviewScheduler;
-class PreviewView;
+class PreviewPane;
 class MessageArea;
 class PublishController;
 class RevisionsDialog;
@@ -130,7 +130,7 @@ public:
     QMenu *editMenu() const { return m_editMenu; }
 
     EditorPane *editorPane() const { return m_editor; }
-    PreviewView *preview() const { return m_preview; }
+    PreviewPane *preview() const { return m_preview; }
     ContentMeter *meter() const { return m_meter; }
     /// The message area: each running operation's line, and showMessage() for everyone.
     MessageArea *messages() const { return m_publishBar; }
@@ -195,7 +195,7 @@ private:
     DraftSession *m_session = nullptr;
     EditorPane *m_editor = nullptr;
     FindBar *m_findBar = nullptr;
-    PreviewView *m_preview = nullptr;
+    PreviewPane *m_preview = nullptr;
     ContentMeter *m_meter = nullptr;
     MessageArea *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;

@@ -6,7 +6,7 @@
 #include "editor/editorpane.h"
 #include "editor/imagedrophandler.h"
 #include "preview/contentmeter.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "storage/draftstore.h"
 #include "window/mainwindow.h"
 #include "window/messagearea.h"

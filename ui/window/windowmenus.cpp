@@ -4,7 +4,7 @@
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
 #include "editor/sourceeditor.h"
-#include "preview/previewview.h"
+#include "preview/previewpane.h"
 #include "storage/draftstore.h"
 #include "window/layoutmode.h"
 #include "window/mainwindow.h"

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "preview/previewpage.h"
-
-#include "window/linkopener.h"
+#include "preview/engine/previewpage.h"
 
 #include <QWebEngineSettings>
-#include <QWebEngineView>
 
 namespace tg {
 
@@ -24,8 +21,6 @@ bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
         if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https") ||
             url.scheme() == QLatin1String("mailto") || url.scheme() == QLatin1String("tg")) {
             Q_EMIT externalLinkRequested(url);
-            if (!qEnvironmentVariableIsSet("TG_PREVIEW_NO_EXTERNAL_OPEN"))
-                LinkOpener::open(url, QWebEngineView::forPage(this));
         }
         return false;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "preview/previewengine.h"
+
 #include <QPointer>
 #include <QString>
 #include <QStringList>
@@ -11,47 +13,39 @@
 
 namespace tg {
 
-class OriginMap;
 class PreviewPage;
+class RequestRedirector;
 
 /// The article as telegra.ph shows it. Loads one page from qrc once, then pushes new content
 /// into its DOM (no reload per keystroke, so the scroll position stays). Embeds become
 /// placeholders naming their source; relative media URLs resolve against the site.
-/// WebEngine starts only with start() (the window calls it after its first paint, so the editor
-/// shows without waiting for it); what is pushed into the view before is kept and shown then.
-class PreviewView : public QWebEngineView
+/// The preview engine of the telegraph-preview module (see PreviewEngine): PreviewPane creates
+/// it after the window's first paint; what is pushed into the view before its page has loaded
+/// is kept and shown then.
+class PreviewView : public QWebEngineView, public PreviewEngine
 {
     Q_OBJECT
 public:
     explicit PreviewView(QWidget *parent = nullptr);
 
+    QWidget *widget() override { return this; }
     /// Creates the page and loads it (once; later calls do nothing).
-    void start();
-    /// Whether start() was called: before it no WebEngine page exists.
-    bool isStarted() const { return m_page != nullptr; }
+    void start(const Hooks &hooks) override;
 
     /// Shows this article given as the HTML of each top-level block: only the blocks that changed
     /// since the last article shown are sent to the page and replaced in its DOM. Safe before
     /// the page has loaded: the newest content is applied then.
     void showArticle(quint64 serial, const QString &title, const QString &authorName,
-                     const QString &authorUrl, const QStringList &blocks);
-    void setDark(bool dark);
-    bool isDark() const { return m_dark; }
+                     const QString &authorUrl, const QStringList &blocks) override;
+    void setDark(bool dark) override;
     /// Scrolls so the given fraction (0..1) of the article is at the top, following the editor.
-    void scrollToFraction(double fraction);
+    void scrollToFraction(double fraction) override;
     /// Site that relative image/video URLs refer to (https://telegra.ph by default).
-    void setSiteUrl(const QUrl &url) { m_siteUrl = url; }
-    bool isReady() const { return m_ready; }
-    /// Serial of the article shown in the DOM right now (0 before the first).
-    quint64 shownSerial() const { return m_shownSerial; }
-    /// The page; null before start().
-    PreviewPage *previewPage() const { return m_page; }
-
-Q_SIGNALS:
-    /// The page has loaded and accepts content.
-    void ready();
-    /// The DOM now shows the article with this serial.
-    void articleShown(quint64 serial);
+    void setSiteUrl(const QUrl &url) override { m_siteUrl = url; }
+    void setZoomFactor(double factor) override { QWebEngineView::setZoomFactor(factor); }
+    void runJavaScript(const QString &script,
+                       const std::function<void(const QVariant &)> &done) override;
+    QUrl pageUrl() const override;
 
 protected:
     void childEvent(QChildEvent *event) override;
@@ -70,8 +64,9 @@ private:
     void apply(const Article &article);
     void applyTheme();
 
+    Hooks m_hooks;
     PreviewPage *m_page = nullptr;
-    OriginMap *m_originMap = nullptr;
+    RequestRedirector *m_redirector = nullptr;
     QPointer<QWidget> m_focusAtStart;
     bool m_ready = false;
     bool m_dark = false;

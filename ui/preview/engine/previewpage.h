@@ -5,8 +5,8 @@
 
 namespace tg {
 
-/// The preview's page: stays on our own qrc page and hands every link the reader clicks to the
-/// system browser instead of navigating.
+/// The preview's page: stays on our own qrc page and hands every link the reader clicks on
+/// (externalLinkRequested; the pane opens it in the system browser) instead of navigating.
 class PreviewPage : public QWebEnginePage
 {
     Q_OBJECT
@@ -14,7 +14,7 @@ public:
     explicit PreviewPage(QObject *parent = nullptr);
 
 Q_SIGNALS:
-    /// A link was clicked; it has been (or, in tests, would be) opened externally.
+    /// A link was clicked (nothing navigated).
     void externalLinkRequested(const QUrl &url);
 
 protected:

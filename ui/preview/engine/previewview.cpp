@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "preview/previewview.h"
+#include "preview/engine/previewview.h"
 
-#include "preview/originmap.h"
-#include "preview/previewpage.h"
-#include "window/uilog.h"
+#include "preview/engine/previewlog.h"
+#include "preview/engine/previewpage.h"
+#include "preview/engine/requestredirector.h"
 
 #include <QApplication>
 #include <QChildEvent>
@@ -11,12 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QWebEngineScript>
-
-// Resources of a static library must be registered explicitly (outside any namespace).
-static void initPreviewResources()
-{
-    Q_INIT_RESOURCE(resources);
-}
 
 namespace tg {
 
@@ -87,16 +81,14 @@ const char ApplyScript[] = R"JS(
 PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
 {
-    initPreviewResources();
     setContextMenuPolicy(Qt::NoContextMenu);
-    // Made now, so the app can fill it before the page exists.
-    m_originMap = new OriginMap(this);
 }
 
-void PreviewView::start()
+void PreviewView::start(const Hooks &hooks)
 {
     if (m_page)
         return;
+    m_hooks = hooks;
     // Started after the window is up, the page's widget must not take the focus from the editor
     // (or the welcome view) the writer is in.
     m_focusAtStart = window()->focusWidget();
@@ -105,11 +97,20 @@ void PreviewView::start()
     m_page = new PreviewPage(this);
     setPage(m_page);
     keepFocus();
-    // Requests for the sandbox's stable origin go where it listens now (filled by the app).
-    m_page->setUrlRequestInterceptor(m_originMap);
+    // Requests for the sandbox's stable origin go where it listens now (the pane's OriginMap).
+    m_redirector = new RequestRedirector(m_hooks.mapRequest, this);
+    m_page->setUrlRequestInterceptor(m_redirector);
+    connect(m_page, &PreviewPage::externalLinkRequested, this, [this](const QUrl &url) {
+        if (m_hooks.linkClicked)
+            m_hooks.linkClicked(url);
+    });
+    connect(m_page, &QWebEnginePage::loadStarted, this, [this] {
+        if (m_hooks.loadStarted)
+            m_hooks.loadStarted();
+    });
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok)
-            qCWarning(lcUi) << "the preview page failed to load:" << m_page->url().toString();
+            qCWarning(lcPreview) << "the preview page failed to load:" << m_page->url().toString();
         if (!ok || m_ready)
             return;
         m_ready = true;
@@ -121,12 +122,13 @@ void PreviewView::start()
             m_waiting.reset();
             apply(a);
         }
-        Q_EMIT ready();
+        if (m_hooks.ready)
+            m_hooks.ready();
     });
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             [](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
                 if (status != QWebEnginePage::NormalTerminationStatus)
-                    qCWarning(lcUi) << "the preview's render process ended abnormally: status"
+                    qCWarning(lcPreview) << "the preview's render process ended abnormally: status"
                                     << int(status) << "exit code" << exitCode;
             });
     m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
@@ -208,7 +210,8 @@ void PreviewView::apply(const Article &a)
                           [this, serial](const QVariant &) {
                               m_applying = false;
                               m_shownSerial = serial;
-                              Q_EMIT articleShown(serial);
+                              if (m_hooks.articleShown)
+                                  m_hooks.articleShown(serial);
                               if (m_waiting) {
                                   const Article next = *m_waiting;
                                   m_waiting.reset();
@@ -231,6 +234,19 @@ void PreviewView::applyTheme()
                                  : QStringLiteral("document.documentElement.className='';"),
                           QWebEngineScript::ApplicationWorld);
     m_page->setBackgroundColor(m_dark ? QColor(0x1c, 0x1d, 0x1f) : QColor(Qt::white));
+}
+
+void PreviewView::runJavaScript(const QString &script,
+                                const std::function<void(const QVariant &)> &done)
+{
+    if (!m_page)
+        return;
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, done);
+}
+
+QUrl PreviewView::pageUrl() const
+{
+    return m_page ? m_page->url() : QUrl();
 }
 
 void PreviewView::scrollToFraction(double fraction)
