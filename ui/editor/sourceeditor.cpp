@@ -93,6 +93,34 @@ void SourceEditor::changeEvent(QEvent *event)
         useParagraphDirections();
 }
 
+void SourceEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updateTextMargins();
+}
+
+void SourceEditor::setMaxTextWidth(int pixels)
+{
+    m_maxTextWidth = qMax(0, pixels);
+    // The margins beside a narrowed column are the scroll area's own: painted like the text's.
+    setBackgroundRole(m_maxTextWidth > 0 ? QPalette::Base : QPalette::NoRole);
+    setAutoFillBackground(m_maxTextWidth > 0);
+    updateTextMargins();
+}
+
+void SourceEditor::updateTextMargins()
+{
+    int side = 0;
+    if (m_maxTextWidth > 0) {
+        const int available = contentsRect().width() -
+                              (verticalScrollBar()->isVisible() ? verticalScrollBar()->width() : 0);
+        side = qMax(0, (available - m_maxTextWidth) / 2);
+    }
+    const QMargins wanted(side, 0, side, 0);
+    if (viewportMargins() != wanted)
+        setViewportMargins(wanted);
+}
+
 void SourceEditor::setFormat(DraftFormat format)
 {
     m_format = format;

@@ -57,6 +57,11 @@ public:
 
     void zoom(int steps);
 
+    /// Caps the text column at `pixels` wide, centred in the editor (0: the full width), as in
+    /// focus mode; the margins beside it take the editor's background.
+    void setMaxTextWidth(int pixels);
+    int maxTextWidth() const { return m_maxTextWidth; }
+
 Q_SIGNALS:
     /// Rich HTML was pasted; the owner decides how to turn it into source.
     void richHtmlPasted(const QString &html);
@@ -67,6 +72,7 @@ protected:
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
@@ -74,6 +80,7 @@ private:
     MimeHandler m_mimeHandler;
     void useParagraphDirections();
     void alignVisibleParagraphs();
+    void updateTextMargins();
 
     void wrapSelection(const QString &before, const QString &after, const QString &placeholder);
     /// A link around the selection (its address selected, to be typed over) or, without a
@@ -83,6 +90,7 @@ private:
 
     SourceHighlighter *m_highlighter = nullptr;
     DraftFormat m_format = DraftFormat::Markdown;
+    int m_maxTextWidth = 0;
 };
 
 } // namespace tg
