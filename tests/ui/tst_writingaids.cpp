@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -109,6 +110,16 @@ private Q_SLOTS:
         // A centred column: equal margins on both sides, the text no wider than the column.
         QVERIFY(ed->maxTextWidth() > 0);
         QTRY_VERIFY(ed->viewport()->width() <= ed->maxTextWidth() + 1);
+        const int left = ed->viewport()->geometry().left();
+        const int right = ed->width() - ed->viewport()->geometry().right();
+        QVERIFY2(qAbs(left - right) <= ed->verticalScrollBar()->width() + 4,
+                 qPrintable(QStringLiteral("%1 %2").arg(left).arg(right)));
+        // Zooming widens the column with the font.
+        const int narrow = ed->maxTextWidth();
+        ed->zoom(4);
+        QVERIFY(ed->maxTextWidth() > narrow);
+        QTRY_VERIFY(ed->viewport()->width() <= ed->maxTextWidth() + 1);
+        ed->zoom(-4);
         QVERIFY(!action(w, "libraryLayoutAction")->isEnabled());
         // Docks and toolbars are in no dock area the writer sees.
         for (QDockWidget *dock : w->findChildren<QDockWidget *>())

@@ -91,6 +91,8 @@ void SourceEditor::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::LayoutDirectionChange)
         useParagraphDirections();
+    if (event->type() == QEvent::FontChange)
+        updateTextMargins();
 }
 
 void SourceEditor::resizeEvent(QResizeEvent *event)
@@ -99,22 +101,30 @@ void SourceEditor::resizeEvent(QResizeEvent *event)
     updateTextMargins();
 }
 
-void SourceEditor::setMaxTextWidth(int pixels)
+void SourceEditor::setMaxTextColumns(int columns)
 {
-    m_maxTextWidth = qMax(0, pixels);
+    m_maxTextColumns = qBound(0, columns, 1000);
     // The margins beside a narrowed column are the scroll area's own: painted like the text's.
-    setBackgroundRole(m_maxTextWidth > 0 ? QPalette::Base : QPalette::NoRole);
-    setAutoFillBackground(m_maxTextWidth > 0);
+    setBackgroundRole(m_maxTextColumns > 0 ? QPalette::Base : QPalette::NoRole);
+    setAutoFillBackground(m_maxTextColumns > 0);
     updateTextMargins();
+}
+
+int SourceEditor::maxTextWidth() const
+{
+    if (m_maxTextColumns <= 0)
+        return 0;
+    return fontMetrics().averageCharWidth() * m_maxTextColumns +
+           2 * int(document()->documentMargin());
 }
 
 void SourceEditor::updateTextMargins()
 {
     int side = 0;
-    if (m_maxTextWidth > 0) {
+    if (const int widest = maxTextWidth(); widest > 0) {
         const int available = contentsRect().width() -
                               (verticalScrollBar()->isVisible() ? verticalScrollBar()->width() : 0);
-        side = qMax(0, (available - m_maxTextWidth) / 2);
+        side = qMax(0, (available - widest) / 2);
     }
     const QMargins wanted(side, 0, side, 0);
     if (viewportMargins() != wanted)

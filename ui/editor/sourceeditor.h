@@ -57,10 +57,13 @@ public:
 
     void zoom(int steps);
 
-    /// Caps the text column at `pixels` wide, centred in the editor (0: the full width), as in
-    /// focus mode; the margins beside it take the editor's background.
-    void setMaxTextWidth(int pixels);
-    int maxTextWidth() const { return m_maxTextWidth; }
+    /// Caps the text column at about `columns` average characters of the editor's font (it
+    /// follows zooming), centred in the editor (0: the full width), as in focus mode; the
+    /// margins beside it take the editor's background.
+    void setMaxTextColumns(int columns);
+    int maxTextColumns() const { return m_maxTextColumns; }
+    /// The widest the text column may be, in pixels (0: no cap).
+    int maxTextWidth() const;
 
 Q_SIGNALS:
     /// Rich HTML was pasted; the owner decides how to turn it into source.
@@ -90,7 +93,7 @@ private:
 
     SourceHighlighter *m_highlighter = nullptr;
     DraftFormat m_format = DraftFormat::Markdown;
-    int m_maxTextWidth = 0;
+    int m_maxTextColumns = 0;
 };
 
 } // namespace tg

@@ -43,12 +43,6 @@ FocusMode::FocusMode(QMainWindow *window, LayoutMode *layout, QSplitter *split,
     connect(m_leaveAction, &QAction::triggered, this, &FocusMode::leave);
 }
 
-int FocusMode::columnWidth() const
-{
-    const SourceEditor *ed = m_pane->editor();
-    return ed->fontMetrics().averageCharWidth() * 72 + 2 * int(ed->document()->documentMargin());
-}
-
 void FocusMode::enter()
 {
     if (m_active) {
@@ -70,7 +64,7 @@ void FocusMode::enter()
         bar->hide();
     m_previewSide->hide();
     m_pane->setDetailsVisible(false);
-    m_pane->editor()->setMaxTextWidth(columnWidth());
+    m_pane->editor()->setMaxTextColumns(Columns);
     m_emphasis->setEnabled(true);
     // Switching layouts would save the focus layout as theirs.
     m_layout->writeAction()->setEnabled(false);
@@ -91,7 +85,7 @@ void FocusMode::leave()
     }
     m_active = false;
     m_emphasis->setEnabled(false);
-    m_pane->editor()->setMaxTextWidth(0);
+    m_pane->editor()->setMaxTextColumns(0);
     m_pane->setDetailsVisible(true);
     m_previewSide->setVisible(m_previewVisible);
     m_window->restoreState(m_windowState);

@@ -37,9 +37,9 @@ public:
     void leave();
     void setActive(bool active) { active ? enter() : leave(); }
     ParagraphFocus *emphasis() const { return m_emphasis; }
-    /// The widest the text column gets in focus mode: about 72 average characters of the
-    /// editor's font.
-    int columnWidth() const;
+    /// The widest the text column gets in focus mode, in average characters of the editor's
+    /// font: a comfortable line length.
+    static constexpr int Columns = 72;
 
 Q_SIGNALS:
     void activeChanged(bool active);
