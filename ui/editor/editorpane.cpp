@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "editor/editorpane.h"
 
-#include "content/node.h"
 #include "editor/sourceeditor.h"
 #include "workflow/htmlsourceconverter.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTextCursor>
@@ -23,7 +21,6 @@ EditorPane::EditorPane(QWidget *parent)
     , m_authorUrl(new QLineEdit(this))
     , m_format(new QComboBox(this))
     , m_editor(new SourceEditor(this))
-    , m_counts(new QLabel(this))
 {
     m_title->setObjectName(QStringLiteral("titleEdit"));
     m_title->setPlaceholderText(tr("Title"));
@@ -42,7 +39,6 @@ EditorPane::EditorPane(QWidget *parent)
     m_format->addItem(tr("Markdown"), int(DraftFormat::Markdown));
     m_format->addItem(tr("HTML"), int(DraftFormat::Html));
     m_format->setAccessibleName(tr("Source format"));
-    m_counts->setObjectName(QStringLiteral("countsLabel"));
 
     auto *authorRow = new QHBoxLayout;
     authorRow->addWidget(m_author, 2);
@@ -54,7 +50,6 @@ EditorPane::EditorPane(QWidget *parent)
     layout->addWidget(m_title);
     layout->addLayout(authorRow);
     layout->addWidget(m_editor, 1);
-    layout->addWidget(m_counts);
 
     auto changed = [this] {
         if (!m_loading)
@@ -67,17 +62,13 @@ EditorPane::EditorPane(QWidget *parent)
         m_editor->setFormat(format());
         changed();
     });
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this, changed] {
-        updateCounts();
-        changed();
-    });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, changed);
     connect(m_editor, &SourceEditor::richHtmlPasted, this, &EditorPane::pasteHtml);
     connect(m_editor, &SourceEditor::plainTextPasted, this, [this](const QString &text) {
         if (format() == DraftFormat::Html && looksLikeMarkdown(text))
             Q_EMIT markdownPastedIntoHtml();
     });
     setFocusProxy(m_editor);
-    updateCounts();
 }
 
 void EditorPane::loadDraft(const Draft &d)
@@ -91,7 +82,6 @@ void EditorPane::loadDraft(const Draft &d)
     m_editor->setFormat(d.format);
     m_editor->setPlainText(d.body);
     m_loading = false;
-    updateCounts();
 }
 
 void EditorPane::replaceContent(const QString &title, DraftFormat format, const QString &body)
@@ -162,24 +152,11 @@ bool EditorPane::looksLikeMarkdown(const QString &pasted)
     return block.match(text).hasMatch() || inlineMark.match(text).hasMatch();
 }
 
-QPair<int, int> EditorPane::countWordsAndChars(const QString &text)
+void EditorPane::setDetailsVisible(bool visible)
 {
-    int words = 0;
-    bool inWord = false;
-    for (const QChar c : text) {
-        const bool letter = !c.isSpace();
-        if (letter && !inWord)
-            ++words;
-        inWord = letter;
-    }
-    return {words, int(codePointCount(text))};
-}
-
-void EditorPane::updateCounts()
-{
-    const auto [words, chars] = countWordsAndChars(m_editor->toPlainText());
-    m_counts->setText(tr("%n word(s)", nullptr, words) + QStringLiteral(" · ") +
-                      tr("%n character(s)", nullptr, chars));
+    for (QWidget *w : {static_cast<QWidget *>(m_author), static_cast<QWidget *>(m_authorUrl),
+                       static_cast<QWidget *>(m_format)})
+        w->setVisible(visible);
 }
 
 void EditorPane::pasteHtml(const QString &html)

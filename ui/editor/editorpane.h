@@ -6,15 +6,15 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 
 namespace tg {
 
 class SourceEditor;
 
-/// The writing area: title, author name and URL, the source format and the source editor, with
-/// word and character counts. Knows nothing about saving or publishing; it reports edits.
+/// The writing area: title, author name and URL, the source format and the source editor (its
+/// counts are in the window's status bar, see WritingStatus). Knows nothing about saving or
+/// publishing; it reports edits.
 class EditorPane : public QWidget
 {
     Q_OBJECT
@@ -44,8 +44,9 @@ public:
     static bool looksLikeMarkdown(const QString &text);
     static constexpr qsizetype MarkdownSniffChars = 16 * 1024;
 
-    /// Words and characters (code points) of the source, as shown in the status line.
-    static QPair<int, int> countWordsAndChars(const QString &text);
+    /// Shows or hides the author fields and the format choice (focus mode leaves the title and
+    /// the text).
+    void setDetailsVisible(bool visible);
 
 Q_SIGNALS:
     /// The writer changed the text, a field or the format.
@@ -58,7 +59,6 @@ Q_SIGNALS:
     void markdownPastedIntoHtml();
 
 private:
-    void updateCounts();
     void pasteHtml(const QString &html);
 
     QLineEdit *m_title = nullptr;
@@ -66,7 +66,6 @@ private:
     QLineEdit *m_authorUrl = nullptr;
     QComboBox *m_format = nullptr;
     SourceEditor *m_editor = nullptr;
-    QLabel *m_counts = nullptr;
     bool m_loading = false;
     quint64 m_generation = 0; ///< increases when a draft is loaded; older pastes are dropped
     int m_pendingPastes = 0;

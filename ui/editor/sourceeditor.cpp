@@ -91,6 +91,44 @@ void SourceEditor::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::LayoutDirectionChange)
         useParagraphDirections();
+    if (event->type() == QEvent::FontChange)
+        updateTextMargins();
+}
+
+void SourceEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updateTextMargins();
+}
+
+void SourceEditor::setMaxTextColumns(int columns)
+{
+    m_maxTextColumns = qBound(0, columns, 1000);
+    // The margins beside a narrowed column are the scroll area's own: painted like the text's.
+    setBackgroundRole(m_maxTextColumns > 0 ? QPalette::Base : QPalette::NoRole);
+    setAutoFillBackground(m_maxTextColumns > 0);
+    updateTextMargins();
+}
+
+int SourceEditor::maxTextWidth() const
+{
+    if (m_maxTextColumns <= 0)
+        return 0;
+    return fontMetrics().averageCharWidth() * m_maxTextColumns +
+           2 * int(document()->documentMargin());
+}
+
+void SourceEditor::updateTextMargins()
+{
+    int side = 0;
+    if (const int widest = maxTextWidth(); widest > 0) {
+        const int available = contentsRect().width() -
+                              (verticalScrollBar()->isVisible() ? verticalScrollBar()->width() : 0);
+        side = qMax(0, (available - widest) / 2);
+    }
+    const QMargins wanted(side, 0, side, 0);
+    if (viewportMargins() != wanted)
+        setViewportMargins(wanted);
 }
 
 void SourceEditor::setFormat(DraftFormat format)

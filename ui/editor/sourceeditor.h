@@ -57,6 +57,14 @@ public:
 
     void zoom(int steps);
 
+    /// Caps the text column at about `columns` average characters of the editor's font (it
+    /// follows zooming), centred in the editor (0: the full width), as in focus mode; the
+    /// margins beside it take the editor's background.
+    void setMaxTextColumns(int columns);
+    int maxTextColumns() const { return m_maxTextColumns; }
+    /// The widest the text column may be, in pixels (0: no cap).
+    int maxTextWidth() const;
+
 Q_SIGNALS:
     /// Rich HTML was pasted; the owner decides how to turn it into source.
     void richHtmlPasted(const QString &html);
@@ -67,6 +75,7 @@ protected:
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
@@ -74,6 +83,7 @@ private:
     MimeHandler m_mimeHandler;
     void useParagraphDirections();
     void alignVisibleParagraphs();
+    void updateTextMargins();
 
     void wrapSelection(const QString &before, const QString &after, const QString &placeholder);
     /// A link around the selection (its address selected, to be typed over) or, without a
@@ -83,6 +93,7 @@ private:
 
     SourceHighlighter *m_highlighter = nullptr;
     DraftFormat m_format = DraftFormat::Markdown;
+    int m_maxTextColumns = 0;
 };
 
 } // namespace tg

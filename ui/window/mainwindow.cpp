@@ -13,6 +13,7 @@
 #include "editor/findbar.h"
 #include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
+#include "editor/typewriterscroll.h"
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
 #include "preview/previewpane.h"
@@ -22,6 +23,7 @@
 #include "window/aboutdialog.h"
 #include "window/busyindicator.h"
 #include "window/draftsourcefiles.h"
+#include "window/focusmode.h"
 #include "window/layoutmode.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
@@ -32,6 +34,7 @@
 #include "window/userguidedialog.h"
 #include "window/windowlayout.h"
 #include "window/windowmenus.h"
+#include "window/writingstatus.h"
 #include "workflow/draftfiles.h"
 #include "workflow/draftsession.h"
 #include "workflow/previewscheduler.h"
@@ -90,6 +93,12 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     setCentralWidget(m_split);
     m_layoutMode = new LayoutMode(this, m_split, m_settings);
     statusBar()->addPermanentWidget(m_layoutMode->createSwitch(statusBar()));
+    m_writing = new WritingStatus(m_editor, m_store, statusBar());
+    statusBar()->insertPermanentWidget(0, m_writing);
+    connect(m_writing, &WritingStatus::problem, this,
+            [this](const QString &message) { m_publishBar->showMessage(message, true); });
+    m_focus = new FocusMode(this, m_layoutMode, m_split, m_previewSide, m_editor);
+    m_typewriter = new TypewriterScroll(m_editor->editor(), m_settings, this);
 
     addPanel(tr("Drafts"), m_drafts, Qt::LeftDockWidgetArea)
         ->setObjectName(QStringLiteral("draftsDock"));
@@ -209,6 +218,7 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout()
 {
+    m_focus->leave(); // the layout of before focus mode is the one to remember
     windowlayout::save(this, m_split, *m_settings);
     m_layoutMode->save();
     m_settings->setValue(DirectionKey, directionName(layoutDirection()));
@@ -328,6 +338,7 @@ void MainWindow::loadIntoEditor(const Draft &d)
     m_meter->setErrorsAsked(false);
     m_session->open(d);
     m_editor->loadDraft(d);
+    m_writing->setDraft(d.id);
     m_drafts->setCurrentDraft(d.id);
     m_settings->setValue(QStringLiteral("drafts/last"), d.id);
     m_editor->editor()->setFocus(Qt::OtherFocusReason);

@@ -23,6 +23,7 @@ class DraftSession;
 class DraftStore;
 class DraftsPanel;
 class EditorPane;
+class FocusMode;
 class LayoutMode;
 class FindBar;
 class ImageDropHandler;
@@ -36,6 +37,8 @@ class SearchDialog;
 class SaveProblemBar;
 class SecretStore;
 class TelegraphClient;
+class TypewriterScroll;
+class WritingStatus;
 struct PublishResult;
 struct Revision;
 
@@ -149,6 +152,11 @@ public:
     void setPreviewVisible(bool visible);
     /// The Write and Library layouts of the docks (View → Write / Library / Reset Layout).
     LayoutMode *layoutMode() const { return m_layoutMode; }
+    /// The writing aids: the counts and word goal in the status bar, focus mode and typewriter
+    /// scrolling (View menu).
+    WritingStatus *writingStatus() const { return m_writing; }
+    FocusMode *focusMode() const { return m_focus; }
+    TypewriterScroll *typewriter() const { return m_typewriter; }
     /// Whether the window has painted once (the preview starts after that).
     bool hasPainted() const { return m_painted; }
     /// Whether the system's colours are dark (light text on a dark window).
@@ -207,6 +215,9 @@ private:
     PublishController *m_publishing = nullptr;
     QMenu *m_viewMenu = nullptr;
     LayoutMode *m_layoutMode = nullptr;
+    WritingStatus *m_writing = nullptr;
+    FocusMode *m_focus = nullptr;
+    TypewriterScroll *m_typewriter = nullptr;
     bool m_painted = false;
     QMenu *m_accountMenu = nullptr;
     QMenu *m_editMenu = nullptr;

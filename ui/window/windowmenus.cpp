@@ -4,12 +4,15 @@
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
 #include "editor/sourceeditor.h"
+#include "editor/typewriterscroll.h"
 #include "preview/previewpane.h"
 #include "storage/draftstore.h"
+#include "window/focusmode.h"
 #include "window/layoutmode.h"
 #include "window/mainwindow.h"
 #include "window/menustyle.h"
 #include "window/openpagedialog.h"
+#include "window/writingstatus.h"
 
 #include <QAction>
 #include <QApplication>
@@ -133,6 +136,10 @@ void WindowMenus::build(MainWindow *w)
     add(edit, MainWindow::tr("Find &Everywhere…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
         [w] { w->showSearch(); })
         ->setObjectName(QStringLiteral("findEverywhereAction"));
+    edit->addSeparator();
+    add(edit, MainWindow::tr("Set &Word Goal…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+        [w] { w->m_writing->askWordGoal(); })
+        ->setObjectName(QStringLiteral("wordGoalAction"));
 
     QMenu *format = w->menuBar()->addMenu(MainWindow::tr("F&ormat"));
     struct Item
@@ -186,6 +193,16 @@ void WindowMenus::build(MainWindow *w)
             [w] { w->setWindowState(w->windowState() ^ Qt::WindowFullScreen); });
     w->m_fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
     w->m_fullScreenAction->setCheckable(true);
+    // The platform's full-screen keys too, where they are free (KDE's Ctrl+Shift+F is Find
+    // Everywhere's).
+    QList<QKeySequence> fullScreenKeys{QKeySequence(Qt::Key_F11)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::FullScreen)) {
+        if (!fullScreenKeys.contains(k) && k != QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F))
+            fullScreenKeys.append(k);
+    }
+    w->m_fullScreenAction->setShortcuts(fullScreenKeys);
+    w->m_viewMenu->addAction(w->m_focus->action());
+    w->m_viewMenu->addAction(w->m_typewriter->action());
     w->m_viewMenu->addSeparator();
     w->m_viewMenu->addAction(w->m_layoutMode->writeAction());
     w->m_viewMenu->addAction(w->m_layoutMode->libraryAction());
