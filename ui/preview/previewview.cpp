@@ -3,6 +3,7 @@
 
 #include "preview/originmap.h"
 #include "preview/previewpage.h"
+#include "preview/remoteimageguard.h"
 #include "window/uilog.h"
 
 #include <QApplication>
@@ -49,6 +50,18 @@ const char ApplyScript[] = R"JS(
       var v = e.getAttribute(attr);
       if (v && v.charAt(0) === '/' && v.charAt(1) !== '/') e.setAttribute(attr, a.site + v);
     });
+    if (a.blockRemote) {
+      // Remote media stay out (the request interceptor refuses them too): a box names each.
+      root.querySelectorAll('img, video, audio, source, picture').forEach(function (e) {
+        var v = e.getAttribute('src') || '';
+        if (!/^(https?:)?\/\//i.test(v) && !e.hasAttribute('srcset')) return;
+        if (e.tagName === 'SOURCE') { e.remove(); return; }
+        var d = document.createElement('div');
+        d.className = 'tg-embed tg-remote';
+        d.textContent = a.remoteLabel + ' ' + v;
+        e.replaceWith(d);
+      });
+    }
     root.querySelectorAll('iframe').forEach(function (f) {
       var src = f.getAttribute('src') || '';
       var m = /[?&]url=([^&]*)/.exec(src);
@@ -91,6 +104,32 @@ PreviewView::PreviewView(QWidget *parent)
     setContextMenuPolicy(Qt::NoContextMenu);
     // Made now, so the app can fill it before the page exists.
     m_originMap = new OriginMap(this);
+    m_guard = new RemoteImageGuard(this);
+    m_guard->setNext(m_originMap);
+}
+
+void PreviewView::setRemoteImagesBlocked(bool blocked, bool showAgain)
+{
+    if (m_guard->isBlocked() == blocked)
+        return;
+    m_guard->setBlocked(blocked);
+    // Shown again from scratch: the images come back, or their boxes replace them.
+    m_blocksShown = false;
+    if (!showAgain) {
+        // Another draft's article must not be shown under this draft's choice.
+        m_waiting.reset();
+        m_lastArticle.reset();
+        return;
+    }
+    if (m_waiting || !m_lastArticle)
+        return;
+    showArticle(m_lastArticle->serial, m_lastArticle->title, m_lastArticle->authorName,
+                m_lastArticle->authorUrl, m_lastArticle->blocks);
+}
+
+bool PreviewView::remoteImagesBlocked() const
+{
+    return m_guard->isBlocked();
 }
 
 void PreviewView::start()
@@ -105,8 +144,9 @@ void PreviewView::start()
     m_page = new PreviewPage(this);
     setPage(m_page);
     keepFocus();
-    // Requests for the sandbox's stable origin go where it listens now (filled by the app).
-    m_page->setUrlRequestInterceptor(m_originMap);
+    // Remote requests are refused when the draft says so; requests for the sandbox's stable
+    // origin go where it listens now (the map is filled by the app).
+    m_page->setUrlRequestInterceptor(m_guard);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok)
             qCWarning(lcUi) << "the preview page failed to load:" << m_page->url().toString();
@@ -199,6 +239,9 @@ void PreviewView::apply(const Article &a)
     while (site.endsWith(QLatin1Char('/')))
         site.chop(1);
     o.insert(QStringLiteral("site"), site);
+    o.insert(QStringLiteral("blockRemote"), m_guard->isBlocked());
+    o.insert(QStringLiteral("remoteLabel"), tr("Remote image not loaded:"));
+    m_lastArticle = a;
     const QString script = QString::fromUtf8(ApplyScript) + QLatin1Char('(') +
                            QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
                            QStringLiteral(");");

@@ -13,6 +13,7 @@ namespace tg {
 
 class OriginMap;
 class PreviewPage;
+class RemoteImageGuard;
 
 /// The article as telegra.ph shows it. Loads one page from qrc once, then pushes new content
 /// into its DOM (no reload per keystroke, so the scroll position stays). Embeds become
@@ -39,6 +40,14 @@ public:
     bool isDark() const { return m_dark; }
     /// Scrolls so the given fraction (0..1) of the article is at the top, following the editor.
     void scrollToFraction(double fraction);
+    /// Keeps every http(s) request of the page from leaving (the page's request interceptor
+    /// refuses them) and shows remote images and videos as boxes naming their address; the
+    /// article on show is shown again at once unless `showAgain` is false (another draft's
+    /// article is coming). Relative URLs resolve to the site, so they count as remote too.
+    void setRemoteImagesBlocked(bool blocked, bool showAgain = true);
+    bool remoteImagesBlocked() const;
+    /// The interceptor that refuses remote requests while blocked.
+    RemoteImageGuard *remoteImageGuard() const { return m_guard; }
     /// Site that relative image/video URLs refer to (https://telegra.ph by default).
     void setSiteUrl(const QUrl &url) { m_siteUrl = url; }
     bool isReady() const { return m_ready; }
@@ -72,6 +81,8 @@ private:
 
     PreviewPage *m_page = nullptr;
     OriginMap *m_originMap = nullptr;
+    RemoteImageGuard *m_guard = nullptr;
+    std::optional<Article> m_lastArticle; ///< the newest article sent to the page
     QPointer<QWidget> m_focusAtStart;
     bool m_ready = false;
     bool m_dark = false;

@@ -15,6 +15,7 @@
 #include "editor/sourceeditor.h"
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
+#include "preview/previewprivacy.h"
 #include "preview/previewview.h"
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_editor->editor()->setFont(m_editorSettings.font);
     m_preview->setDark(m_previewSettings.dark);
+    m_previewPrivacy = new PreviewPrivacy(store, m_preview, this);
 
     m_findBar = new FindBar(m_editor->editor(), this);
     windowlayout::arrange(m_split, {m_saveProblem, m_editor, m_findBar, m_publishBar}, 1,
@@ -327,6 +329,7 @@ void MainWindow::loadIntoEditor(const Draft &d)
     m_publishBar->clearScope(MessageScope::Draft);
     m_meter->setErrorsAsked(false);
     m_session->open(d);
+    m_previewPrivacy->setDraft(d.id);
     m_editor->loadDraft(d);
     m_drafts->setCurrentDraft(d.id);
     m_settings->setValue(QStringLiteral("drafts/last"), d.id);

@@ -27,6 +27,7 @@ class LayoutMode;
 class FindBar;
 class ImageDropHandler;
 class RecentFiles;
+class PreviewPrivacy;
 class PreviewScheduler;
 class PreviewView;
 class MessageArea;
@@ -131,6 +132,8 @@ public:
 
     EditorPane *editorPane() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
+    /// The open draft's choice of remote images in the preview (View menu).
+    PreviewPrivacy *previewPrivacy() const { return m_previewPrivacy; }
     ContentMeter *meter() const { return m_meter; }
     /// The message area: each running operation's line, and showMessage() for everyone.
     MessageArea *messages() const { return m_publishBar; }
@@ -196,6 +199,7 @@ private:
     EditorPane *m_editor = nullptr;
     FindBar *m_findBar = nullptr;
     PreviewView *m_preview = nullptr;
+    PreviewPrivacy *m_previewPrivacy = nullptr;
     ContentMeter *m_meter = nullptr;
     MessageArea *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;

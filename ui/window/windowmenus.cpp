@@ -4,6 +4,7 @@
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
 #include "editor/sourceeditor.h"
+#include "preview/previewprivacy.h"
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/layoutmode.h"
@@ -181,6 +182,7 @@ void WindowMenus::build(MainWindow *w)
         w->m_preview->setDark(w->m_previewSettings.dark);
         w->m_previewSettings.save(*w->m_settings);
     });
+    w->m_viewMenu->addAction(w->m_previewPrivacy->action());
     w->m_fullScreenAction =
         add(w->m_viewMenu, MainWindow::tr("&Full Screen"), QKeySequence(Qt::Key_F11),
             [w] { w->setWindowState(w->windowState() ^ Qt::WindowFullScreen); });
