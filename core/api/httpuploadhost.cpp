@@ -11,6 +11,19 @@
 
 namespace tg {
 
+namespace {
+
+/// The start of an answer for an error message: one line, at most 120 characters, quoted.
+QString excerpt(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body.left(480)).simplified();
+    if (text.size() > 120)
+        text = text.left(119) + QChar(0x2026);
+    return QChar(0x201C) + text + QChar(0x201D);
+}
+
+} // namespace
+
 HttpUploadHost::HttpUploadHost(QNetworkAccessManager *manager, const HttpUploadSettings &settings,
                                QObject *parent)
     : ImageHost(parent)
@@ -77,35 +90,85 @@ ApiError HttpUploadHost::parseAnswer(int httpStatus, const QByteArray &body,
                 }
             }
         }
-        if (words.isEmpty() && httpStatus >= 500)
-            return protocolError(httpStatus, body, tr("an upload answer"));
+        const QByteArray text = body.trimmed();
+        if (words.isEmpty() && !json && !text.isEmpty() && !text.startsWith('<') &&
+            text.size() <= 200 && !text.contains('\n'))
+            words = QString::fromUtf8(text); // catbox.moe and 0x0.st explain in plain text
+        if (words.isEmpty() && httpStatus >= 500) {
+            ApiError e = protocolError(httpStatus, body, tr("an upload answer"));
+            e.message = settings.url.host() + QStringLiteral(": ") + e.message;
+            return e;
+        }
         ApiError e = ApiError::make(
             ApiError::Category::Api,
-            tr("The image host refused the upload (HTTP %1)%2")
+            tr("%1 refused the upload (HTTP %2)%3")
+                .arg(settings.url.host())
                 .arg(httpStatus)
                 .arg(words.isEmpty() ? QString() : QStringLiteral(": ") + words),
             words.isEmpty() ? QStringLiteral("HTTP_%1").arg(httpStatus) : words, httpStatus);
         return e;
     }
+    const QString host = settings.url.host();
+    const QByteArray trimmed = body.trimmed();
+    auto fail = [&](const QString &message, const QString &code) {
+        return ApiError::make(ApiError::Category::Protocol, message, code, httpStatus);
+    };
+    if (trimmed.startsWith('<'))
+        return fail(tr("%1 answered with an HTML page (HTTP %2) instead of the image URL")
+                        .arg(host)
+                        .arg(httpStatus),
+                    QStringLiteral("HTML_ANSWER"));
+    if (trimmed.isEmpty())
+        return fail(tr("%1 sent an empty answer (HTTP %2) instead of the image URL")
+                        .arg(host)
+                        .arg(httpStatus),
+                    QStringLiteral("NOT_A_URL"));
     QString found;
     if (json) {
         const QJsonValue v = valueAt(root, settings.urlPath);
-        if (v.isString())
-            found = v.toString();
+        if (v.isString()) {
+            found = v.toString().trimmed();
+        } else if (!settings.urlPath.isEmpty()) {
+            return fail(tr("The answer of %1 has no URL at “%2”: %3")
+                            .arg(host, settings.urlPath, excerpt(body)),
+                        QStringLiteral("NO_URL_AT_PATH"));
+        }
     } else if (settings.urlPath.isEmpty()) {
-        found = QString::fromUtf8(body).trimmed();
+        found = QString::fromUtf8(trimmed);
+    } else {
+        return fail(tr("%1 answered with text, not the JSON where the URL is expected at “%2”: "
+                       "%3")
+                        .arg(host, settings.urlPath, excerpt(body)),
+                    QStringLiteral("NOT_JSON"));
     }
-    const QUrl candidate = settings.url.resolved(QUrl(found));
-    if (found.isEmpty() || !candidate.isValid() ||
-        (candidate.scheme() != QLatin1String("https") &&
-         candidate.scheme() != QLatin1String("http"))) {
-        ApiError e = protocolError(httpStatus, body, tr("an answer with the image URL"));
-        if (json)
-            e.message = tr("The image host's answer has no URL at '%1'").arg(settings.urlPath);
-        return e;
+    // Only a path on the host itself is resolved ("/file/a.png"); anything else must be a
+    // whole http(s) address with a host, in one piece.
+    bool whole = !found.isEmpty();
+    for (const QChar c : std::as_const(found)) {
+        if (c.isSpace() || c.category() == QChar::Other_Control) {
+            whole = false;
+            break;
+        }
     }
+    const QUrl parsed(found, QUrl::StrictMode);
+    const QUrl candidate =
+        found.startsWith(QLatin1Char('/')) ? settings.url.resolved(parsed) : parsed;
+    const QString scheme = candidate.scheme().toLower();
+    if (!whole || !candidate.isValid() || candidate.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return fail(tr("%1 answered with something that is not an image URL: %2")
+                        .arg(host, excerpt(json && !found.isEmpty() ? found.toUtf8() : body)),
+                    QStringLiteral("NOT_A_URL"));
     *url = candidate;
     return {};
+}
+
+ApiError HttpUploadHost::describeTransportError(const ApiError &error) const
+{
+    ApiError e = error;
+    if (e.category != ApiError::Category::Cancelled && !m_settings.url.host().isEmpty())
+        e.message = m_settings.url.host() + QStringLiteral(": ") + e.message;
+    return e;
 }
 
 UploadJob *HttpUploadHost::upload(const QString &filePath)
@@ -211,17 +274,18 @@ void HttpUploadHost::post(UploadJob *job, const MediaFileInfo &info,
     HttpUploadSettings judged = settings;
     judged.headers.clear();
     judged.formFields.clear();
-    postMultipart(m_manager, request, settings.fieldName, settings.formFields, info, job,
-                  settings.timeoutMs, [job, judged](QNetworkReply *reply) {
-                      const int status =
-                          reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                      QUrl result;
-                      const ApiError e = parseAnswer(status, reply->readAll(), judged, &result);
-                      if (e.isError())
-                          job->failWith(e);
-                      else
-                          job->succeedWith(result);
-                  });
+    postMultipart(
+        m_manager, request, settings.fieldName, settings.formFields, info, job, settings.timeoutMs,
+        [job, judged](QNetworkReply *reply) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            QUrl result;
+            const ApiError e = parseAnswer(status, reply->readAll(), judged, &result);
+            if (e.isError())
+                job->failWith(e);
+            else
+                job->succeedWith(result);
+        },
+        settings.maxAnswerBytes);
 }
 
 } // namespace tg

@@ -25,9 +25,13 @@ struct HttpUploadSettings
     /// ("data.url", "0.src"); empty = the whole answer is the URL (a JSON string or plain text).
     QString urlPath;
     int timeoutMs = 60000;
+    /// Longest answer accepted: an upload answer is a URL or a small JSON object.
+    qint64 maxAnswerBytes = 256 * 1024;
 };
 
-/// Uploads with a configurable multipart/form-data POST and finds the URL in the JSON answer.
+/// Uploads with a configurable multipart/form-data POST and finds the URL in the answer: at a
+/// JSON path, or the whole answer when it is a bare URL (catbox.moe, 0x0.st). The URL must be
+/// http or https with a host; every error names the host and what its answer was instead.
 /// Secret header and field values come from a SecretStore just before each upload; the URL must
 /// be https (plain http only to this computer), and redirects are followed only on the same
 /// origin, so keys never reach another host.
@@ -47,9 +51,13 @@ public:
 
     /// The value at a JSON pointer or dot path inside a JSON value (undefined when absent).
     static QJsonValue valueAt(const QJsonValue &root, const QString &path);
-    /// Finds the URL in an answer; returns the error when there is none.
+    /// Finds the URL in an answer; returns the error when there is none (codes HTML_ANSWER,
+    /// NOT_A_URL, NO_URL_AT_PATH, NOT_JSON, or the host's refusal).
     static ApiError parseAnswer(int httpStatus, const QByteArray &body,
                                 const HttpUploadSettings &settings, QUrl *url);
+
+protected:
+    ApiError describeTransportError(const ApiError &error) const override;
 
 private:
     /// Reads the secret values one after the other, then posts (or fails the job).

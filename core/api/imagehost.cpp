@@ -36,7 +36,8 @@ void ImageHost::postMultipart(QNetworkAccessManager *manager, QNetworkRequest re
                               const QString &fieldName,
                               const QList<QPair<QString, QString>> &textFields,
                               const MediaFileInfo &info, UploadJob *job, int timeoutMs,
-                              std::function<void(QNetworkReply *)> onFinished)
+                              std::function<void(QNetworkReply *)> onFinished,
+                              qint64 maxAnswerBytes)
 {
     auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     for (const auto &field : textFields) {
@@ -71,7 +72,8 @@ void ImageHost::postMultipart(QNetworkAccessManager *manager, QNetworkRequest re
     // API keys in the headers must not follow a redirect to another host.
     guardRequest(request);
     QNetworkReply *reply = manager->post(request, multi);
-    guardReply(reply, ClientSettings::DefaultMaxResponseBytes);
+    guardReply(reply,
+               maxAnswerBytes > 0 ? maxAnswerBytes : ClientSettings::DefaultMaxResponseBytes);
     multi->setParent(reply);
     job->markRunning();
     QPointer<QNetworkReply> guard(reply);
@@ -87,8 +89,9 @@ void ImageHost::postMultipart(QNetworkAccessManager *manager, QNetworkRequest re
         reply->deleteLater();
     });
     connect(reply, &QNetworkReply::uploadProgress, job, &UploadJob::reportProgress);
+    QPointer<const ImageHost> self(this);
     connect(reply, &QNetworkReply::finished, job,
-            [job, reply, cancelled, timeoutMs, onFinished = std::move(onFinished)] {
+            [self, job, reply, cancelled, timeoutMs, onFinished = std::move(onFinished)] {
                 reply->deleteLater();
                 const bool wasCancelled = *cancelled;
                 job->setAbortHandler(nullptr);
@@ -96,7 +99,7 @@ void ImageHost::postMultipart(QNetworkAccessManager *manager, QNetworkRequest re
                     return;
                 const ApiError err = transportError(reply, false, timeoutMs);
                 if (err.isError()) {
-                    job->failWith(err);
+                    job->failWith(self ? self->describeTransportError(err) : err);
                     return;
                 }
                 onFinished(reply);

@@ -44,11 +44,15 @@ protected:
     std::optional<MediaFileInfo> prepare(UploadJob *job);
 
     /// Streams `job`'s file as one multipart/form-data part named `fieldName` (plus text fields)
-    /// with progress and cancel wired to the job; `onFinished` judges the reply.
+    /// with progress and cancel wired to the job; `onFinished` judges the reply. An answer longer
+    /// than `maxAnswerBytes` (0: the client's default limit) is cut off and fails the job.
     void postMultipart(QNetworkAccessManager *manager, QNetworkRequest request,
                        const QString &fieldName, const QList<QPair<QString, QString>> &textFields,
                        const MediaFileInfo &info, UploadJob *job, int timeoutMs,
-                       std::function<void(QNetworkReply *)> onFinished);
+                       std::function<void(QNetworkReply *)> onFinished, qint64 maxAnswerBytes = 0);
+    /// The transport error (network, timeout, cut-off answer) as the job reports it; hosts
+    /// override it to say which host it was.
+    virtual ApiError describeTransportError(const ApiError &error) const { return error; }
 
 private:
     qint64 m_maxFileSize = 0;

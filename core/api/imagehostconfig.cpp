@@ -45,7 +45,7 @@ QString ImageHostConfig::storedMarker()
 bool ImageHostConfig::isSecretFormField(const QString &name)
 {
     static const QRegularExpression credential(
-        QStringLiteral("key|token|secret|pass|auth|sig|session|cred"),
+        QStringLiteral("key|token|secret|pass|auth|sig|session|cred|hash"),
         QRegularExpression::CaseInsensitiveOption);
     return credential.match(name).hasMatch();
 }

@@ -48,7 +48,8 @@ public:
     /// What settings.ini keeps instead of a value that lives in the secret store.
     static QString storedMarker();
     /// Whether a form field carries a credential (its name mentions a key, token, secret,
-    /// password, signature or auth): its value goes to the secret store. Header values always do.
+    /// password, signature, auth or hash, like catbox.moe's userhash): its value goes to the
+    /// secret store. Header values always do.
     static bool isSecretFormField(const QString &name);
     /// The secret store's keys of a header's value and of a form field's value.
     static QString headerSecretKey(const QString &headerName);

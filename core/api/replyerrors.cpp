@@ -125,10 +125,13 @@ ApiError transportError(QNetworkReply *reply, bool cancelRequested, int timeoutM
             {}, status);
     if (ne == QNetworkReply::NoError)
         return {};
-    // An HTTP error status with a complete body is judged by its body.
+    // An HTTP error status with a complete body is judged by its body (Qt reports HTTP 400 as
+    // ProtocolInvalidOperationError: an image host's "invalid key" answer, not a broken one).
     const bool httpLevel =
-        ne >= QNetworkReply::ContentAccessDenied && ne != QNetworkReply::ProtocolUnknownError &&
-        ne != QNetworkReply::ProtocolInvalidOperationError && ne != QNetworkReply::ProtocolFailure;
+        (ne >= QNetworkReply::ContentAccessDenied && ne != QNetworkReply::ProtocolUnknownError &&
+         ne != QNetworkReply::ProtocolInvalidOperationError &&
+         ne != QNetworkReply::ProtocolFailure) ||
+        (ne == QNetworkReply::ProtocolInvalidOperationError && status == 400);
     if (status != 0 && httpLevel)
         return {};
     if (ne == QNetworkReply::ProtocolFailure)

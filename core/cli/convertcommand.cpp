@@ -6,9 +6,10 @@
 //   convert markdown-to-nodes [FILE|-]
 //   convert nodes-to-markdown [FILE|-]
 //
-// Input is UTF-8 (a leading byte order mark is skipped); without FILE, or with "-", it is read
-// from standard input. Whole-input errors (unreadable file, invalid UTF-8, invalid JSON, strict
-// conversion errors) print "error: ..." to stderr and exit 2.
+// Input is UTF-8 (a leading byte order mark is skipped), except for html-to-nodes --lenient,
+// which reads HTML in any encoding (BOM, <meta charset>, else UTF-8 or windows-1252); without
+// FILE, or with "-", it is read from standard input. Whole-input errors (unreadable file, invalid
+// UTF-8, invalid JSON, strict conversion errors) print "error: ..." to stderr and exit 2.
 //
 // --jsonl processes a batch, one item per input line (blank lines are skipped), and answers
 // every line with exactly one output line, so outputs stay aligned with inputs:
@@ -22,6 +23,7 @@
 //    on, and the exit status is then 2.
 #include "cli/cli.h"
 
+#include "content/htmldecode.h"
 #include "content/htmlimport.h"
 #include "content/htmlparser.h"
 #include "content/htmlwriter.h"
@@ -327,6 +329,17 @@ int runConvert(Context &ctx)
     if (jsonl)
         return isHtmlToNodes ? htmlToNodesBatch(ctx, data, lenient) : nodesToHtmlBatch(ctx, data);
 
+    if (isHtmlToNodes && lenient) {
+        // Read like a browser would: BOM, <meta charset>, else UTF-8 or windows-1252.
+        const HtmlDecodeResult decoded = decodeHtml(data);
+        printWarnings(ctx, decoded.warnings);
+        const HtmlImportResult r = importHtml(decoded.text);
+        printWarnings(ctx, r.warnings);
+        writeUtf8(ctx.out, toJson(r.nodes));
+        ctx.out << '\n';
+        return ExitOk;
+    }
+
     if (isNodesToHtml || isNodesToMarkdown) {
         NodeList nodes;
         if (!readNodes(ctx, data, nodes))
@@ -350,13 +363,6 @@ int runConvert(Context &ctx)
     }
     if (isMarkdownToNodes) {
         const MarkdownResult r = markdownToNodes(*text);
-        printWarnings(ctx, r.warnings);
-        writeUtf8(ctx.out, toJson(r.nodes));
-        ctx.out << '\n';
-        return ExitOk;
-    }
-    if (lenient) {
-        const HtmlImportResult r = importHtml(*text);
         printWarnings(ctx, r.warnings);
         writeUtf8(ctx.out, toJson(r.nodes));
         ctx.out << '\n';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workflow/draftfiles.h"
 
+#include "content/htmldecode.h"
 #include "content/markdownwriter.h"
 #include "content/node.h"
 #include "workflow/contentconverter.h"
@@ -22,7 +23,7 @@ ImportResult DraftFiles::importFile(const QString &path, const BusyCallback &bus
         qCDebug(lcWorkflow) << "import of" << path << "failed:" << f.errorString();
         return result;
     }
-    const QString text = QString::fromUtf8(f.readAll());
+    const QByteArray bytes = f.readAll();
     if (f.error() != QFileDevice::NoError) {
         result.error = tr("Cannot import %1: %2").arg(path, f.errorString());
         qCDebug(lcWorkflow) << "import of" << path << "failed:" << f.errorString();
@@ -32,7 +33,18 @@ ImportResult DraftFiles::importFile(const QString &path, const BusyCallback &bus
     Draft d = Draft::create();
     d.title = info.completeBaseName();
     const QString suffix = info.suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+    const bool isHtml = suffix == QLatin1String("html") || suffix == QLatin1String("htm");
+    QString text;
+    if (isHtml) {
+        // HTML names its own encoding (BOM, <meta charset>); a browser's fallbacks otherwise.
+        const HtmlDecodeResult decoded = decodeHtml(bytes);
+        text = decoded.text;
+        result.warnings = decoded.warnings;
+        qCDebug(lcWorkflow) << "read" << path << "as" << decoded.encodingName;
+    } else {
+        text = QString::fromUtf8(bytes);
+    }
+    if (isHtml) {
         const bool large = text.size() > HtmlSourceConverter::syncLimit();
         if (large && busy)
             busy(true);
@@ -42,7 +54,7 @@ ImportResult DraftFiles::importFile(const QString &path, const BusyCallback &bus
             busy(false);
         d.format = DraftFormat::Html;
         d.body = imported.source;
-        result.warnings = imported.warnings;
+        result.warnings += imported.warnings;
     } else {
         d.format = DraftFormat::Markdown;
         d.body = text;

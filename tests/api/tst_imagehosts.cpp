@@ -4,6 +4,8 @@
 // endpoint, and the command host with a small shell script.
 #include "api/commanduploadhost.h"
 #include "api/httpuploadhost.h"
+#include "api/imagehostconfig.h"
+#include "api/imagehostpresets.h"
 #include "api/memorysecretstore.h"
 #include "api/telegraphclient.h"
 #include "api/telegraphuploadhost.h"
@@ -166,7 +168,7 @@ private Q_SLOTS:
         tg::UploadJob *job = host.upload(path);
         QVERIFY(finish(job));
         QCOMPARE(job->error().category, C::Validation);
-        QCOMPARE(job->error().code, code);
+        QVERIFY2(job->error().code == code, qPrintable(job->error().toString()));
         QCOMPARE(handled.count(), 0);
     }
 
@@ -403,6 +405,174 @@ private Q_SLOTS:
         tg::UploadJob *job = host.upload(path);
         QVERIFY(finish(job));
         QCOMPARE(job->error().category, C::Protocol);
+    }
+
+    void preset_againstLookalikeServer_uploadsAndReadsTheUrl_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QList<QByteArray>>("sent");
+        QTest::addColumn<QUrl>("expected");
+        QTest::newRow("catbox.moe: plain-text URL")
+            << QStringLiteral("catbox") << QByteArray("https://files.catbox.moe/ab12cd.png\n")
+            << QList<QByteArray>{"name=\"fileToUpload\"; filename=\"p.png\"",
+                                 "name=\"reqtype\"\r\n\r\nfileupload",
+                                 "name=\"userhash\"\r\n\r\nhash-from-keychain"}
+            << QUrl(QStringLiteral("https://files.catbox.moe/ab12cd.png"));
+        QTest::newRow("ImgBB: JSON data.url")
+            << QStringLiteral("imgbb")
+            << QByteArray("{\"data\":{\"id\":\"x\",\"url\":\"https://i.ibb.co/x/p.png\","
+                          "\"delete_url\":\"https://ibb.co/x/d\"},\"success\":true,\"status\":200}")
+            << QList<QByteArray>{"name=\"image\"; filename=\"p.png\"",
+                                 "name=\"key\"\r\n\r\nkey-from-keychain"}
+            << QUrl(QStringLiteral("https://i.ibb.co/x/p.png"));
+        QTest::newRow("0x0.st: plain-text URL")
+            << QStringLiteral("0x0") << QByteArray("https://0x0.st/XyZ.png")
+            << QList<QByteArray>{"name=\"file\"; filename=\"p.png\""}
+            << QUrl(QStringLiteral("https://0x0.st/XyZ.png"));
+    }
+    void preset_againstLookalikeServer_uploadsAndReadsTheUrl()
+    {
+        QFETCH(QString, preset);
+        QFETCH(QByteArray, answer);
+        QFETCH(QList<QByteArray>, sent);
+        QFETCH(QUrl, expected);
+        tg::test::ScriptedServer server;
+        QVERIFY(server.start());
+        server.script = {{200, {}, answer}};
+        const tg::ImageHostPreset *p = tg::findImageHostPreset(preset);
+        QVERIFY(p);
+        tg::ImageHostConfig config = p->applyTo({});
+        QCOMPARE(tg::imageHostPresetFor(config), preset);
+        // What the user types into the form, then what saving the settings does with secrets.
+        for (QString &line : config.httpFormFields) {
+            if (line == QLatin1String("key="))
+                line += QStringLiteral("key-from-keychain");
+            if (line == QLatin1String("userhash="))
+                line += QStringLiteral("hash-from-keychain");
+        }
+        tg::MemorySecretStore secrets;
+        QStringList keys;
+        for (const auto &secret : config.plainSecrets()) {
+            QVERIFY(secrets.writeSecretSync(secret.key, secret.value).ok());
+            keys << secret.key;
+        }
+        config = config.withStored(keys);
+        QVERIFY(!config.httpFormFields.join(QLatin1Char('\n')).contains(QLatin1String("-from-")));
+        config.httpUrl = server.url(config.httpUrl.path());
+        QString error;
+        auto host = tg::createImageHost(config, m_nam.get(), {}, &error, &secrets);
+        QVERIFY2(host, qPrintable(error));
+        tg::UploadJob *job = host->upload(writeFile(QStringLiteral("p.png"), PngMagic + "img"));
+        QVERIFY(finish(job));
+        QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
+        QCOMPARE(job->url(), expected);
+        QCOMPARE(server.requests.size(), 1);
+        for (const QByteArray &part : sent)
+            QVERIFY2(server.received().contains(part), part.constData());
+    }
+
+    void preset_malformedAnswer_failsNamingHostAndProblem_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("mentions");
+        const QString plain = QStringLiteral("catbox");
+        const QString json = QStringLiteral("imgbb");
+        QTest::newRow("HTML error page with 200")
+            << plain << 200
+            << QByteArray("<!DOCTYPE html><html><body><h1>Cloudflare</h1></body></html>")
+            << QStringLiteral("HTML_ANSWER") << QStringLiteral("HTML page");
+        QTest::newRow("huge body")
+            << plain << 200 << QByteArray(400 * 1024, 'h') << QStringLiteral("RESPONSE_TOO_LARGE")
+            << QStringLiteral("limit");
+        QTest::newRow("text that is not a URL")
+            << plain << 200 << QByteArray("File type not allowed.") << QStringLiteral("NOT_A_URL")
+            << QStringLiteral("File type not allowed.");
+        QTest::newRow("a word, not a path") << plain << 200 << QByteArray("ok")
+                                            << QStringLiteral("NOT_A_URL") << QStringLiteral("ok");
+        QTest::newRow("URL without a host")
+            << plain << 200 << QByteArray("https:///a.png") << QStringLiteral("NOT_A_URL")
+            << QStringLiteral("https:///a.png");
+        QTest::newRow("javascript URL")
+            << plain << 200 << QByteArray("javascript:alert(1)") << QStringLiteral("NOT_A_URL")
+            << QStringLiteral("javascript");
+        QTest::newRow("two lines")
+            << plain << 200 << QByteArray("https://files.catbox.moe/a.png\nhttps://x.y/b")
+            << QStringLiteral("NOT_A_URL") << QStringLiteral("a.png");
+        QTest::newRow("empty answer") << plain << 200 << QByteArray(" \n")
+                                      << QStringLiteral("NOT_A_URL") << QStringLiteral("empty");
+        QTest::newRow("plain-text refusal")
+            << plain << 412 << QByteArray("No request type given.")
+            << QStringLiteral("No request type given.") << QStringLiteral("No request type given.");
+        QTest::newRow("JSON without data.url")
+            << json << 200 << QByteArray("{\"data\":{\"id\":\"x\"},\"success\":true}")
+            << QStringLiteral("NO_URL_AT_PATH") << QStringLiteral("data.url");
+        QTest::newRow("text where JSON is expected")
+            << json << 200 << QByteArray("https://i.ibb.co/x/p.png") << QStringLiteral("NOT_JSON")
+            << QStringLiteral("data.url");
+        QTest::newRow("JSON URL that is not http")
+            << json << 200 << QByteArray("{\"data\":{\"url\":\"ftp://i.ibb.co/p.png\"}}")
+            << QStringLiteral("NOT_A_URL") << QStringLiteral("ftp://i.ibb.co/p.png");
+        QTest::newRow("ImgBB refusal")
+            << json << 400
+            << QByteArray("{\"status_code\":400,\"error\":{\"message\":\"Invalid API v1 key.\","
+                          "\"code\":100},\"status_txt\":\"Bad Request\"}")
+            << QStringLiteral("Invalid API v1 key.") << QStringLiteral("Invalid API v1 key.");
+    }
+    void preset_malformedAnswer_failsNamingHostAndProblem()
+    {
+        QFETCH(QString, preset);
+        QFETCH(int, status);
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, code);
+        QFETCH(QString, mentions);
+        tg::test::ScriptedServer server;
+        QVERIFY(server.start());
+        server.script = {{status, {}, answer}};
+        tg::ImageHostConfig config = tg::findImageHostPreset(preset)->applyTo({});
+        config.httpFormFields.replaceInStrings(QStringLiteral("key="), QStringLiteral("key=k"));
+        config.httpUrl = server.url(config.httpUrl.path());
+        QString error;
+        auto host = tg::createImageHost(config, m_nam.get(), {}, &error);
+        QVERIFY2(host, qPrintable(error));
+        tg::UploadJob *job = host->upload(writeFile(QStringLiteral("m.png"), PngMagic + "img"));
+        QVERIFY(finish(job));
+        QVERIFY(!job->isSucceeded());
+        QVERIFY2(job->error().code == code, qPrintable(job->error().toString()));
+        const QString message = job->error().message;
+        QVERIFY2(message.contains(QLatin1String("127.0.0.1")), qPrintable(message));
+        QVERIFY2(message.contains(mentions), qPrintable(message));
+    }
+
+    void preset_apply_keepsGivenValuesAndNamesWhatIsMissing()
+    {
+        const tg::ImageHostPreset *imgbb = tg::findImageHostPreset(QStringLiteral("imgbb"));
+        QVERIFY(imgbb);
+        tg::ImageHostConfig custom;
+        custom.kind = tg::ImageHostConfig::Kind::Command;
+        custom.httpHeaders = {QStringLiteral("X-Api-Key: old")};
+        const tg::ImageHostConfig empty = imgbb->applyTo(custom);
+        QCOMPARE(empty.kind, tg::ImageHostConfig::Kind::Http);
+        QVERIFY(empty.httpHeaders.isEmpty());
+        QCOMPARE(empty.httpUrlPath, QStringLiteral("data.url"));
+        QVERIFY(empty.validate().isEmpty());
+        QVERIFY2(imgbb->missingValue(empty).contains(QLatin1String("key")),
+                 qPrintable(imgbb->missingValue(empty)));
+        tg::ImageHostConfig stored = empty;
+        stored.httpFormFields = {QStringLiteral("key=") + tg::ImageHostConfig::storedMarker()};
+        const tg::ImageHostConfig again = imgbb->applyTo(stored);
+        QCOMPARE(again.httpFormFields,
+                 QStringList{QStringLiteral("key=") + tg::ImageHostConfig::storedMarker()});
+        QVERIFY(imgbb->missingValue(again).isEmpty());
+        // catbox's user hash is a credential too; its empty default means anonymous.
+        QVERIFY(tg::ImageHostConfig::isSecretFormField(QStringLiteral("userhash")));
+        const tg::ImageHostPreset *catbox = tg::findImageHostPreset(QStringLiteral("catbox"));
+        QVERIFY(catbox && catbox->missingValue(catbox->applyTo({})).isEmpty());
+        QVERIFY(tg::imageHostPresetFor(custom).isEmpty());
+        QVERIFY(!tg::findImageHostPreset(QStringLiteral("nope")));
     }
 
     void commandHost_script_data()

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStringDecoder>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 using namespace tg;
@@ -286,6 +288,64 @@ private Q_SLOTS:
             if (!line.isEmpty())
                 QVERIFY2(line.startsWith("warning: "), line.constData());
         }
+    }
+
+    void htmlToNodesLenient_anyEncoding_givesTheText_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("warning");
+        const QString russian = QStringLiteral("Съешь ещё этих булок");
+        QStringEncoder koi("KOI8-R");
+        QTest::newRow("KOI8-R meta")
+            << QByteArray("<meta charset=\"koi8-r\"><p>") + QByteArray(koi.encode(russian)) + "</p>"
+            << russian << QByteArray();
+        QStringEncoder sjis("Shift_JIS");
+        const QString japanese = QStringLiteral("日本語のテキスト");
+        QTest::newRow("Shift_JIS http-equiv")
+            << QByteArray("<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                          "charset=Shift_JIS\"><p>") +
+                   QByteArray(sjis.encode(japanese)) + "</p>"
+            << japanese << QByteArray();
+        QStringEncoder utf16(QStringConverter::Utf16LE);
+        QTest::newRow("UTF-16LE BOM")
+            << QByteArray("\xFF\xFE") + QByteArray(utf16.encode(QStringLiteral("<p>") + russian +
+                                                                QStringLiteral("</p>")))
+            << russian << QByteArray();
+        QTest::newRow("no label, not UTF-8")
+            << QByteArray("<p>caf\xe9 \x93quoted\x94</p>") << QStringLiteral("café “quoted”")
+            << QByteArray("warning: The document names no encoding and is not valid UTF-8");
+        QTest::newRow("unknown label")
+            << QByteArray("<meta charset=\"x-nope\"><p>ok</p>") << QStringLiteral("ok")
+            << QByteArray("warning: The document declares the unknown encoding “x-nope”");
+    }
+    void htmlToNodesLenient_anyEncoding_givesTheText()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, text);
+        QFETCH(QByteArray, warning);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("page.html"), input);
+        const RunResult r =
+            runTelegraph({QStringLiteral("convert"), QStringLiteral("html-to-nodes"),
+                          QStringLiteral("--lenient"), path});
+        QCOMPARE(r.exitCode, 0);
+        const NodeParseResult nodes = nodesFromJson(r.out.trimmed());
+        QVERIFY2(nodes.ok(), r.out.constData());
+        QVERIFY2(QString::fromUtf8(r.out).contains(text), r.out.constData());
+        if (!warning.isEmpty())
+            QVERIFY2(r.err.contains(warning), r.err.constData());
+        else
+            QVERIFY2(!r.err.contains("encoding"), r.err.constData());
+        // Strict mode still reads UTF-8 only.
+        QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        (void)utf8.decode(input);
+        if (!utf8.hasError())
+            return;
+        const RunResult strict =
+            runTelegraph({QStringLiteral("convert"), QStringLiteral("html-to-nodes"), path});
+        QCOMPARE(strict.exitCode, 2);
+        QVERIFY2(strict.err.startsWith("error: input is not valid UTF-8"), strict.err.constData());
     }
 
     void markdown_conversions_roundTrip()

@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTextCursor>
 #include <QTimer>
@@ -226,6 +227,26 @@ private Q_SLOTS:
         QVERIFY(body.contains(QStringLiteral("Hello")));
         // What the import produced is strict Telegraph HTML.
         QVERIFY(htmlToNodes(body).ok());
+    }
+
+    void importPath_koi8rHtml_showsTheCyrillicText()
+    {
+        test::UiTestWindow ui;
+        QVERIFY(ui.open());
+        const QString text = QStringLiteral("Здравствуй, мир! Съешь ещё этих булок.");
+        QStringEncoder koi("KOI8-R");
+        QVERIFY(koi.isValid());
+        const QString path = ui.dir.filePath(QStringLiteral("Старая страница.html"));
+        QVERIFY(
+            writeFile(path, QByteArray("<html><head><meta http-equiv=\"Content-Type\" "
+                                       "content=\"text/html; charset=koi8-r\"></head><body><p>") +
+                                QByteArray(koi.encode(text)) + "</p></body></html>"));
+        QString error;
+        QVERIFY2(ui.window->importPath(path, &error), qPrintable(error));
+        QCOMPARE(ui.window->editorPane()->format(), DraftFormat::Html);
+        QVERIFY2(ui.window->editorPane()->body().contains(text),
+                 qPrintable(ui.window->editorPane()->body()));
+        QCOMPARE(ui.window->editorPane()->title(), QStringLiteral("Старая страница"));
     }
 
     void importPath_unreadable_failsWithMessage()

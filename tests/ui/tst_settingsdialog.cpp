@@ -368,6 +368,58 @@ private Q_SLOTS:
         QCOMPARE(job->url(), QUrl(QStringLiteral("https://img.example/b.gif")));
     }
 
+    void preset_fillsTheFieldsWhichStayEditable_andTheKeyGoesToTheStore()
+    {
+        MemorySecretStore secrets;
+        {
+            SettingsDialog d(*m_settings);
+            d.setSecretStore(&secrets);
+            d.imageHostBox()->setCurrentIndex(d.imageHostBox()->findData(QStringLiteral("http")));
+            QComboBox *preset = d.httpPresetBox();
+            QVERIFY(preset);
+            QCOMPARE(preset->currentData().toString(), QString()); // Custom
+            d.httpFormEdit()->setPlainText(QStringLiteral("key=imgbb-secret-1"));
+            preset->activated(preset->findData(QStringLiteral("imgbb")));
+            QCOMPARE(d.httpUrlEdit()->text(), QStringLiteral("https://api.imgbb.com/1/upload"));
+            QCOMPARE(d.httpFieldEdit()->text(), QStringLiteral("image"));
+            QCOMPARE(d.httpUrlPathEdit()->text(), QStringLiteral("data.url"));
+            QCOMPARE(d.httpFormEdit()->toPlainText(), QStringLiteral("key=imgbb-secret-1"));
+            // Without the key the dialog stays open and says which field is missing.
+            d.httpFormEdit()->setPlainText(QStringLiteral("key="));
+            QVERIFY2(d.validate().contains(QStringLiteral("“key”")), qPrintable(d.validate()));
+            d.httpFormEdit()->setPlainText(QStringLiteral("key=imgbb-secret-1"));
+            QCOMPARE(d.validate(), QString());
+            // catbox.moe: plain-text answer, the fixed request type, an optional user hash.
+            preset->activated(preset->findData(QStringLiteral("catbox")));
+            QCOMPARE(d.httpFieldEdit()->text(), QStringLiteral("fileToUpload"));
+            QCOMPARE(d.httpUrlPathEdit()->text(), QString());
+            QCOMPARE(d.httpFormEdit()->toPlainText(),
+                     QStringLiteral("reqtype=fileupload\nuserhash="));
+            QCOMPARE(d.validate(), QString());
+            // Editing the address away from the preset shows Custom; the fields stay as typed.
+            d.httpUrlEdit()->setFocus();
+            QTest::keyClick(d.httpUrlEdit(), Qt::Key_End);
+            QTest::keyClicks(d.httpUrlEdit(), QStringLiteral("x"));
+            QCOMPARE(preset->currentData().toString(), QString());
+            QCOMPARE(d.httpFieldEdit()->text(), QStringLiteral("fileToUpload"));
+            preset->activated(preset->findData(QStringLiteral("imgbb")));
+            d.httpFormEdit()->setPlainText(QStringLiteral("key=imgbb-secret-1"));
+            d.accept();
+            QCOMPARE(d.result(), int(QDialog::Accepted));
+            d.save(*m_settings);
+        }
+        m_settings->sync();
+        QCOMPARE(secrets.readSecretSync(ImageHostConfig::formFieldSecretKey(QStringLiteral("key")))
+                     .secret,
+                 QStringLiteral("imgbb-secret-1"));
+        QFile ini(m_dir->filePath(QStringLiteral("settings.ini")));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains("imgbb-secret-1"));
+        // Opened again, the dialog shows the preset the saved settings follow.
+        SettingsDialog again(*m_settings);
+        QCOMPARE(again.httpPresetBox()->currentData().toString(), QStringLiteral("imgbb"));
+    }
+
     void accessibleNames_onEveryControl()
     {
         SettingsDialog d(*m_settings);

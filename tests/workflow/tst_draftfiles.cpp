@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -88,6 +89,42 @@ private Q_SLOTS:
         QVERIFY(!r.draft.body.contains(QStringLiteral("font")));
         QVERIFY(r.draft.body.contains(QStringLiteral("Hello")));
         QVERIFY(htmlToNodes(r.draft.body).ok());
+    }
+
+    void importFile_htmlInItsOwnEncoding_keepsTheText_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("warned");
+        const QString russian = QStringLiteral("Привет, мир: съешь ещё булок");
+        QStringEncoder koi("KOI8-R");
+        QTest::newRow("KOI8-R meta") << QByteArray("<html><head><meta charset=\"koi8-r\"></head>"
+                                                   "<body><p>") +
+                                            QByteArray(koi.encode(russian)) + "</p></body></html>"
+                                     << russian << false;
+        QStringEncoder cp1251("windows-1251");
+        QTest::newRow("windows-1251 http-equiv")
+            << QByteArray("<meta http-equiv=\"content-type\" content=\"text/html; "
+                          "charset=windows-1251\"><p>") +
+                   QByteArray(cp1251.encode(russian)) + "</p>"
+            << russian << false;
+        QTest::newRow("no label, windows-1252")
+            << QByteArray("<p>na\xefve caf\xe9</p>") << QStringLiteral("naïve café") << true;
+    }
+    void importFile_htmlInItsOwnEncoding_keepsTheText()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        QFETCH(bool, warned);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("Old page.html"));
+        QVERIFY(writeFile(path, bytes));
+        const ImportResult r = DraftFiles::importFile(path);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.draft.format, DraftFormat::Html);
+        QVERIFY2(r.draft.body.contains(text), qPrintable(r.draft.body));
+        QCOMPARE(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("windows-1252")),
+                 warned);
     }
 
     void importFile_largeHtml_isBusyWhileTheEventLoopRuns()

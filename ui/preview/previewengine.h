@@ -47,6 +47,10 @@ public:
     virtual void scrollToFraction(double fraction) = 0;
     virtual void setSiteUrl(const QUrl &url) = 0;
     virtual void setZoomFactor(double factor) = 0;
+    /// See PreviewPane::setRemoteImagesBlocked.
+    virtual void setRemoteImagesBlocked(bool blocked, bool showAgain) = 0;
+    /// Remote requests of the page refused so far while blocked.
+    virtual int refusedRemoteRequests() const = 0;
     /// Runs `script` in the page's isolated world; `done` gets its value (never called when the
     /// page goes away first).
     virtual void runJavaScript(const QString &script,

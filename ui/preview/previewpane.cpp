@@ -138,6 +138,7 @@ void PreviewPane::start()
     m_engine->setSiteUrl(m_siteUrl);
     m_engine->setDark(m_dark);
     m_engine->setZoomFactor(m_zoom);
+    m_engine->setRemoteImagesBlocked(m_remoteBlocked, false);
     PreviewEngine::Hooks hooks;
     hooks.ready = [this] {
         m_ready = true;
@@ -198,6 +199,22 @@ void PreviewPane::setZoomFactor(double factor)
     m_zoom = qBound(0.25, factor, 5.0);
     if (m_engine)
         m_engine->setZoomFactor(m_zoom);
+}
+
+void PreviewPane::setRemoteImagesBlocked(bool blocked, bool showAgain)
+{
+    if (m_remoteBlocked == blocked)
+        return;
+    m_remoteBlocked = blocked;
+    if (m_engine)
+        m_engine->setRemoteImagesBlocked(blocked, showAgain);
+    else if (!showAgain)
+        m_pending.reset(); // another draft's article is coming
+}
+
+int PreviewPane::refusedRemoteRequests() const
+{
+    return m_engine ? m_engine->refusedRemoteRequests() : 0;
 }
 
 void PreviewPane::runJavaScript(const QString &script,

@@ -54,6 +54,14 @@ public:
     /// The preview's zoom (1 = 100 %), kept for the engine when it starts later.
     void setZoomFactor(double factor);
     double zoomFactor() const { return m_zoom; }
+    /// Keeps every http(s) request of the page from leaving and shows remote images and videos
+    /// as boxes naming their address; the article on show is shown again at once unless
+    /// `showAgain` is false (another draft's article is coming). Relative URLs resolve to the
+    /// site, so they count as remote too. Kept for the engine when it starts later.
+    void setRemoteImagesBlocked(bool blocked, bool showAgain = true);
+    bool remoteImagesBlocked() const { return m_remoteBlocked; }
+    /// Remote requests of the page refused so far (0 before start()).
+    int refusedRemoteRequests() const;
     /// Serial of the article shown in the DOM right now (0 before the first).
     quint64 shownSerial() const { return m_shownSerial; }
 
@@ -98,6 +106,7 @@ private:
     bool m_ready = false;
     bool m_dark = false;
     double m_zoom = 1.0;
+    bool m_remoteBlocked = false;
     quint64 m_shownSerial = 0;
 };
 

@@ -2,8 +2,10 @@
 #include "settings/settingsdialog.h"
 
 #include "api/imagehostconfig.h"
+#include "api/imagehostpresets.h"
 #include "api/secretstore.h"
 #include "settings/i18n.h"
+#include "settings/imagehostpresetbox.h"
 #include "settings/uisettings.h"
 #include "workflow/appsettings.h"
 #include "workflow/settingssecrets.h"
@@ -178,8 +180,13 @@ QWidget *SettingsDialog::buildImages(const QSettings &settings)
     m_httpForm->setMaximumHeight(70);
     m_httpUrlPath = new QLineEdit(host.httpUrlPath, http);
     m_httpUrlPath->setPlaceholderText(QStringLiteral("data.url"));
+    auto *presetNote = note(QString(), http);
+    m_httpPreset = new ImageHostPresetBox(m_httpUrl, m_httpField, m_httpHeaders, m_httpForm,
+                                          m_httpUrlPath, presetNote, http);
     auto *httpForm = new QFormLayout(http);
     httpForm->setContentsMargins(0, 0, 0, 0);
+    httpForm->addRow(tr("&Preset:"), m_httpPreset);
+    httpForm->addRow(presetNote);
     httpForm->addRow(tr("Upload URL:"), m_httpUrl);
     httpForm->addRow(tr("File field name:"), m_httpField);
     httpForm->addRow(tr("Headers (Name: value):"), m_httpHeaders);
@@ -301,6 +308,9 @@ QString SettingsDialog::validate(int *tab) const
     if (problem.isEmpty()) {
         where = 2;
         problem = hostConfig().validate();
+        if (const ImageHostPreset *p = findImageHostPreset(imageHostPresetFor(hostConfig()));
+            problem.isEmpty() && p)
+            problem = p->missingValue(hostConfig());
     }
     if (problem.isEmpty() && m_updates->isChecked() &&
         !UpdateChecker::isUsableFeedUrl(QUrl(m_feedUrl->text().trimmed()))) {

@@ -46,6 +46,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QLineEdit *proxyEdit() const { return m_proxy; }
     QComboBox *imageHostBox() const { return m_hostKind; }
+    QComboBox *httpPresetBox() const { return m_httpPreset; }
     QLineEdit *httpUrlEdit() const { return m_httpUrl; }
     QLineEdit *httpFieldEdit() const { return m_httpField; }
     QPlainTextEdit *httpHeadersEdit() const { return m_httpHeaders; }
@@ -85,6 +86,7 @@ private:
     QComboBox *m_newFormat = nullptr;
     QComboBox *m_hostKind = nullptr;
     QStackedWidget *m_hostPages = nullptr;
+    QComboBox *m_httpPreset = nullptr;
     QLineEdit *m_httpUrl = nullptr;
     QLineEdit *m_httpField = nullptr;
     QPlainTextEdit *m_httpHeaders = nullptr;

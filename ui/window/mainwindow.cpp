@@ -17,6 +17,7 @@
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
 #include "preview/previewpane.h"
+#include "preview/previewprivacy.h"
 #include "settings/settingschange.h"
 #include "settings/settingsdialog.h"
 #include "storage/draftstore.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     m_session->setAutosaveInterval(m_editorSettings.autosaveMs);
     m_editor->editor()->setFont(m_editorSettings.font);
     m_preview->setDark(m_previewSettings.dark);
+    m_previewPrivacy = new PreviewPrivacy(store, m_preview, this);
 
     m_findBar = new FindBar(m_editor->editor(), this);
     windowlayout::arrange(m_split, {m_saveProblem, m_editor, m_findBar, m_publishBar}, 1,
@@ -337,6 +339,7 @@ void MainWindow::loadIntoEditor(const Draft &d)
     m_publishBar->clearScope(MessageScope::Draft);
     m_meter->setErrorsAsked(false);
     m_session->open(d);
+    m_previewPrivacy->setDraft(d.id);
     m_editor->loadDraft(d);
     m_writing->setDraft(d.id);
     m_drafts->setCurrentDraft(d.id);

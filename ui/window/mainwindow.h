@@ -28,6 +28,7 @@ class LayoutMode;
 class FindBar;
 class ImageDropHandler;
 class RecentFiles;
+class PreviewPrivacy;
 class PreviewScheduler;
 class PreviewPane;
 class MessageArea;
@@ -134,6 +135,8 @@ public:
 
     EditorPane *editorPane() const { return m_editor; }
     PreviewPane *preview() const { return m_preview; }
+    /// The open draft's choice of remote images in the preview (View menu).
+    PreviewPrivacy *previewPrivacy() const { return m_previewPrivacy; }
     ContentMeter *meter() const { return m_meter; }
     /// The message area: each running operation's line, and showMessage() for everyone.
     MessageArea *messages() const { return m_publishBar; }
@@ -204,6 +207,7 @@ private:
     EditorPane *m_editor = nullptr;
     FindBar *m_findBar = nullptr;
     PreviewPane *m_preview = nullptr;
+    PreviewPrivacy *m_previewPrivacy = nullptr;
     ContentMeter *m_meter = nullptr;
     MessageArea *m_publishBar = nullptr;
     SaveProblemBar *m_saveProblem = nullptr;

@@ -6,6 +6,7 @@
 #include "editor/sourceeditor.h"
 #include "editor/typewriterscroll.h"
 #include "preview/previewpane.h"
+#include "preview/previewprivacy.h"
 #include "storage/draftstore.h"
 #include "window/focusmode.h"
 #include "window/layoutmode.h"
@@ -188,6 +189,7 @@ void WindowMenus::build(MainWindow *w)
         w->m_preview->setDark(w->m_previewSettings.dark);
         w->m_previewSettings.save(*w->m_settings);
     });
+    w->m_viewMenu->addAction(w->m_previewPrivacy->action());
     w->m_fullScreenAction =
         add(w->m_viewMenu, MainWindow::tr("&Full Screen"), QKeySequence(Qt::Key_F11),
             [w] { w->setWindowState(w->windowState() ^ Qt::WindowFullScreen); });

@@ -3,6 +3,7 @@
 
 #include "preview/engine/previewlog.h"
 #include "preview/engine/previewpage.h"
+#include "preview/engine/remoteimageguard.h"
 #include "preview/engine/requestredirector.h"
 
 #include <QApplication>
@@ -43,6 +44,18 @@ const char ApplyScript[] = R"JS(
       var v = e.getAttribute(attr);
       if (v && v.charAt(0) === '/' && v.charAt(1) !== '/') e.setAttribute(attr, a.site + v);
     });
+    if (a.blockRemote) {
+      // Remote media stay out (the request interceptor refuses them too): a box names each.
+      root.querySelectorAll('img, video, audio, source, picture').forEach(function (e) {
+        var v = e.getAttribute('src') || '';
+        if (!/^(https?:)?\/\//i.test(v) && !e.hasAttribute('srcset')) return;
+        if (e.tagName === 'SOURCE') { e.remove(); return; }
+        var d = document.createElement('div');
+        d.className = 'tg-embed tg-remote';
+        d.textContent = a.remoteLabel + ' ' + v;
+        e.replaceWith(d);
+      });
+    }
     root.querySelectorAll('iframe').forEach(function (f) {
       var src = f.getAttribute('src') || '';
       var m = /[?&]url=([^&]*)/.exec(src);
@@ -82,6 +95,31 @@ PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
 {
     setContextMenuPolicy(Qt::NoContextMenu);
+    m_guard = new RemoteImageGuard(this);
+}
+
+void PreviewView::setRemoteImagesBlocked(bool blocked, bool showAgain)
+{
+    if (m_guard->isBlocked() == blocked)
+        return;
+    m_guard->setBlocked(blocked);
+    // Shown again from scratch: the images come back, or their boxes replace them.
+    m_blocksShown = false;
+    if (!showAgain) {
+        // Another draft's article must not be shown under this draft's choice.
+        m_waiting.reset();
+        m_lastArticle.reset();
+        return;
+    }
+    if (m_waiting || !m_lastArticle)
+        return;
+    showArticle(m_lastArticle->serial, m_lastArticle->title, m_lastArticle->authorName,
+                m_lastArticle->authorUrl, m_lastArticle->blocks);
+}
+
+int PreviewView::refusedRemoteRequests() const
+{
+    return m_guard->refusedCount();
 }
 
 void PreviewView::start(const Hooks &hooks)
@@ -97,9 +135,11 @@ void PreviewView::start(const Hooks &hooks)
     m_page = new PreviewPage(this);
     setPage(m_page);
     keepFocus();
-    // Requests for the sandbox's stable origin go where it listens now (the pane's OriginMap).
+    // Remote requests are refused when the draft says so (the guard); requests for the
+    // sandbox's stable origin go where it listens now (the pane's OriginMap, via the redirector).
     m_redirector = new RequestRedirector(m_hooks.mapRequest, this);
-    m_page->setUrlRequestInterceptor(m_redirector);
+    m_guard->setNext(m_redirector);
+    m_page->setUrlRequestInterceptor(m_guard);
     connect(m_page, &PreviewPage::externalLinkRequested, this, [this](const QUrl &url) {
         if (m_hooks.linkClicked)
             m_hooks.linkClicked(url);
@@ -201,6 +241,9 @@ void PreviewView::apply(const Article &a)
     while (site.endsWith(QLatin1Char('/')))
         site.chop(1);
     o.insert(QStringLiteral("site"), site);
+    o.insert(QStringLiteral("blockRemote"), m_guard->isBlocked());
+    o.insert(QStringLiteral("remoteLabel"), tr("Remote image not loaded:"));
+    m_lastArticle = a;
     const QString script = QString::fromUtf8(ApplyScript) + QLatin1Char('(') +
                            QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
                            QStringLiteral(");");

@@ -14,6 +14,7 @@
 namespace tg {
 
 class PreviewPage;
+class RemoteImageGuard;
 class RequestRedirector;
 
 /// The article as telegra.ph shows it. Loads one page from qrc once, then pushes new content
@@ -40,6 +41,12 @@ public:
     void setDark(bool dark) override;
     /// Scrolls so the given fraction (0..1) of the article is at the top, following the editor.
     void scrollToFraction(double fraction) override;
+    /// Keeps every http(s) request of the page from leaving (the page's request interceptor
+    /// refuses them) and shows remote images and videos as boxes naming their address; the
+    /// article on show is shown again at once unless `showAgain` is false (another draft's
+    /// article is coming). Relative URLs resolve to the site, so they count as remote too.
+    void setRemoteImagesBlocked(bool blocked, bool showAgain) override;
+    int refusedRemoteRequests() const override;
     /// Site that relative image/video URLs refer to (https://telegra.ph by default).
     void setSiteUrl(const QUrl &url) override { m_siteUrl = url; }
     void setZoomFactor(double factor) override { QWebEngineView::setZoomFactor(factor); }
@@ -67,6 +74,8 @@ private:
     Hooks m_hooks;
     PreviewPage *m_page = nullptr;
     RequestRedirector *m_redirector = nullptr;
+    RemoteImageGuard *m_guard = nullptr;
+    std::optional<Article> m_lastArticle; ///< the newest article sent to the page
     QPointer<QWidget> m_focusAtStart;
     bool m_ready = false;
     bool m_dark = false;
