@@ -59,6 +59,22 @@ inline int spaceLenBefore(const uchar *begin, const uchar *p)
     return 0;
 }
 
+/// Bytes that may start Python whitespace: the ASCII ones, and the lead bytes of U+0085, U+00A0,
+/// U+1680, U+2000..U+205F and U+3000.
+struct MaybeSpace
+{
+    bool of[256] = {};
+    constexpr MaybeSpace()
+    {
+        for (int c = 0x09; c <= 0x0D; ++c)
+            of[c] = true;
+        for (int c = 0x1C; c <= 0x20; ++c)
+            of[c] = true;
+        of[0xC2] = of[0xE1] = of[0xE2] = of[0xE3] = true;
+    }
+};
+constexpr MaybeSpace kMaybeSpace;
+
 struct TagInfo
 {
     QByteArrayView name;
@@ -84,8 +100,11 @@ int allowedIndex(QByteArrayView lowerTag)
 {
     if (lowerTag.isEmpty() || lowerTag.size() > 10)
         return -1;
+    const char first = lowerTag.front();
     for (int i = 0; i < int(kAllowed.size()); ++i) {
-        if (kAllowed[size_t(i)].name == lowerTag)
+        const QByteArrayView name = kAllowed[size_t(i)].name;
+        if (name.size() == lowerTag.size() && name.front() == first &&
+            std::memcmp(name.data(), lowerTag.data(), size_t(name.size())) == 0)
             return i;
     }
     return -1;
@@ -97,8 +116,11 @@ bool isReferenceVoid(QByteArrayView lowerTag)
         "area", "base", "br",   "col",      "embed", "hr",    "img",    "input",
         "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr",
     };
-    return std::any_of(std::begin(kVoid), std::end(kVoid),
-                       [lowerTag](QByteArrayView v) { return v == lowerTag; });
+    if (lowerTag.size() < 2 || lowerTag.size() > 8)
+        return false;
+    return std::any_of(std::begin(kVoid), std::end(kVoid), [lowerTag](QByteArrayView v) {
+        return v.size() == lowerTag.size() && v.front() == lowerTag.front() && v == lowerTag;
+    });
 }
 
 /// raw lower-cased like Python's str.lower(): raw itself when it has no upper case, else a copy
@@ -307,9 +329,13 @@ void FlatParser::handleText(QByteArrayView s)
             m_b.text(QByteArrayView(reinterpret_cast<const char *>(from), to - from));
     };
     while (p < e) {
-        if (*p != ' ' && *p > 0x0D && *p < 0x80 && *p != 0x1C && *p != 0x1D && *p != 0x1E &&
-            *p != 0x1F) {
-            ++p; // the common case: a printable ASCII character
+        const uchar c = *p;
+        if (!kMaybeSpace.of[c]) {
+            ++p; // the common case: a byte that cannot start whitespace
+            continue;
+        }
+        if (c == ' ' && (p + 1 == e || !kMaybeSpace.of[p[1]])) {
+            ++p; // a single space between words stays as it is
             continue;
         }
         const int l = spaceLenAt(p, e);

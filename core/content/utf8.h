@@ -29,6 +29,10 @@ inline qsizetype invalidOffset(QByteArrayView s)
             ++i;
             continue;
         }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2; // the common two-byte case (Latin, Cyrillic, Greek, ...)
+            continue;
+        }
         int len;
         unsigned char lo = 0x80, hi = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) {
