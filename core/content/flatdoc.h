@@ -205,6 +205,8 @@ public:
 
     void append(const char *data, qsizetype size)
     {
+        if (size <= 0)
+            return;
         if (size <= qsizetype(sizeof(m_buf)) - m_used) {
             std::memcpy(m_buf + m_used, data, size_t(size));
             m_used += size;

@@ -8,6 +8,8 @@
 #include "content/htmlentities.h"
 #include "content/utf8.h"
 
+#include <QStringDecoder>
+
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -123,6 +125,16 @@ bool isReferenceVoid(QByteArrayView lowerTag)
     });
 }
 
+/// The text of s; a leading U+FEFF is content (QString::fromUtf8 would drop it).
+QString toQString(QByteArrayView s)
+{
+    if (!s.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(s.data(), s.size());
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(s);
+}
+
 /// raw lower-cased like Python's str.lower(): raw itself when it has no upper case, else a copy
 /// in buf.
 QByteArrayView lowerName(QByteArrayView raw, QByteArray &buf)
@@ -147,13 +159,8 @@ QByteArrayView lowerName(QByteArrayView raw, QByteArray &buf)
         }
         return buf;
     }
-    buf = QString::fromUtf8(raw.data(), raw.size()).toLower().toUtf8();
+    buf = toQString(raw).toLower().toUtf8();
     return buf;
-}
-
-QString toQString(QByteArrayView s)
-{
-    return QString::fromUtf8(s.data(), s.size());
 }
 
 /// One attribute as the start-tag regex sees it.

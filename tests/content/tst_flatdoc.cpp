@@ -178,6 +178,8 @@ private Q_SLOTS:
         QTest::newRow("not allowed") << QByteArray("<p>\n  <h1>x</h1></p>");
         QTest::newRow("unterminated tag") << QByteArray("<p>x</p><a href='");
         QTest::newRow("deep") << QByteArray("<b>").repeated(MaxNodeDepth + 1);
+        QTest::newRow("fuzz: byte order mark and nul in a tag")
+            << QByteArray("<IMG [RC='' \xEF\xBB\xBF\0\0\0B>", 20);
     }
 
     void htmlToFlat_badOrTrickyInput_agreesWithTreeParser()
