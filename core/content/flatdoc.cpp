@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "content/flatdoc.h"
+#include "content/utf8.h"
 
 #include <QIODevice>
-#include <QStringDecoder>
 
 #include <algorithm>
 #include <array>
@@ -259,14 +259,9 @@ void appendUtf8(QByteArray &out, QStringView s)
     }
 }
 
-/// The text of s; a leading U+FEFF is content here (QString::fromUtf8 would drop it).
 QString fromUtf8(QByteArrayView s)
 {
-    if (!s.startsWith("\xEF\xBB\xBF"))
-        return QString::fromUtf8(s.data(), s.size());
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
-                                                     QStringDecoder::Flag::ConvertInitialBom);
-    return decoder.decode(s);
+    return utf8::toQString(s);
 }
 
 } // namespace

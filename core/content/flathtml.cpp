@@ -8,8 +8,6 @@
 #include "content/htmlentities.h"
 #include "content/utf8.h"
 
-#include <QStringDecoder>
-
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -125,15 +123,7 @@ bool isReferenceVoid(QByteArrayView lowerTag)
     });
 }
 
-/// The text of s; a leading U+FEFF is content (QString::fromUtf8 would drop it).
-QString toQString(QByteArrayView s)
-{
-    if (!s.startsWith("\xEF\xBB\xBF"))
-        return QString::fromUtf8(s.data(), s.size());
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
-                                                     QStringDecoder::Flag::ConvertInitialBom);
-    return decoder.decode(s);
-}
+using utf8::toQString;
 
 /// raw lower-cased like Python's str.lower(): raw itself when it has no upper case, else a copy
 /// in buf.

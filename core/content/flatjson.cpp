@@ -195,7 +195,7 @@ private:
             skipSpace();
             if (m_p == m_end || *m_p != '"')
                 return fail(QStringLiteral("attribute '%1' must have a string value")
-                                .arg(QString::fromUtf8(key.data(), key.size())));
+                                .arg(utf8::toQString(key)));
             if (!parseString(m_scratch, value))
                 return false;
             m_builder.attribute(key, value);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QString>
+#include <QStringDecoder>
 
 #include <cstring>
 
@@ -88,6 +90,16 @@ inline int encode(char32_t cp, char *out)
     out[2] = char(0x80 | ((cp >> 6) & 0x3F));
     out[3] = char(0x80 | (cp & 0x3F));
     return 4;
+}
+
+/// The text of valid UTF-8 s; a leading U+FEFF is content (QString::fromUtf8 would drop it).
+inline QString toQString(QByteArrayView s)
+{
+    if (!s.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(s.data(), s.size());
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(s);
 }
 
 } // namespace tg::utf8

@@ -254,6 +254,9 @@ private Q_SLOTS:
         QTest::newRow("lone low surrogate") << QByteArray("[\"\\udc00\"]");
         QTest::newRow("high then bad escape") << QByteArray("[\"\\ud800\\uzzzz\"]");
         QTest::newRow("byte order mark in a string") << QByteArray("[\"\xEF\xBB\xBFx\"]");
+        QTest::newRow("fuzz: bom starts a bad attribute")
+            << QByteArray("[{\"tag\":\"b\",\"attrs\":{\"\xEF\xBB\xBF"
+                          "alt\":[]}}]");
         QTest::newRow("bom after escape") << QByteArray("[\"\\n\xEF\xBB\xBFx\"]");
         QTest::newRow("raw utf8") << QByteArray("[\"\xD0\xB6\xE2\x82\xAC\xF0\x9F\x98\x80\"]");
         QTest::newRow("invalid utf8") << QByteArray("[\"ab\xC3\"]");
