@@ -23,6 +23,8 @@
 //    on, and the exit status is then 2.
 #include "cli/cli.h"
 
+#include "content/flatdoc.h"
+#include "content/flathtml.h"
 #include "content/htmldecode.h"
 #include "content/htmlimport.h"
 #include "content/htmlparser.h"
@@ -32,6 +34,7 @@
 #include "content/node.h"
 
 #include <QFile>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -267,6 +270,96 @@ bool readNodes(Context &ctx, const QByteArray &data, NodeList &nodes)
     return true;
 }
 
+/// The whole input, read once: a regular file is mapped, anything else is read into one buffer.
+struct MappedInput
+{
+    QFile file;
+    QByteArray buffer;
+    QByteArrayView bytes;
+};
+
+bool mapInput(Context &ctx, const QString &operand, MappedInput &input)
+{
+    if (!operand.isEmpty() && operand != QLatin1String("-")) {
+        const QFileInfo info(operand);
+        if (info.isFile() && info.size() > 0) {
+            input.file.setFileName(operand);
+            if (!input.file.open(QIODevice::ReadOnly)) {
+                ctx.err << "error: cannot read '" << operand << "': " << input.file.errorString()
+                        << '\n';
+                return false;
+            }
+            if (uchar *p = input.file.map(0, input.file.size())) {
+                input.bytes = QByteArrayView(reinterpret_cast<const char *>(p), input.file.size());
+                return true;
+            }
+            input.file.close();
+        }
+    }
+    if (!readInput(ctx, operand, input.buffer))
+        return false;
+    input.bytes = input.buffer;
+    return true;
+}
+
+/// Writes what write() produces straight to the output device in 64 KiB chunks, then a newline.
+template<typename Write> void streamOut(Context &ctx, Write write)
+{
+    ctx.out.flush();
+    if (QIODevice *device = ctx.out.device()) {
+        {
+            ByteSink sink(device);
+            write(sink);
+            sink.append('\n');
+        }
+        if (auto *file = qobject_cast<QFileDevice *>(device))
+            file->flush();
+        return;
+    }
+    QByteArray bytes;
+    {
+        ByteSink sink(&bytes);
+        write(sink);
+    }
+    writeUtf8(ctx.out, bytes);
+    ctx.out << '\n';
+}
+
+/// Strict html-to-nodes on the flat path: UTF-8 in, JSON out, no intermediate tree or QString.
+int strictHtmlToNodes(Context &ctx, QByteArrayView data)
+{
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data = data.sliced(3);
+    const FlatHtmlResult r = htmlToFlat(data);
+    if (!r.utf8Error.isEmpty()) {
+        ctx.err << "error: " << r.utf8Error << '\n';
+        return ExitUsage;
+    }
+    if (r.error) {
+        ctx.err << "error: " << r.error->kindName() << ": " << r.error->message << '\n';
+        return ExitUsage;
+    }
+    streamOut(ctx, [&r](ByteSink &sink) { flatToJson(r.doc, sink); });
+    return ExitOk;
+}
+
+/// nodes-to-html on the flat path.
+int flatNodesToHtml(Context &ctx, QByteArrayView data)
+{
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data = data.sliced(3);
+    const FlatJsonResult r = flatFromJson(data);
+    if (!r.ok()) {
+        ctx.err << "error: invalid nodes JSON: " << r.error;
+        if (r.offset >= 0)
+            ctx.err << " (byte offset " << r.offset << ')';
+        ctx.err << '\n';
+        return ExitUsage;
+    }
+    streamOut(ctx, [&r](ByteSink &sink) { flatToHtml(r.doc, sink); });
+    return ExitOk;
+}
+
 void printWarnings(Context &ctx, const QStringList &warnings)
 {
     for (const QString &w : warnings)
@@ -322,6 +415,14 @@ int runConvert(Context &ctx)
     if (jsonl && !isHtmlToNodes && !isNodesToHtml)
         return usage(ctx, QStringLiteral("--jsonl applies to html-to-nodes and nodes-to-html"));
 
+    if (!jsonl && ((isHtmlToNodes && !lenient) || isNodesToHtml)) {
+        MappedInput input;
+        if (!mapInput(ctx, operands.value(0), input))
+            return ExitUsage;
+        return isNodesToHtml ? flatNodesToHtml(ctx, input.bytes)
+                             : strictHtmlToNodes(ctx, input.bytes);
+    }
+
     QByteArray data;
     if (!readInput(ctx, operands.value(0), data))
         return ExitUsage;
@@ -340,14 +441,10 @@ int runConvert(Context &ctx)
         return ExitOk;
     }
 
-    if (isNodesToHtml || isNodesToMarkdown) {
+    if (isNodesToMarkdown) {
         NodeList nodes;
         if (!readNodes(ctx, data, nodes))
             return ExitUsage;
-        if (isNodesToHtml) {
-            ctx.out << nodesToHtml(nodes) << '\n';
-            return ExitOk;
-        }
         const QString markdown = nodesToMarkdown(nodes);
         ctx.out << markdown;
         if (!markdown.endsWith(QLatin1Char('\n')))
@@ -368,14 +465,7 @@ int runConvert(Context &ctx)
         ctx.out << '\n';
         return ExitOk;
     }
-    const HtmlParseResult r = htmlToNodes(*text);
-    if (!r.ok()) {
-        ctx.err << "error: " << r.error->kindName() << ": " << r.error->message << '\n';
-        return ExitUsage;
-    }
-    writeUtf8(ctx.out, toJson(r.nodes));
-    ctx.out << '\n';
-    return ExitOk;
+    return strictHtmlToNodes(ctx, data);
 }
 
 } // namespace tg::cli

@@ -205,6 +205,151 @@ qsizetype decodeAt(QStringView in, qsizetype i, QString &out)
     return p;
 }
 
+// UTF-8 forms of the above, for the flat parser.
+
+void appendCodePointUtf8(QByteArray &out, char32_t cp)
+{
+    char b[4];
+    int n;
+    if (cp < 0x80) {
+        b[0] = char(cp);
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = char(0xC0 | (cp >> 6));
+        b[1] = char(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = char(0xE0 | (cp >> 12));
+        b[1] = char(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = char(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = char(0xF0 | (cp >> 18));
+        b[1] = char(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = char(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = char(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    out.append(b, n);
+}
+
+int compareNameUtf8(const char *tableName, QByteArrayView name)
+{
+    qsizetype i = 0;
+    for (; tableName[i] != 0 && i < name.size(); ++i) {
+        const auto a = uchar(tableName[i]);
+        const auto b = uchar(name[i]);
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    if (tableName[i] == 0)
+        return i == name.size() ? 0 : -1;
+    return 1;
+}
+
+const NamedReference *findNamedReferenceUtf8(QByteArrayView name)
+{
+    if (name.isEmpty() || name.size() > kMaxNameLength)
+        return nullptr;
+    const auto *begin = std::begin(kNamedReferences);
+    const auto *end = std::end(kNamedReferences);
+    const auto *it =
+        std::lower_bound(begin, end, name, [](const NamedReference &r, QByteArrayView n) {
+            return compareNameUtf8(r.name, n) < 0;
+        });
+    if (it != end && compareNameUtf8(it->name, name) == 0)
+        return it;
+    return nullptr;
+}
+
+void appendNumericUtf8(QByteArray &out, char32_t cp)
+{
+    bool replaced = false;
+    const char32_t r = invalidCharrefReplacement(cp, replaced);
+    if (replaced) {
+        appendCodePointUtf8(out, r);
+        return;
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        appendCodePointUtf8(out, 0xFFFD);
+        return;
+    }
+    if (isDroppedCodePoint(cp))
+        return;
+    appendCodePointUtf8(out, cp);
+}
+
+void appendReferenceUtf8(QByteArray &out, const NamedReference *r)
+{
+    appendCodePointUtf8(out, r->first);
+    if (r->second)
+        appendCodePointUtf8(out, r->second);
+}
+
+/// decodeAt() on UTF-8; names are counted in code points as there.
+qsizetype decodeAtUtf8(QByteArrayView in, qsizetype i, QByteArray &out)
+{
+    const qsizetype n = in.size();
+    qsizetype p = i + 1;
+    if (p < n && in[p] == '#') {
+        ++p;
+        const bool hex = p < n && (in[p] == 'x' || in[p] == 'X');
+        if (hex)
+            ++p;
+        const qsizetype digitsStart = p;
+        char32_t value = 0;
+        constexpr char32_t kSaturated = 0x110000;
+        while (p < n && (hex ? isAsciiHexDigit(uchar(in[p])) : isAsciiDigit(uchar(in[p])))) {
+            const char32_t d = hex ? hexValue(uchar(in[p])) : char32_t(in[p] - '0');
+            value = std::min<char32_t>(value * (hex ? 16 : 10) + d, kSaturated);
+            ++p;
+        }
+        if (p == digitsStart)
+            return i;
+        if (p < n && in[p] == ';')
+            ++p;
+        appendNumericUtf8(out, value);
+        return p;
+    }
+    qsizetype count = 0;
+    qsizetype firstNonAscii = -1;
+    while (p < n && count < kMaxNameLength && !endsName(uchar(in[p]))) {
+        if (uchar(in[p]) >= 0x80) {
+            if (firstNonAscii < 0)
+                firstNonAscii = p;
+            ++p;
+            while (p < n && (uchar(in[p]) & 0xC0) == 0x80)
+                ++p;
+        } else {
+            ++p;
+        }
+        ++count;
+    }
+    if (count == 0)
+        return i;
+    if (p < n && in[p] == ';') {
+        ++p;
+        ++count;
+    }
+    const QByteArrayView name = in.sliced(i + 1, p - i - 1);
+    if (const NamedReference *r = findNamedReferenceUtf8(name)) {
+        appendReferenceUtf8(out, r);
+        return p;
+    }
+    qsizetype longest = count - 1;
+    if (firstNonAscii >= 0)
+        longest = std::min(longest, firstNonAscii - (i + 1));
+    for (qsizetype x = longest; x >= 2; --x) {
+        if (const NamedReference *r = findNamedReferenceUtf8(name.first(x))) {
+            appendReferenceUtf8(out, r);
+            out.append(name.sliced(x).data(), name.size() - x);
+            return p;
+        }
+    }
+    out.append(in.data() + i, p - i);
+    return p;
+}
+
 } // namespace
 
 bool appendNamedReference(QStringView name, QString &out)
@@ -248,6 +393,31 @@ QString unescape(QStringView in)
     out.reserve(in.size());
     appendUnescaped(in, out);
     return out;
+}
+
+void appendUnescapedUtf8(QByteArrayView in, QByteArray &out)
+{
+    const qsizetype n = in.size();
+    qsizetype start = 0;
+    qsizetype i = 0;
+    while (i < n) {
+        const void *hit = std::memchr(in.data() + i, '&', size_t(n - i));
+        if (!hit)
+            break;
+        const qsizetype amp = static_cast<const char *>(hit) - in.data();
+        if (amp > start)
+            out.append(in.data() + start, amp - start);
+        const qsizetype next = decodeAtUtf8(in, amp, out);
+        if (next == amp) {
+            out.append('&');
+            i = amp + 1;
+        } else {
+            i = next;
+        }
+        start = i;
+    }
+    if (start < n)
+        out.append(in.data() + start, n - start);
 }
 
 } // namespace tg::html

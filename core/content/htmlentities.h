@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 
@@ -19,5 +21,9 @@ void appendUnescaped(QStringView in, QString &out);
 
 /// `in` with its character references decoded (see appendUnescaped).
 QString unescape(QStringView in);
+
+/// appendUnescaped() on UTF-8: appends valid UTF-8 `in` to `out` with its character references
+/// decoded by exactly the same rules.
+void appendUnescapedUtf8(QByteArrayView in, QByteArray &out);
 
 } // namespace tg::html

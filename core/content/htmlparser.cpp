@@ -925,6 +925,11 @@ QString withoutLoneSurrogates(QStringView s)
 
 } // namespace
 
+QString quotedTagName(QStringView tag)
+{
+    return quoted(tag);
+}
+
 HtmlParseResult htmlToNodes(QStringView html)
 {
     const QString cleaned = withoutLoneSurrogates(html);

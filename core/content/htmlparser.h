@@ -42,4 +42,8 @@ struct HtmlParseResult
 /// MaxNodeDepth (InvalidHTML) and turns lone surrogates into U+FFFD. Single pass, no recursion.
 HtmlParseResult htmlToNodes(QStringView html);
 
+/// A tag as Python's repr() writes it, the way the reference's error messages quote tags
+/// ('y\\xa0' for a tag holding a no-break space).
+QString quotedTagName(QStringView tag);
+
 } // namespace tg

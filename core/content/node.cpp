@@ -609,7 +609,9 @@ private:
         auto flushRun = [&](const char *runEnd) -> bool {
             if (runEnd == runStart)
                 return true;
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            // ConvertInitialBom: a U+FEFF at the start of a run is content, not a byte order mark.
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                             QStringDecoder::Flag::ConvertInitialBom);
             result += decoder.decode(QByteArrayView(runStart, runEnd - runStart));
             if (decoder.hasError()) {
                 m_p = runStart;

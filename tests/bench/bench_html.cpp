@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "content/flatdoc.h"
+#include "content/flathtml.h"
 #include "content/htmlparser.h"
 #include "content/htmlwriter.h"
 #include "content/node.h"
@@ -118,6 +120,62 @@ void BM_NodesToHtml_Document8M(benchmark::State &state)
     nodesToHtmlUtf8(state, document());
 }
 BENCHMARK(BM_NodesToHtml_Document8M)->Unit(benchmark::kMillisecond);
+
+/// The flat path: strict HTML (UTF-8) to a flat document and on to compact JSON, as the CLI
+/// does it, counted in bytes of HTML read.
+void BM_FlatHtmlToJson_Document8M(benchmark::State &state)
+{
+    const QByteArray &input = document();
+    for (auto _ : state) {
+        const tg::FlatHtmlResult r = tg::htmlToFlat(input);
+        if (!r.ok()) {
+            state.SkipWithError("conversion failed");
+            break;
+        }
+        const QByteArray json = tg::flatToJson(r.doc);
+        benchmark::DoNotOptimize(json.constData());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * input.size());
+}
+BENCHMARK(BM_FlatHtmlToJson_Document8M)->Unit(benchmark::kMillisecond);
+
+/// The flat strict parser alone.
+void BM_FlatHtml_Document8M_ParseOnly(benchmark::State &state)
+{
+    const QByteArray &input = document();
+    for (auto _ : state) {
+        const tg::FlatHtmlResult r = tg::htmlToFlat(input);
+        benchmark::DoNotOptimize(r.doc.nodes().data());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * input.size());
+}
+BENCHMARK(BM_FlatHtml_Document8M_ParseOnly)->Unit(benchmark::kMillisecond);
+
+/// Nodes JSON to HTML on the flat path, counted in bytes of JSON read.
+void BM_FlatJsonToHtml_Document8M(benchmark::State &state)
+{
+    const QByteArray json = tg::flatToJson(tg::htmlToFlat(document()).doc);
+    for (auto _ : state) {
+        const tg::FlatJsonResult r = tg::flatFromJson(json);
+        const QByteArray html = tg::flatToHtml(r.doc);
+        benchmark::DoNotOptimize(html.constData());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * json.size());
+}
+BENCHMARK(BM_FlatJsonToHtml_Document8M)->Unit(benchmark::kMillisecond);
+
+/// The flat JSON writer alone, counted in bytes of JSON written.
+void BM_FlatToJson_Document8M_WriteOnly(benchmark::State &state)
+{
+    const tg::FlatHtmlResult r = tg::htmlToFlat(document());
+    const qsizetype size = tg::flatJsonSize(r.doc);
+    for (auto _ : state) {
+        const QByteArray json = tg::flatToJson(r.doc);
+        benchmark::DoNotOptimize(json.constData());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * size);
+}
+BENCHMARK(BM_FlatToJson_Document8M_WriteOnly)->Unit(benchmark::kMillisecond);
 
 /// Kibibytes of a field of /proc/self/status (VmRSS, VmHWM), or -1.
 long statusKiB(const char *field)
