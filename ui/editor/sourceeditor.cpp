@@ -3,7 +3,9 @@
 
 #include "editor/sourcehighlighter.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QPaintEvent>
 #include <QScrollBar>
@@ -91,6 +93,24 @@ void SourceEditor::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::LayoutDirectionChange)
         useParagraphDirections();
+}
+
+void SourceEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_menuProvider) {
+        QPlainTextEdit::contextMenuEvent(event);
+        return;
+    }
+    const QTextCursor at = event->reason() == QContextMenuEvent::Mouse
+                               ? cursorForPosition(event->pos())
+                               : textCursor();
+    QMenu *menu = m_menuProvider(at, event->pos());
+    if (!menu) {
+        QPlainTextEdit::contextMenuEvent(event);
+        return;
+    }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void SourceEditor::setFormat(DraftFormat format)

@@ -34,6 +34,7 @@ class PublishController;
 class RevisionsDialog;
 class SearchDialog;
 class SaveProblemBar;
+class SpellingController;
 class SecretStore;
 class TelegraphClient;
 struct PublishResult;
@@ -130,6 +131,8 @@ public:
     QMenu *editMenu() const { return m_editMenu; }
 
     EditorPane *editorPane() const { return m_editor; }
+    /// Spell-checking in the editor (Edit → Spelling, the context menu's suggestions).
+    SpellingController *spelling() const { return m_spelling; }
     PreviewView *preview() const { return m_preview; }
     ContentMeter *meter() const { return m_meter; }
     /// The message area: each running operation's line, and showMessage() for everyone.
@@ -194,6 +197,7 @@ private:
     SecretStore *m_secretStore = nullptr;
     DraftSession *m_session = nullptr;
     EditorPane *m_editor = nullptr;
+    SpellingController *m_spelling = nullptr;
     FindBar *m_findBar = nullptr;
     PreviewView *m_preview = nullptr;
     ContentMeter *m_meter = nullptr;

@@ -4,6 +4,7 @@
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
 #include "editor/sourceeditor.h"
+#include "editor/spellingcontroller.h"
 #include "preview/previewview.h"
 #include "storage/draftstore.h"
 #include "window/layoutmode.h"
@@ -133,6 +134,8 @@ void WindowMenus::build(MainWindow *w)
     add(edit, MainWindow::tr("Find &Everywhere…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
         [w] { w->showSearch(); })
         ->setObjectName(QStringLiteral("findEverywhereAction"));
+    edit->addSeparator();
+    edit->addMenu(w->m_spelling->menu());
 
     QMenu *format = w->menuBar()->addMenu(MainWindow::tr("F&ormat"));
     struct Item
