@@ -12,6 +12,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev qt6-translations-l10n
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libgumbo-dev libbenchmark-dev
+  libhunspell-dev hunspell-en-us hunspell-ru hunspell-de-de hunspell-es hunspell-pt-br hunspell-uk
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
   dpkg-dev fakeroot file lintian appstream desktop-file-utils curl man-db

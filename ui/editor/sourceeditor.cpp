@@ -3,7 +3,9 @@
 
 #include "editor/sourcehighlighter.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QPaintEvent>
 #include <QScrollBar>
@@ -129,6 +131,24 @@ void SourceEditor::updateTextMargins()
     const QMargins wanted(side, 0, side, 0);
     if (viewportMargins() != wanted)
         setViewportMargins(wanted);
+}
+
+void SourceEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_menuProvider) {
+        QPlainTextEdit::contextMenuEvent(event);
+        return;
+    }
+    const QTextCursor at = event->reason() == QContextMenuEvent::Mouse
+                               ? cursorForPosition(event->pos())
+                               : textCursor();
+    QMenu *menu = m_menuProvider(at, event->pos());
+    if (!menu) {
+        QPlainTextEdit::contextMenuEvent(event);
+        return;
+    }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void SourceEditor::setFormat(DraftFormat format)

@@ -21,6 +21,11 @@ public:
     /// it took the data (e.g. images to upload). Not owned; clear it with an empty function.
     using MimeHandler = std::function<bool(const QMimeData *)>;
     void setMimeHandler(MimeHandler handler) { m_mimeHandler = std::move(handler); }
+    /// Builds the context menu for a place in the text (the word under the mouse, or the
+    /// cursor's for the menu key) at a viewport position; the editor shows and deletes it.
+    /// Without one the standard menu is shown.
+    using ContextMenuProvider = std::function<QMenu *(const QTextCursor &at, const QPoint &pos)>;
+    void setContextMenuProvider(ContextMenuProvider provider) { m_menuProvider = std::move(provider); }
 
     /// Each paragraph's writing direction, from its first strong character (as in the preview).
     static Qt::LayoutDirection paragraphDirection(const QString &text);
@@ -64,6 +69,8 @@ public:
     int maxTextColumns() const { return m_maxTextColumns; }
     /// The widest the text column may be, in pixels (0: no cap).
     int maxTextWidth() const;
+    /// The Markdown/HTML colouring (and the spelling underlines).
+    SourceHighlighter *highlighter() const { return m_highlighter; }
 
 Q_SIGNALS:
     /// Rich HTML was pasted; the owner decides how to turn it into source.
@@ -76,11 +83,13 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
     MimeHandler m_mimeHandler;
+    ContextMenuProvider m_menuProvider;
     void useParagraphDirections();
     void alignVisibleParagraphs();
     void updateTextMargins();

@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: MIT
 #include "editor/sourcehighlighter.h"
 
+#include "content/spellchecker.h"
+#include "content/spelltokens.h"
+
+#include <QTextBlock>
+#include <QTextDocument>
+
 #include <algorithm>
 
 namespace tg {
 
 namespace {
 
+// A block's state: the colouring's own in the low bits, the spell-check tokenizer's above.
 enum BlockState
 {
     Normal = 0,
     InFence = 1,
     InComment = 2
 };
+constexpr int SyntaxStateMask = 0xF;
+constexpr int SpellStateShift = 4;
 
 QTextCharFormat fmt(const QColor &color, bool bold = false, bool italic = false)
 {
@@ -61,12 +70,64 @@ void SourceHighlighter::setFormat(DraftFormat format)
     rehighlight();
 }
 
+void SourceHighlighter::setSpellChecker(const SpellChecker *checker)
+{
+    if (m_spellChecker == checker)
+        return;
+    m_spellChecker = checker;
+    rehighlight();
+}
+
+int SourceHighlighter::spellStateBefore(const QTextBlock &block)
+{
+    const int previous = block.previous().isValid() ? block.previous().userState() : -1;
+    return previous < 0 ? 0 : previous >> SpellStateShift;
+}
+
+void SourceHighlighter::rehighlightWord(const QString &word)
+{
+    if (word.isEmpty() || !document())
+        return;
+    // Only the blocks that hold the word are coloured again (a search, not a highlight, per
+    // block).
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        if (b.text().contains(word))
+            rehighlightBlock(b);
+    }
+}
+
 void SourceHighlighter::highlightBlock(const QString &text)
 {
+    const int previous = previousBlockState();
+    m_previousSyntaxState = previous < 0 ? Normal : previous & SyntaxStateMask;
+    m_syntaxState = Normal;
     if (m_format == DraftFormat::Markdown)
         highlightMarkdown(text);
     else
         highlightHtml(text);
+    int spellState = previous < 0 ? 0 : previous >> SpellStateShift;
+    if (m_spellChecker)
+        underlineMisspelled(text, spellState);
+    else
+        spellState = 0;
+    setCurrentBlockState(m_syntaxState | (spellState << SpellStateShift));
+}
+
+void SourceHighlighter::underlineMisspelled(const QString &text, int &spellState)
+{
+    const SpellSyntax syntax =
+        m_format == DraftFormat::Markdown ? SpellSyntax::Markdown : SpellSyntax::Html;
+    for (const SpellToken &t : spellTokensInLine(text, syntax, spellState)) {
+        if (m_spellChecker->isCorrect(QStringView(text).mid(t.start, t.length)))
+            continue;
+        // Keeps the colouring under the underline: each character's own format plus the wave.
+        for (int i = t.start; i < t.start + t.length; ++i) {
+            QTextCharFormat f = QSyntaxHighlighter::format(i);
+            f.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
+            f.setUnderlineColor(QColor(0xd0, 0x20, 0x20));
+            QSyntaxHighlighter::setFormat(i, 1, f);
+        }
+    }
 }
 
 void SourceHighlighter::applyRules(const QString &text, const QList<Rule> &rules)
@@ -104,17 +165,17 @@ void SourceHighlighter::highlightMarkdown(const QString &text)
 {
     const bool fence = text.trimmed().startsWith(QLatin1String("```")) ||
                        text.trimmed().startsWith(QLatin1String("~~~"));
-    if (previousBlockState() == InFence) {
+    if (m_previousSyntaxState == InFence) {
         QSyntaxHighlighter::setFormat(0, int(text.size()), m_codeFormat);
-        setCurrentBlockState(fence ? Normal : InFence);
+        m_syntaxState = fence ? Normal : InFence;
         return;
     }
     if (fence) {
         QSyntaxHighlighter::setFormat(0, int(text.size()), m_codeFormat);
-        setCurrentBlockState(InFence);
+        m_syntaxState = InFence;
         return;
     }
-    setCurrentBlockState(Normal);
+    m_syntaxState = Normal;
     applyRules(text, m_markdownRules);
 }
 
@@ -122,13 +183,13 @@ void SourceHighlighter::highlightHtml(const QString &text)
 {
     applyRules(text, m_htmlRules);
     // Comments may span lines.
-    int start = previousBlockState() == InComment ? 0 : int(text.indexOf(QLatin1String("<!--")));
-    setCurrentBlockState(Normal);
+    int start = m_previousSyntaxState == InComment ? 0 : int(text.indexOf(QLatin1String("<!--")));
+    m_syntaxState = Normal;
     while (start >= 0) {
         const int end = int(text.indexOf(QLatin1String("-->"), start));
         if (end < 0) {
             setSpanFormat(text, start, int(text.size()) - start, m_commentFormat);
-            setCurrentBlockState(InComment);
+            m_syntaxState = InComment;
             return;
         }
         setSpanFormat(text, start, end + 3 - start, m_commentFormat);

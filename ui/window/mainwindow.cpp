@@ -14,6 +14,7 @@
 #include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
 #include "editor/typewriterscroll.h"
+#include "editor/spellingcontroller.h"
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
 #include "preview/previewpane.h"
@@ -90,6 +91,21 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     m_previewPrivacy = new PreviewPrivacy(store, m_preview, this);
 
     m_findBar = new FindBar(m_editor->editor(), this);
+    // The writer's spelling words live next to the drafts database, in the data folder.
+    m_spelling = new SpellingController(
+        m_editor->editor(), m_store, m_settings,
+        m_store->path().isEmpty() ? QString()
+                                  : QFileInfo(m_store->path())
+                                        .dir()
+                                        .filePath(PersonalDictionary::defaultFileName()),
+        this);
+    connect(m_spelling, &SpellingController::noteChanged, this, [this](const QString &note) {
+        const QString key = QStringLiteral("spelling");
+        if (note.isEmpty())
+            m_publishBar->clearMessages(MessageScope::Draft, key);
+        else
+            m_publishBar->showMessage(note, false, MessageScope::Draft, key);
+    });
     windowlayout::arrange(m_split, {m_saveProblem, m_editor, m_findBar, m_publishBar}, 1,
                           m_previewSide, {m_preview, m_meter});
     setCentralWidget(m_split);
@@ -338,6 +354,7 @@ void MainWindow::loadIntoEditor(const Draft &d)
     // What was said about the previous draft goes with it.
     m_publishBar->clearScope(MessageScope::Draft);
     m_meter->setErrorsAsked(false);
+    m_spelling->setDraft(d.id);
     m_session->open(d);
     m_previewPrivacy->setDraft(d.id);
     m_editor->loadDraft(d);

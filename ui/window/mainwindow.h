@@ -36,6 +36,7 @@ class PublishController;
 class RevisionsDialog;
 class SearchDialog;
 class SaveProblemBar;
+class SpellingController;
 class SecretStore;
 class TelegraphClient;
 class TypewriterScroll;
@@ -137,6 +138,8 @@ public:
     PreviewPane *preview() const { return m_preview; }
     /// The open draft's choice of remote images in the preview (View menu).
     PreviewPrivacy *previewPrivacy() const { return m_previewPrivacy; }
+    /// Spell-checking in the editor (Edit → Spelling, the context menu's suggestions).
+    SpellingController *spelling() const { return m_spelling; }
     ContentMeter *meter() const { return m_meter; }
     /// The message area: each running operation's line, and showMessage() for everyone.
     MessageArea *messages() const { return m_publishBar; }
@@ -205,6 +208,7 @@ private:
     SecretStore *m_secretStore = nullptr;
     DraftSession *m_session = nullptr;
     EditorPane *m_editor = nullptr;
+    SpellingController *m_spelling = nullptr;
     FindBar *m_findBar = nullptr;
     PreviewPane *m_preview = nullptr;
     PreviewPrivacy *m_previewPrivacy = nullptr;

@@ -4,6 +4,7 @@
 #include "editor/editorpane.h"
 #include "editor/findbar.h"
 #include "editor/sourceeditor.h"
+#include "editor/spellingcontroller.h"
 #include "editor/typewriterscroll.h"
 #include "preview/previewpane.h"
 #include "preview/previewprivacy.h"
@@ -141,6 +142,7 @@ void WindowMenus::build(MainWindow *w)
     add(edit, MainWindow::tr("Set &Word Goal…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
         [w] { w->m_writing->askWordGoal(); })
         ->setObjectName(QStringLiteral("wordGoalAction"));
+    edit->addMenu(w->m_spelling->menu());
 
     QMenu *format = w->menuBar()->addMenu(MainWindow::tr("F&ormat"));
     struct Item
