@@ -72,8 +72,7 @@ QList<DraftTemplate> TemplateStore::builtIns()
         t.id = BuiltInPrefix + QLatin1String(e.file);
         t.name = e.name;
         t.description = e.description;
-        t.body =
-            readResource(QStringLiteral(":/templates/%1.md").arg(QLatin1String(e.file)));
+        t.body = readResource(QStringLiteral(":/templates/%1.md").arg(QLatin1String(e.file)));
         t.format = DraftFormat::Markdown;
         t.builtIn = true;
         out.append(t);

@@ -117,17 +117,16 @@ private Q_SLOTS:
             DraftStore store;
             QVERIFY(store.open(path));
             const TemplateStore templates(&store);
-            const auto a = templates.saveDraft(draft({}, QStringLiteral("one")),
-                                               QStringLiteral("First"));
-            const auto b = templates.saveDraft(draft({}, QStringLiteral("two")),
-                                               QStringLiteral("Second"));
+            const auto a =
+                templates.saveDraft(draft({}, QStringLiteral("one")), QStringLiteral("First"));
+            const auto b =
+                templates.saveDraft(draft({}, QStringLiteral("two")), QStringLiteral("Second"));
             QVERIFY(a && b);
             keptId = a->id;
             QString error;
             QVERIFY2(templates.rename(a->id, QStringLiteral("Renamed"), &error), qPrintable(error));
             // Its own name in another case is not taken.
-            QVERIFY2(templates.rename(a->id, QStringLiteral("RENAMED"), &error),
-                     qPrintable(error));
+            QVERIFY2(templates.rename(a->id, QStringLiteral("RENAMED"), &error), qPrintable(error));
             QVERIFY2(templates.remove(b->id, &error), qPrintable(error));
             QVERIFY(!templates.remove(b->id, &error));
             QVERIFY2(error.contains(QLatin1String("no such template")), qPrintable(error));
@@ -151,8 +150,8 @@ private Q_SLOTS:
         QVERIFY(!templates.remove(QStringLiteral("builtin:article"), &error));
         QVERIFY2(error.contains(QLatin1String("Built-in")), qPrintable(error));
         error.clear();
-        QVERIFY(!templates.rename(QStringLiteral("builtin:changelog"), QStringLiteral("Mine"),
-                                  &error));
+        QVERIFY(
+            !templates.rename(QStringLiteral("builtin:changelog"), QStringLiteral("Mine"), &error));
         QVERIFY2(error.contains(QLatin1String("Built-in")), qPrintable(error));
         QCOMPARE(templates.templates().size(), 3);
     }
@@ -164,16 +163,16 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString() << QStringLiteral("needs a name");
         QTest::newRow("spaces") << QStringLiteral("   \t ") << QStringLiteral("needs a name");
         QTest::newRow("too long") << QString(81, QLatin1Char('x')) << QStringLiteral("81");
-        QTest::newRow("line break") << QStringLiteral("two\nlines")
-                                    << QStringLiteral("line breaks");
+        QTest::newRow("line break")
+            << QStringLiteral("two\nlines") << QStringLiteral("line breaks");
         QTest::newRow("control") << QStringLiteral("bell\x07") << QStringLiteral("control");
         QTest::newRow("bidi override")
             << (QStringLiteral("evil") + QChar(0x202E) + QStringLiteral("txt"))
             << QStringLiteral("control");
-        QTest::newRow("a built-in's name") << QStringLiteral("article")
-                                           << QStringLiteral("“Article” exists");
-        QTest::newRow("a saved one's name") << QStringLiteral("MINE")
-                                            << QStringLiteral("“Mine” exists");
+        QTest::newRow("a built-in's name")
+            << QStringLiteral("article") << QStringLiteral("“Article” exists");
+        QTest::newRow("a saved one's name")
+            << QStringLiteral("MINE") << QStringLiteral("“Mine” exists");
     }
     void badNames_areRefusedWithTheReason()
     {
@@ -183,8 +182,8 @@ private Q_SLOTS:
         DraftStore store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("drafts.sqlite"))));
         const TemplateStore templates(&store);
-        const auto mine = templates.saveDraft(draft({}, QStringLiteral("text")),
-                                              QStringLiteral("Mine"));
+        const auto mine =
+            templates.saveDraft(draft({}, QStringLiteral("text")), QStringLiteral("Mine"));
         QVERIFY(mine.has_value());
         QString error;
         QVERIFY(!templates.saveDraft(draft({}, QStringLiteral("other")), name, &error));
@@ -283,9 +282,8 @@ private Q_SLOTS:
         DraftStore store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("old.sqlite"))));
         const TemplateStore templates(&store);
-        const auto saved =
-            templates.saveDraft(draft(QStringLiteral("T"), QStringLiteral("moved")),
-                                QStringLiteral("Moving"));
+        const auto saved = templates.saveDraft(draft(QStringLiteral("T"), QStringLiteral("moved")),
+                                               QStringLiteral("Moving"));
         QVERIFY(saved.has_value());
         QString error;
         QVERIFY2(store.relocate(dir.filePath(QStringLiteral("new.sqlite")), &error),

@@ -29,6 +29,7 @@
 #include "window/recentfiles.h"
 #include "window/searchdialog.h"
 #include "window/shortcutsdialog.h"
+#include "window/templateactions.h"
 #include "window/userguidedialog.h"
 #include "window/windowlayout.h"
 #include "window/windowmenus.h"
@@ -137,6 +138,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     connect(m_publishing, &PublishController::pageOpened, this, &MainWindow::pageOpened);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
 
+    m_templates = new TemplateActions(this, store);
     WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);

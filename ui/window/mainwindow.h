@@ -36,6 +36,7 @@ class SearchDialog;
 class SaveProblemBar;
 class SecretStore;
 class TelegraphClient;
+class TemplateActions;
 struct PublishResult;
 struct Revision;
 
@@ -139,6 +140,8 @@ public:
     /// Publishing and opening pages: the flows behind publish(), publishAsSeries(), openPage().
     PublishController *publishing() const { return m_publishing; }
     DraftsPanel *draftsPanel() const { return m_drafts; }
+    /// File → New from Template… and Save Draft as Template….
+    TemplateActions *templateActions() const { return m_templates; }
     DraftSession *session() const { return m_session; }
     /// The bar that reports drafts that cannot be saved.
     SaveProblemBar *saveProblemBar() const { return m_saveProblem; }
@@ -205,6 +208,7 @@ private:
     QWidget *m_previewSide = nullptr;
     PreviewScheduler *m_scheduler = nullptr;
     PublishController *m_publishing = nullptr;
+    TemplateActions *m_templates = nullptr;
     QMenu *m_viewMenu = nullptr;
     LayoutMode *m_layoutMode = nullptr;
     bool m_painted = false;
