@@ -128,8 +128,8 @@ void DraftPublishFlow::send()
         return;
     }
     // Finishing a private link's title edits a page nobody was given yet: not an update.
-    m_updating = edit && !(m_store && m_store->option(d.id, titlePendingOption()) ==
-                                          QLatin1String("1"));
+    m_updating =
+        edit && !(m_store && m_store->option(d.id, titlePendingOption()) == QLatin1String("1"));
     Q_EMIT progress(edit ? tr("Updating the page…") : tr("Publishing…"));
     PageJob *job = edit ? client()->editPage(req) : client()->createPage(req);
     run(

@@ -40,6 +40,8 @@ class DraftPublishFlow : public PublishFlow
 {
     Q_OBJECT
 public:
+    /// The draft option that asks for a private link on the first publish ("1": yes).
+    static QString privateLinkOption() { return QStringLiteral("privateLink"); }
     /// The draft option that marks a private link whose real title is not set yet.
     static QString titlePendingOption() { return QStringLiteral("privateLinkTitlePending"); }
     /// A random page title of 20 base32 characters (100 bits) from the system's generator.

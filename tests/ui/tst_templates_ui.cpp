@@ -15,6 +15,7 @@
 #include "testmain.h"
 #include "uitestwindow.h"
 #include "window/messagearea.h"
+#include "window/privatelinkoption.h"
 #include "window/templateactions.h"
 #include "workflow/draftpublishflow.h"
 #include "workflow/draftsession.h"
@@ -214,6 +215,74 @@ private Q_SLOTS:
         QVERIFY2(saved.first().at(1).toString().contains(QLatin1String("at most 64 KiB")),
                  qPrintable(saved.first().at(1).toString()));
         QCOMPARE(w->templateActions()->templates()->templates().size(), 3);
+    }
+
+    void privateLink_isOfferedWithoutAPage_rememberedPerDraft_andHidesTheTitle()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.ui.window.get();
+        write(w, QStringLiteral("Surprise Party"), QStringLiteral("Do not tell *anyone*."));
+        PrivateLinkOption *option = w->privateLinkOption();
+        QVERIFY(option->isOffered());
+        QVERIFY(option->checkBox());
+        QVERIFY(option->checkBox()->isVisible());
+        QVERIFY(!option->checkBox()->isChecked());
+        option->checkBox()->click();
+        QVERIFY(option->action()->isChecked());
+        const QString id = w->session()->draft().id;
+        QCOMPARE(rig.ui.store->option(id, DraftPublishFlow::privateLinkOption()),
+                 QStringLiteral("1"));
+        // Remembered per draft: another draft does not have it, this one still does.
+        w->newDraft();
+        QVERIFY(!option->action()->isChecked());
+        QVERIFY(w->openDraft(id));
+        QVERIFY(option->checkBox()->isChecked());
+
+        const PublishResult r = publishAndWait(w);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY2(!r.path.contains(QLatin1String("Surprise"), Qt::CaseInsensitive) &&
+                     !r.path.contains(QLatin1String("Party"), Qt::CaseInsensitive),
+                 qPrintable(r.path));
+        QCOMPARE(fetch(rig.client.get(), r.path).title, QStringLiteral("Surprise Party"));
+        QCOMPARE(w->session()->draft().pagePath, r.path);
+        QVERIFY(rig.ui.store->flush());
+        QCOMPARE(rig.ui.store->draft(id)->pagePath, r.path);
+        QCOMPARE(pageCount(rig.client.get()), 1);
+        // The draft has its page now: the choice is gone, and no note after a first publish.
+        QVERIFY(!option->isOffered());
+        QVERIFY(!option->checkBox()->isVisible());
+        QVERIFY(!noteLine(w));
+    }
+
+    void privateLink_failedTitleStep_keepsThePage_andPublishingAgainFinishesIt()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.ui.window.get();
+        write(w, QStringLiteral("Quiet Launch"), QStringLiteral("Soon."));
+        w->privateLinkOption()->action()->trigger();
+        sandbox::FloodSettings flood;
+        flood.burst = 1;
+        flood.intervalSec = 3600; // longer than the app waits out
+        rig.sandbox.server()->setFlood(flood);
+        const PublishResult failed = publishAndWait(w);
+        QVERIFY(!failed.ok);
+        QVERIFY(failed.titlePending);
+        QVERIFY(!failed.path.isEmpty());
+        QCOMPARE(w->session()->draft().pagePath, failed.path);
+        QVERIFY2(w->messages()->text().contains(QLatin1String("Publish again")),
+                 qPrintable(w->messages()->text()));
+        QCOMPARE(w->messages()->url(), failed.url);
+        QCOMPARE(pageCount(rig.client.get()), 1);
+
+        rig.sandbox.server()->setFlood(sandbox::FloodSettings{0, 1.0});
+        const PublishResult r = publishAndWait(w);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.path, failed.path);
+        QCOMPARE(fetch(rig.client.get(), r.path).title, QStringLiteral("Quiet Launch"));
+        QCOMPARE(pageCount(rig.client.get()), 1);
+        QVERIFY(!noteLine(w)); // finishing the first publish is not an update
     }
 };
 

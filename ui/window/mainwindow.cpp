@@ -24,6 +24,7 @@
 #include "window/draftsourcefiles.h"
 #include "window/layoutmode.h"
 #include "window/messagearea.h"
+#include "window/privatelinkoption.h"
 #include "window/publishcontroller.h"
 #include "window/publishfolderdialog.h"
 #include "window/recentfiles.h"
@@ -139,6 +140,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
 
     m_templates = new TemplateActions(this, store);
+    m_privateLink = new PrivateLinkOption(this, store);
     WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);

@@ -29,6 +29,7 @@ class ImageDropHandler;
 class RecentFiles;
 class PreviewScheduler;
 class PreviewView;
+class PrivateLinkOption;
 class MessageArea;
 class PublishController;
 class RevisionsDialog;
@@ -142,6 +143,8 @@ public:
     DraftsPanel *draftsPanel() const { return m_drafts; }
     /// File → New from Template… and Save Draft as Template….
     TemplateActions *templateActions() const { return m_templates; }
+    /// The "Private link" choice of a first publish (toolbar and File menu).
+    PrivateLinkOption *privateLinkOption() const { return m_privateLink; }
     DraftSession *session() const { return m_session; }
     /// The bar that reports drafts that cannot be saved.
     SaveProblemBar *saveProblemBar() const { return m_saveProblem; }
@@ -209,6 +212,7 @@ private:
     PreviewScheduler *m_scheduler = nullptr;
     PublishController *m_publishing = nullptr;
     TemplateActions *m_templates = nullptr;
+    PrivateLinkOption *m_privateLink = nullptr;
     QMenu *m_viewMenu = nullptr;
     LayoutMode *m_layoutMode = nullptr;
     bool m_painted = false;

@@ -10,6 +10,7 @@
 #include "window/mainwindow.h"
 #include "window/menustyle.h"
 #include "window/openpagedialog.h"
+#include "window/privatelinkoption.h"
 #include "window/templateactions.h"
 
 #include <QAction>
@@ -85,6 +86,7 @@ void WindowMenus::build(MainWindow *w)
         [w] { w->publish(); }, QStringLiteral("document-send"));
     w->m_publishAction->setObjectName(QStringLiteral("publishAction"));
     bar->addAction(w->m_publishAction);
+    w->m_privateLink->addTo(file, bar);
     w->updatePublishText();
     add(file, MainWindow::tr("Publish as a &series"), QKeySequence(),
         [w] { w->publishAsSeries(); });
