@@ -12,10 +12,12 @@
 #include "editor/sourceeditor.h"
 #include "sandbox/server.h"
 #include "sandboxfixture.h"
+#include "settings/uisettings.h"
 #include "testmain.h"
 #include "uitestwindow.h"
 #include "window/messagearea.h"
 #include "window/privatelinkoption.h"
+#include "window/publishnotes.h"
 #include "window/templateactions.h"
 #include "workflow/draftpublishflow.h"
 #include "workflow/draftsession.h"
@@ -110,14 +112,22 @@ class TestTemplatesUi : public QObject
         return w->findChild<QAction *>(QLatin1String(name));
     }
 
+    /// The message area lines showing the Instant View note.
+    static QList<MessageLine *> noteLines(MainWindow *w)
+    {
+        QList<MessageLine *> out;
+        for (MessageLine *line : w->messages()->visibleLines()) {
+            if (line->text().contains(QLatin1String("@WebpageBot")))
+                out.append(line);
+        }
+        return out;
+    }
+
     /// The message area line showing the Instant View note, if one does.
     static MessageLine *noteLine(MainWindow *w)
     {
-        for (MessageLine *line : w->messages()->visibleLines()) {
-            if (line->text().contains(QLatin1String("@WebpageBot")))
-                return line;
-        }
-        return nullptr;
+        const QList<MessageLine *> lines = noteLines(w);
+        return lines.isEmpty() ? nullptr : lines.first();
     }
 
 private Q_SLOTS:
@@ -283,6 +293,39 @@ private Q_SLOTS:
         QCOMPARE(fetch(rig.client.get(), r.path).title, QStringLiteral("Quiet Launch"));
         QCOMPARE(pageCount(rig.client.get()), 1);
         QVERIFY(!noteLine(w)); // finishing the first publish is not an update
+    }
+
+    void instantViewNote_afterAnUpdateOnly_andNotAgainAfterDontShowAgain()
+    {
+        Rig rig;
+        QVERIFY(setUp(rig));
+        MainWindow *w = rig.ui.window.get();
+        write(w, QStringLiteral("News"), QStringLiteral("first"));
+        const PublishResult first = publishAndWait(w);
+        QVERIFY2(first.ok, qPrintable(first.message));
+        QVERIFY(!noteLine(w));
+
+        write(w, QStringLiteral("News"), QStringLiteral("second"));
+        QVERIFY(publishAndWait(w).ok);
+        MessageLine *note = noteLine(w);
+        QVERIFY(note);
+        QCOMPARE(note->text(), PublishNotes::instantViewText());
+        QVERIFY(!note->isError());
+        QVERIFY(note->closeButton()->isVisible()); // dismissable
+        QCOMPARE(note->actionButton()->text(), QStringLiteral("Don't Show Again"));
+        QVERIFY(PublishNoteSettings::load(*rig.ui.settings).instantViewNote);
+        // Another update says it once: the note is not repeated below itself.
+        write(w, QStringLiteral("News"), QStringLiteral("second, again"));
+        QVERIFY(publishAndWait(w).ok);
+        QCOMPARE(noteLines(w).size(), 1);
+        note = noteLine(w);
+        note->actionButton()->click();
+        QTRY_VERIFY(!noteLine(w));
+        QVERIFY(!PublishNoteSettings::load(*rig.ui.settings).instantViewNote);
+
+        write(w, QStringLiteral("News"), QStringLiteral("third"));
+        QVERIFY(publishAndWait(w).ok);
+        QVERIFY(!noteLine(w));
     }
 };
 

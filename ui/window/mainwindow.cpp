@@ -27,6 +27,7 @@
 #include "window/privatelinkoption.h"
 #include "window/publishcontroller.h"
 #include "window/publishfolderdialog.h"
+#include "window/publishnotes.h"
 #include "window/recentfiles.h"
 #include "window/searchdialog.h"
 #include "window/shortcutsdialog.h"
@@ -141,6 +142,7 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
 
     m_templates = new TemplateActions(this, store);
     m_privateLink = new PrivateLinkOption(this, store);
+    new PublishNotes(this, settings);
     WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);
