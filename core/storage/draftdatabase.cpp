@@ -20,7 +20,7 @@ namespace tg {
 
 namespace {
 
-constexpr int SchemaVersion = 4;
+constexpr int SchemaVersion = 5;
 
 // The search index (schema 3 → 4): FTS5 tables over the drafts' and the revisions' titles and
 // texts that read their content from those tables, kept in step by triggers in the same
@@ -126,6 +126,20 @@ Revision readRevision(const QSqlQuery &q)
 const QString DraftColumns = QStringLiteral(
     "id, title, author_name, author_url, body, format, page_path, page_url, created, modified, "
     "trashed");
+const QString TemplateColumns = QStringLiteral("id, name, title, body, format, created");
+
+StoredTemplate readTemplate(const QSqlQuery &q)
+{
+    StoredTemplate t;
+    t.id = q.value(0).toString();
+    t.name = q.value(1).toString();
+    t.title = q.value(2).toString();
+    t.body = q.value(3).toString();
+    t.format = q.value(4).toInt() == 1 ? DraftFormat::Html : DraftFormat::Markdown;
+    t.created = fromMs(q.value(5));
+    return t;
+}
+
 const QString RevisionColumns = QStringLiteral(
     "id, draft_id, page_path, page_url, created, title, author_name, author_url, body, format, "
     "content_json");
@@ -303,6 +317,11 @@ bool DraftDatabase::migrate()
         // 3 → 4: the full-text search index (SearchIndexSql), where SQLite has FTS5; the step
         // itself only records the version, ensureSearchIndex() creates and repairs the index.
         {nullptr},
+        // 4 → 5: the writer's templates (a draft saved as a template), named uniquely.
+        {"CREATE TABLE IF NOT EXISTS templates (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE "
+         "COLLATE NOCASE, title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', format "
+         "INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL)",
+         nullptr},
     };
     static_assert(sizeof(steps) / sizeof(steps[0]) == SchemaVersion);
     for (int from = version; from < SchemaVersion; ++from) {
@@ -468,6 +487,22 @@ DraftDatabase::CopyResult DraftDatabase::copyFrom(const QString &sourcePath)
                     ++result.skipped;
             }
             commit();
+            q.finish();
+            // Templates (schema 5 on): a source without the table has none.
+            if (src.tables().contains(QStringLiteral("templates"))) {
+                q.prepare(QStringLiteral("SELECT ") + TemplateColumns +
+                          QStringLiteral(" FROM templates WHERE rowid=?"));
+                for (const qint64 rowid :
+                     readableRowIds(src, QStringLiteral("templates"), MaxRecoveredRows)) {
+                    q.addBindValue(rowid);
+                    const bool ok = q.exec() && q.next() && writeTemplate(readTemplate(q));
+                    q.finish();
+                    if (ok)
+                        ++result.templates;
+                    else
+                        ++result.skipped;
+                }
+            }
             if (result.drafts == 0 && result.revisions == 0 && src.lastError().isValid())
                 result.error = src.lastError().text();
             src.close();
@@ -720,6 +755,92 @@ bool DraftDatabase::setDraftOption(const QString &draftId, const QString &key, c
     }
     if (!q.exec()) {
         m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QList<StoredTemplate> DraftDatabase::templates(int limit, qsizetype maxBodyChars) const
+{
+    QList<StoredTemplate> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + TemplateColumns +
+              QStringLiteral(" FROM templates WHERE length(body) <= ? ORDER BY name COLLATE "
+                             "NOCASE, id LIMIT ?"));
+    q.addBindValue(qint64(maxBodyChars));
+    q.addBindValue(qMax(0, limit));
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(readTemplate(q));
+    return out;
+}
+
+bool DraftDatabase::writeTemplate(const StoredTemplate &t)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO templates (") + TemplateColumns +
+              QStringLiteral(") VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                             "name=excluded.name, title=excluded.title, body=excluded.body, "
+                             "format=excluded.format"));
+    q.addBindValue(text(t.id));
+    q.addBindValue(text(t.name));
+    q.addBindValue(text(t.title));
+    q.addBindValue(text(t.body));
+    q.addBindValue(static_cast<int>(t.format));
+    q.addBindValue(
+        (t.created.isValid() ? t.created : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool DraftDatabase::saveTemplate(const StoredTemplate &t)
+{
+    if (t.id.isEmpty() || t.name.isEmpty()) {
+        m_error = QStringLiteral("template without id or name");
+        return false;
+    }
+    return writeTemplate(t);
+}
+
+bool DraftDatabase::renameTemplate(const QString &id, const QString &name)
+{
+    if (name.isEmpty()) {
+        m_error = QStringLiteral("template without name");
+        return false;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE templates SET name=? WHERE id=?"));
+    q.addBindValue(name);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() != 1) {
+        m_error = QStringLiteral("no such template");
+        return false;
+    }
+    return true;
+}
+
+bool DraftDatabase::removeTemplate(const QString &id)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM templates WHERE id=?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() != 1) {
+        m_error = QStringLiteral("no such template");
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/draft.h"
+#include "storage/drafttemplate.h"
 #include "storage/revision.h"
 
 #include <QDateTime>
@@ -48,6 +49,7 @@ public:
     {
         int drafts = 0;
         int revisions = 0;
+        int templates = 0;
         int skipped = 0; ///< rows that could not be read or written
         QString error;   ///< set when the source could not be read at all
     };
@@ -98,6 +100,17 @@ public:
     /// Sets a per-draft option; an empty value removes it. Removing the draft removes its options.
     bool setDraftOption(const QString &draftId, const QString &key, const QString &value);
 
+    /// The writer's templates by name (case-insensitive), at most `limit`; templates whose text is
+    /// longer than maxBodyChars are left out (they cannot be used).
+    QList<StoredTemplate> templates(int limit, qsizetype maxBodyChars) const;
+    /// Inserts or replaces a template (by id); false on a write error, also when another
+    /// template has the same name (case-insensitive).
+    bool saveTemplate(const StoredTemplate &t);
+    /// Renames a template; false when it does not exist or the name is taken.
+    bool renameTemplate(const QString &id, const QString &name);
+    /// Removes a template for good; false when it does not exist.
+    bool removeTemplate(const QString &id);
+
     /// Stores a revision; returns its id (0 on failure).
     qint64 addRevision(const Revision &revision);
     /// Revisions of a draft, newest first.
@@ -123,6 +136,7 @@ private:
     static int storedVersion(const QSqlDatabase &db);
     bool exec(const QString &sql);
     bool writeDraft(const Draft &draft);
+    bool writeTemplate(const StoredTemplate &t);
 
     QString m_connection;
     mutable QString m_error;

@@ -8,6 +8,7 @@
 #include "storage/draftstore.h"
 #include "workflow/errortext.h"
 
+#include <QRandomGenerator>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -23,6 +24,17 @@ DraftPublishFlow::DraftPublishFlow(TelegraphClient *client, DraftStore *store, Q
 DraftPublishFlow::~DraftPublishFlow()
 {
     m_watcher.waitForFinished();
+}
+
+QString DraftPublishFlow::randomTitle()
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+    QString out;
+    out.reserve(20);
+    QRandomGenerator *random = QRandomGenerator::system();
+    for (int i = 0; i < 20; ++i)
+        out.append(QLatin1Char(alphabet[random->bounded(32)]));
+    return out;
 }
 
 QString DraftPublishFlow::title() const
@@ -111,6 +123,13 @@ void DraftPublishFlow::send()
     req.content = m_nodes;
     req.returnContent = m_input.returnContent;
     const bool edit = !req.path.isEmpty();
+    if (!edit && m_input.privateLink) {
+        sendPrivate();
+        return;
+    }
+    // Finishing a private link's title edits a page nobody was given yet: not an update.
+    m_updating =
+        edit && !(m_store && m_store->option(d.id, titlePendingOption()) == QLatin1String("1"));
     Q_EMIT progress(edit ? tr("Updating the page…") : tr("Publishing…"));
     PageJob *job = edit ? client()->editPage(req) : client()->createPage(req);
     run(
@@ -122,10 +141,76 @@ void DraftPublishFlow::send()
         });
 }
 
+void DraftPublishFlow::sendPrivate()
+{
+    const Draft &d = m_input.draft;
+    PageRequest req;
+    req.title = randomTitle();
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = m_nodes;
+    m_updating = false;
+    Q_EMIT progress(tr("Creating the page at a private link…"));
+    PageJob *job = client()->createPage(req);
+    run(
+        job, [this, job] { onPrivateCreated(job->page()); },
+        [this](const ApiError &error) {
+            PublishResult r = failure(error, tr("Not published: %1"));
+            r.draftId = m_input.draft.id;
+            finish(r);
+        });
+}
+
+void DraftPublishFlow::onPrivateCreated(const Page &created)
+{
+    // The page exists from now on: the draft keeps it whatever the next step does.
+    if (m_store) {
+        m_store->setOption(m_input.draft.id, titlePendingOption(), QStringLiteral("1"));
+        recordPage(created.path, created.url);
+    }
+    m_input.draft.pagePath = created.path;
+    m_input.draft.pageUrl = created.url;
+    Q_EMIT pageCreated(m_input.draft.id, created.path, created.url);
+
+    const Draft &d = m_input.draft;
+    PageRequest req;
+    req.path = created.path;
+    req.title = d.title;
+    req.authorName = d.authorName;
+    req.authorUrl = d.authorUrl;
+    req.content = m_nodes;
+    req.returnContent = m_input.returnContent;
+    Q_EMIT progress(tr("Setting the page's title…"));
+    PageJob *job = client()->editPage(req);
+    run(
+        job, [this, job] { onSent(job->page(), job->resultJson()); },
+        [this, created](const ApiError &error) {
+            PublishResult r = failure(
+                error, tr("The page was created at a private link, but its title is not set "
+                          "yet: %1. Publish again to set it."));
+            r.draftId = m_input.draft.id;
+            r.path = created.path;
+            r.url = created.url;
+            r.page = created;
+            r.titlePending = true;
+            finish(r);
+        });
+}
+
+void DraftPublishFlow::recordPage(const QString &path, const QString &url)
+{
+    // The newest text of the draft (it may have been edited meanwhile) gets the page.
+    Draft current = m_store->draft(m_input.draft.id).value_or(m_input.draft);
+    current.pagePath = path;
+    current.pageUrl = url;
+    m_store->save(current);
+}
+
 void DraftPublishFlow::onSent(const Page &page, const QByteArray &json)
 {
     PublishResult r;
     r.ok = true;
+    r.updated = m_updating;
     r.path = page.path;
     r.url = page.url;
     r.page = page;
@@ -151,11 +236,8 @@ void DraftPublishFlow::onSent(const Page &page, const QByteArray &json)
         if (r.revisionId == 0)
             r.message += QLatin1Char(' ') +
                          tr("The revision could not be stored: %1").arg(m_store->lastError());
-        // The newest text of the draft (it may have been edited meanwhile) gets the page.
-        Draft current = m_store->draft(d.id).value_or(d);
-        current.pagePath = page.path;
-        current.pageUrl = page.url;
-        m_store->save(current);
+        recordPage(page.path, page.url);
+        m_store->setOption(d.id, titlePendingOption(), QString());
     }
     finish(r);
 }

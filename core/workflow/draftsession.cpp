@@ -28,6 +28,7 @@ void DraftSession::open(const Draft &draft)
     saveNow();
     m_draft = draft;
     m_dirty = false;
+    Q_EMIT draftChanged();
 }
 
 void DraftSession::update(const Draft &draft)
@@ -53,6 +54,7 @@ void DraftSession::setPage(const QString &path, const QString &url)
     m_draft.pageUrl = url;
     m_dirty = true;
     saveNow();
+    Q_EMIT draftChanged();
 }
 
 void DraftSession::saveNow()

@@ -43,6 +43,10 @@ public:
     /// Pause after typing before saving, in ms (clamped to 200..2000).
     void setAutosaveInterval(int ms);
 
+Q_SIGNALS:
+    /// Another draft was opened, or the open draft's page was set (see setPage()).
+    void draftChanged();
+
 private:
     DraftStore *m_store;
     Draft m_draft;

@@ -53,6 +53,12 @@ struct PublishResult
     Page page;             ///< the server's answer (Publish, Fetch)
     QByteArray resultJson; ///< that answer verbatim (Publish), for scripts
     Draft draft;           ///< the draft made from a fetched page (Fetch)
+    /// An existing page was edited (Publish): readers may have seen the old version. False for
+    /// a first publish, also when it finishes a private link's title.
+    bool updated = false;
+    /// A private link's page exists (path and url are set, the draft has them) but its real
+    /// title is not set yet: publishing again sets it (Publish, ok false).
+    bool titlePending = false;
 };
 
 /// The base of every publishing operation: one at a time, one cancel, one result. While it runs

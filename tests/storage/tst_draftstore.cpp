@@ -246,7 +246,7 @@ private Q_SLOTS:
         QVERIFY2(db.open(path), qPrintable(db.lastError()));
         QCOMPARE(db.meta(QStringLiteral("schema")),
                  QString::number(DraftDatabase::schemaVersion()));
-        QCOMPARE(DraftDatabase::schemaVersion(), 4);
+        QCOMPARE(DraftDatabase::schemaVersion(), 5);
         const std::optional<Draft> herons = db.draft(QStringLiteral("d1"));
         QVERIFY(herons.has_value());
         QCOMPARE(herons->title, QStringLiteral("Herons"));

@@ -248,6 +248,135 @@ private Q_SLOTS:
         QCOMPARE(toJson(fetch(path).content), toJson(nodesFromJson(content).nodes));
     }
 
+    void randomTitle_is20Base32Characters_andDiffersEachTime()
+    {
+        const QString a = DraftPublishFlow::randomTitle();
+        const QString b = DraftPublishFlow::randomTitle();
+        QCOMPARE(a.size(), 20);
+        QVERIFY(a != b);
+        for (const QChar c : a)
+            QVERIFY2((c >= u'a' && c <= u'z') || (c >= u'2' && c <= u'7'), qPrintable(a));
+    }
+
+    void update_isMarkedAsAnUpdate_aFirstPublishIsNot()
+    {
+        DraftPublishFlow flow(m_client.get(), m_store.get());
+        QSignalSpy done(&flow, &PublishFlow::finished);
+        Draft d = draft(QStringLiteral("Marked"), QStringLiteral("first"));
+        QVERIFY(flow.publish({d, std::nullopt, false}));
+        const PublishResult first = waitFor(done);
+        QVERIFY2(first.ok, qPrintable(first.message));
+        QVERIFY(!first.updated);
+        d = *m_store->draft(d.id);
+        d.body = QStringLiteral("second");
+        QVERIFY(flow.publish({d, std::nullopt, false}));
+        const PublishResult second = waitFor(done);
+        QVERIFY2(second.ok, qPrintable(second.message));
+        QVERIFY(second.updated);
+    }
+
+    void privateLink_firstPublish_pathHidesTheTitle_andThePageGetsItsRealTitle()
+    {
+        DraftPublishFlow flow(m_client.get(), m_store.get());
+        QSignalSpy done(&flow, &PublishFlow::finished);
+        QSignalSpy created(&flow, &DraftPublishFlow::pageCreated);
+        const Draft d = draft(QStringLiteral("Secret Plans"), QStringLiteral("Only for *you*."));
+        PublishInput in{d, std::nullopt, false};
+        in.privateLink = true;
+        QVERIFY(flow.publish(in));
+        const PublishResult r = waitFor(done);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(!r.updated);
+        QVERIFY(!r.titlePending);
+        QVERIFY2(!r.path.contains(QLatin1String("Secret"), Qt::CaseInsensitive) &&
+                     !r.path.contains(QLatin1String("Plans"), Qt::CaseInsensitive),
+                 qPrintable(r.path));
+        // The path is made from the random title: 20 characters, then the date.
+        QVERIFY2(r.path.size() >= 26, qPrintable(r.path));
+        QCOMPARE(created.count(), 1);
+        QCOMPARE(created.first().at(1).toString(), r.path);
+        const Page page = fetch(r.path);
+        QCOMPARE(page.title, QStringLiteral("Secret Plans"));
+        QCOMPARE(page.content.first().plainText(), QStringLiteral("Only for you."));
+        QCOMPARE(m_store->draft(d.id)->pagePath, r.path);
+        QCOMPARE(m_store->draft(d.id)->pageUrl, r.url);
+        QCOMPARE(m_store->revisions(d.id).size(), 1);
+        QCOMPARE(m_store->revisions(d.id).first().title, QStringLiteral("Secret Plans"));
+        QVERIFY(m_store->option(d.id, DraftPublishFlow::titlePendingOption()).isEmpty());
+        QCOMPARE(pageCount(), 1);
+    }
+
+    void privateLink_failedSecondStep_keepsThePage_andPublishingAgainSetsTheTitle()
+    {
+        // One write, then a flood wait longer than the app waits out: the title step fails.
+        sandbox::FloodSettings flood;
+        flood.burst = 1;
+        flood.intervalSec = 3600;
+        m_sandbox->server()->setFlood(flood);
+        DraftPublishFlow flow(m_client.get(), m_store.get());
+        QSignalSpy done(&flow, &PublishFlow::finished);
+        const Draft d = draft(QStringLiteral("Hidden Party"), QStringLiteral("Saturday."));
+        PublishInput in{d, std::nullopt, false};
+        in.privateLink = true;
+        QVERIFY(flow.publish(in));
+        const PublishResult failed = waitFor(done);
+        QVERIFY(!failed.ok);
+        QVERIFY(failed.titlePending);
+        QCOMPARE(failed.error.category, ApiError::Category::FloodWait);
+        QVERIFY2(failed.message.contains(QLatin1String("title is not set yet")),
+                 qPrintable(failed.message));
+        QVERIFY2(failed.message.contains(QLatin1String("Publish again")),
+                 qPrintable(failed.message));
+        QVERIFY(!failed.path.isEmpty());
+        QVERIFY(!failed.url.isEmpty());
+        QVERIFY(!failed.path.contains(QLatin1String("Hidden"), Qt::CaseInsensitive));
+        QVERIFY(m_store->flush());
+        QCOMPARE(m_store->draft(d.id)->pagePath, failed.path);
+        QVERIFY(m_store->revisions(d.id).isEmpty());
+        QVERIFY(fetch(failed.path).title != QStringLiteral("Hidden Party"));
+        QCOMPARE(pageCount(), 1);
+
+        // Again, once the server takes writes: the same page gets its title, no second page.
+        m_sandbox->server()->setFlood(sandbox::FloodSettings{0, 1.0});
+        PublishInput again{*m_store->draft(d.id), std::nullopt, false};
+        again.privateLink = true;
+        QVERIFY(flow.publish(again));
+        const PublishResult r = waitFor(done);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.path, failed.path);
+        QVERIFY(!r.updated); // nobody was given the page yet
+        QCOMPARE(fetch(r.path).title, QStringLiteral("Hidden Party"));
+        QCOMPARE(pageCount(), 1);
+        QCOMPARE(m_store->revisions(d.id).size(), 1);
+        QVERIFY(m_store->option(d.id, DraftPublishFlow::titlePendingOption()).isEmpty());
+
+        // From now on publishing is an ordinary update.
+        QVERIFY(flow.publish(again));
+        const PublishResult update = waitFor(done);
+        QVERIFY2(update.ok, qPrintable(update.message));
+        QVERIFY(update.updated);
+        QCOMPARE(pageCount(), 1);
+    }
+
+    void privateLink_isIgnoredForAnUpdate()
+    {
+        DraftPublishFlow flow(m_client.get(), m_store.get());
+        QSignalSpy done(&flow, &PublishFlow::finished);
+        const Draft d = draft(QStringLiteral("Open Page"), QStringLiteral("public"));
+        QVERIFY(flow.publish({d, std::nullopt, false}));
+        const PublishResult first = waitFor(done);
+        QVERIFY(first.ok);
+        QVERIFY2(first.path.startsWith(QLatin1String("Open-Page")), qPrintable(first.path));
+        PublishInput in{*m_store->draft(d.id), std::nullopt, false};
+        in.privateLink = true;
+        QVERIFY(flow.publish(in));
+        const PublishResult second = waitFor(done);
+        QVERIFY2(second.ok, qPrintable(second.message));
+        QCOMPARE(second.path, first.path);
+        QVERIFY(second.updated);
+        QCOMPARE(pageCount(), 1);
+    }
+
     void floodWait_isWaitedOutByTheClient_withACountdown()
     {
         sandbox::FloodSettings flood;

@@ -132,8 +132,8 @@ private Q_SLOTS:
 
         DraftDatabase db;
         QVERIFY2(db.open(path), qPrintable(db.lastError()));
-        QCOMPARE(DraftDatabase::schemaVersion(), 4);
-        QCOMPARE(db.meta(QStringLiteral("schema")), QStringLiteral("4"));
+        QCOMPARE(DraftDatabase::schemaVersion(), 5);
+        QCOMPARE(db.meta(QStringLiteral("schema")), QStringLiteral("5"));
         QVERIFY(db.searchAvailable());
         QVERIFY(DraftSearch::isIndexed(QSqlDatabase::database(db.connectionName())));
         QCOMPARE(db.draftOption(QStringLiteral("d1"), QStringLiteral("wordGoal")),

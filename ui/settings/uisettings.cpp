@@ -44,4 +44,16 @@ void PreviewSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("preview/visible"), visible);
 }
 
+PublishNoteSettings PublishNoteSettings::load(const QSettings &s)
+{
+    PublishNoteSettings n;
+    n.instantViewNote = s.value(QStringLiteral("notes/instantView"), true).toBool();
+    return n;
+}
+
+void PublishNoteSettings::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("notes/instantView"), instantViewNote);
+}
+
 } // namespace tg

@@ -32,4 +32,14 @@ struct PreviewSettings
     void save(QSettings &s) const;
 };
 
+/// The notes shown after publishing that the writer can turn off.
+struct PublishNoteSettings
+{
+    /// After an update: Telegram may show the old version for a while (Instant View, previews).
+    bool instantViewNote = true;
+
+    static PublishNoteSettings load(const QSettings &s);
+    void save(QSettings &s) const;
+};
+
 } // namespace tg

@@ -28,11 +28,14 @@
 #include "window/focusmode.h"
 #include "window/layoutmode.h"
 #include "window/messagearea.h"
+#include "window/privatelinkoption.h"
 #include "window/publishcontroller.h"
 #include "window/publishfolderdialog.h"
+#include "window/publishnotes.h"
 #include "window/recentfiles.h"
 #include "window/searchdialog.h"
 #include "window/shortcutsdialog.h"
+#include "window/templateactions.h"
 #include "window/userguidedialog.h"
 #include "window/windowlayout.h"
 #include "window/windowmenus.h"
@@ -164,6 +167,9 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     connect(m_publishing, &PublishController::pageOpened, this, &MainWindow::pageOpened);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveNow);
 
+    m_templates = new TemplateActions(this, store);
+    m_privateLink = new PrivateLinkOption(this, store);
+    new PublishNotes(this, settings);
     WindowMenus::build(this);
     restoreLayout();
     setPreviewVisible(m_previewSettings.visible);

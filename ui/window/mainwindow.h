@@ -31,6 +31,7 @@ class RecentFiles;
 class PreviewPrivacy;
 class PreviewScheduler;
 class PreviewPane;
+class PrivateLinkOption;
 class MessageArea;
 class PublishController;
 class RevisionsDialog;
@@ -41,6 +42,7 @@ class SecretStore;
 class TelegraphClient;
 class TypewriterScroll;
 class WritingStatus;
+class TemplateActions;
 struct PublishResult;
 struct Revision;
 
@@ -148,6 +150,10 @@ public:
     /// Publishing and opening pages: the flows behind publish(), publishAsSeries(), openPage().
     PublishController *publishing() const { return m_publishing; }
     DraftsPanel *draftsPanel() const { return m_drafts; }
+    /// File → New from Template… and Save Draft as Template….
+    TemplateActions *templateActions() const { return m_templates; }
+    /// The "Private link" choice of a first publish (toolbar and File menu).
+    PrivateLinkOption *privateLinkOption() const { return m_privateLink; }
     DraftSession *session() const { return m_session; }
     /// The bar that reports drafts that cannot be saved.
     SaveProblemBar *saveProblemBar() const { return m_saveProblem; }
@@ -221,6 +227,8 @@ private:
     QWidget *m_previewSide = nullptr;
     PreviewScheduler *m_scheduler = nullptr;
     PublishController *m_publishing = nullptr;
+    TemplateActions *m_templates = nullptr;
+    PrivateLinkOption *m_privateLink = nullptr;
     QMenu *m_viewMenu = nullptr;
     LayoutMode *m_layoutMode = nullptr;
     WritingStatus *m_writing = nullptr;

@@ -180,7 +180,8 @@ void MessageArea::track(PublishFlow *flow, MessageScope scope, const QString &ke
                       .arg(ValidationText::text(ValidationIssue::Code(r.validationCode),
                                                 r.validationArgs))
                 : r.message;
-        line->showDone(text, !r.ok, r.ok ? r.url : QString());
+        // A private link whose title is not set yet has its page: its link is offered too.
+        line->showDone(text, !r.ok, r.ok || r.titlePending ? r.url : QString());
         Q_EMIT flowFinished(r);
     });
     connect(flow, &QObject::destroyed, this, [this, flow, line] {

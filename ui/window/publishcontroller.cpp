@@ -100,6 +100,12 @@ void PublishController::setClient(TelegraphClient *client)
     messages->track(m_series.get(), MessageScope::Draft);
     messages->track(m_fetch.get(), MessageScope::Operation, MessageArea::openOperation());
     connect(m_publish.get(), &PublishFlow::finished, this, &PublishController::onPublished);
+    // A private link's page exists before its title is set: the open draft keeps it at once.
+    connect(m_publish.get(), &DraftPublishFlow::pageCreated, this,
+            [this](const QString &draftId, const QString &path, const QString &url) {
+                if (draftId == m_window->session()->draft().id)
+                    m_window->session()->setPage(path, url);
+            });
     connect(m_series.get(), &PublishFlow::finished, this, &PublishController::onSeriesFinished);
     connect(m_fetch.get(), &PublishFlow::finished, this, &PublishController::onFetched);
 }
@@ -186,6 +192,9 @@ void PublishController::publishChecked(const Draft &d, const QStringList &empty)
     m_snapshot = d;
     PublishInput in;
     in.draft = d;
+    in.privateLink =
+        d.pagePath.isEmpty() &&
+        m_store->option(d.id, DraftPublishFlow::privateLinkOption()) == QLatin1String("1");
     m_publish->publish(in);
 }
 
@@ -207,7 +216,7 @@ void PublishController::onPublished(const PublishResult &r)
             m_series->publish(m_snapshot, r.content);
         return;
     }
-    if (r.ok) {
+    if (r.ok || r.titlePending) {
         if (r.draftId == m_window->session()->draft().id)
             m_window->session()->setPage(r.path, r.url);
         m_window->draftsPanel()->refresh();

@@ -14,6 +14,8 @@
 #include "window/mainwindow.h"
 #include "window/menustyle.h"
 #include "window/openpagedialog.h"
+#include "window/privatelinkoption.h"
+#include "window/templateactions.h"
 #include "window/writingstatus.h"
 
 #include <QAction>
@@ -45,6 +47,9 @@ void WindowMenus::build(MainWindow *w)
     bar->addAction(add(
         file, MainWindow::tr("&New draft"), QKeySequence::New, [w] { w->newDraft(); },
         QStringLiteral("document-new")));
+    add(file, MainWindow::tr("New from &Template…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        [w] { w->m_templates->showNewFromTemplate(); })
+        ->setObjectName(QStringLiteral("newFromTemplateAction"));
     add(file, MainWindow::tr("&Open page…"), QKeySequence::Open, [w] {
         const QString url = OpenPageDialog::ask(w);
         if (!url.isEmpty())
@@ -76,12 +81,17 @@ void WindowMenus::build(MainWindow *w)
             w->insertImageFiles(paths);
     })->setObjectName(QStringLiteral("insertImageAction"));
     add(file, MainWindow::tr("&Export…"), QKeySequence(), [w] { w->exportDraft(); });
+    add(file, MainWindow::tr("Save Draft as Te&mplate…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+        [w] { w->m_templates->askSaveAsTemplate(); })
+        ->setObjectName(QStringLiteral("saveAsTemplateAction"));
     file->addSeparator();
     w->m_publishAction = add(
         file, MainWindow::tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),
         [w] { w->publish(); }, QStringLiteral("document-send"));
     w->m_publishAction->setObjectName(QStringLiteral("publishAction"));
     bar->addAction(w->m_publishAction);
+    w->m_privateLink->addTo(file, bar);
     w->updatePublishText();
     add(file, MainWindow::tr("Publish as a &series"), QKeySequence(),
         [w] { w->publishAsSeries(); });
