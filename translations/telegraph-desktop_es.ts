@@ -676,6 +676,18 @@
         <source>The revision could not be stored: %1</source>
         <translation>No se pudo guardar la revisión: %1</translation>
     </message>
+    <message>
+        <source>Creating the page at a private link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the page&apos;s title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::DraftsOpener</name>
@@ -787,20 +799,6 @@
         <source>Source format</source>
         <translation>Formato de origen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n word(s)</source>
-        <translation>
-            <numerusform>%n palabra</numerusform>
-            <numerusform>%n palabras</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n character(s)</source>
-        <translation>
-            <numerusform>%n carácter</numerusform>
-            <numerusform>%n caracteres</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>tg::FileSecretStore</name>
@@ -868,6 +866,21 @@
     </message>
 </context>
 <context>
+    <name>tg::FocusMode</name>
+    <message>
+        <source>F&amp;ocus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Focus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the editor, the paragraph being written emphasised</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::FolderMapping</name>
     <message>
         <source>it is larger than %1 MiB</source>
@@ -883,59 +896,59 @@
     </message>
     <message>
         <source>its &quot;version&quot; is not %1</source>
-        <translation>su "version" no es %1</translation>
+        <translation>su &quot;version&quot; no es %1</translation>
     </message>
     <message>
         <source>&quot;pages&quot; is not an object</source>
-        <translation>"pages" no es un objeto</translation>
+        <translation>&quot;pages&quot; no es un objeto</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has more than %1 entries</source>
-        <translation>"pages" tiene más de %1 entradas</translation>
+        <translation>&quot;pages&quot; tiene más de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;pages&quot; has an entry that is not a relative file path: &quot;%1&quot;</source>
-        <translation>"pages" tiene una entrada que no es una ruta de archivo relativa: "%1"</translation>
+        <translation>&quot;pages&quot; tiene una entrada que no es una ruta de archivo relativa: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; is not an object</source>
-        <translation>la entrada de "%1" no es un objeto</translation>
+        <translation>la entrada de &quot;%1&quot; no es un objeto</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;pending&quot; that is not a date</source>
-        <translation>la entrada de "%1" tiene un "pending" que no es una fecha</translation>
+        <translation>la entrada de &quot;%1&quot; tiene un &quot;pending&quot; que no es una fecha</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;path&quot;</source>
-        <translation>la entrada de "%1" no tiene un "path" válido</translation>
+        <translation>la entrada de &quot;%1&quot; no tiene un &quot;path&quot; válido</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has no valid &quot;url&quot;</source>
-        <translation>la entrada de "%1" no tiene una "url" válida</translation>
+        <translation>la entrada de &quot;%1&quot; no tiene una &quot;url&quot; válida</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;hash&quot; that is not a SHA-256</source>
-        <translation>la entrada de "%1" tiene un "hash" que no es un SHA-256</translation>
+        <translation>la entrada de &quot;%1&quot; tiene un &quot;hash&quot; que no es un SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has a &quot;content&quot; that is not a SHA-256</source>
-        <translation>la entrada de "%1" tiene un "content" que no es un SHA-256</translation>
+        <translation>la entrada de &quot;%1&quot; tiene un &quot;content&quot; que no es un SHA-256</translation>
     </message>
     <message>
         <source>the entry of &quot;%1&quot; has damaged series parts</source>
-        <translation>la entrada de "%1" tiene partes de serie dañadas</translation>
+        <translation>la entrada de &quot;%1&quot; tiene partes de serie dañadas</translation>
     </message>
     <message>
         <source>&quot;images&quot; is not an object</source>
-        <translation>"images" no es un objeto</translation>
+        <translation>&quot;images&quot; no es un objeto</translation>
     </message>
     <message>
         <source>&quot;images&quot; has more than %1 entries</source>
-        <translation>"images" tiene más de %1 entradas</translation>
+        <translation>&quot;images&quot; tiene más de %1 entradas</translation>
     </message>
     <message>
         <source>&quot;images&quot; has an entry that is not a SHA-256 and a URL</source>
-        <translation>"images" tiene una entrada que no es un SHA-256 con una URL</translation>
+        <translation>&quot;images&quot; tiene una entrada que no es un SHA-256 con una URL</translation>
     </message>
     <message>
         <source>The mapping file %1 cannot be read: %2</source>
@@ -1162,22 +1175,29 @@
     </message>
 </context>
 <context>
+    <name>tg::HtmlDecode</name>
+    <message>
+        <source>Some bytes are not valid %1 and were replaced with �.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content type names the unknown encoding “%1”; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
         <translation>una respuesta de subida</translation>
-    </message>
-    <message>
-        <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation>El servidor de imágenes rechazó la subida (HTTP %1)%2</translation>
-    </message>
-    <message>
-        <source>an answer with the image URL</source>
-        <translation>una respuesta con la URL de la imagen</translation>
-    </message>
-    <message>
-        <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation>La respuesta del servidor de imágenes no tiene URL en &apos;%1&apos;</translation>
     </message>
     <message>
         <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
@@ -1198,6 +1218,30 @@
     <message>
         <source>The stored value of %1 for the image host has a line break</source>
         <translation>El valor guardado de %1 del servidor de imágenes contiene un salto de línea</translation>
+    </message>
+    <message>
+        <source>%1 refused the upload (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer of %1 has no URL at “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not an image URL: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1339,36 @@
     <message>
         <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
         <translation>La URL de subida debe empezar por https:// (http:// sin cifrar solo para este equipo: localhost o 127.0.0.1), para que las claves y las imágenes no se envíen sin cifrar.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageHostPreset</name>
+    <message>
+        <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account needed; files expire after a time that depends on their size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value for the form field “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageHostPresetBox</name>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image host preset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1747,18 @@
         <source>Find &amp;Everywhere…</source>
         <translation>Buscar en &amp;todo…</translation>
     </message>
+    <message>
+        <source>New from &amp;Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft as Te&amp;mplate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;Word Goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1898,10 +1984,83 @@
     </message>
 </context>
 <context>
+    <name>tg::PersonalDictionary</name>
+    <message>
+        <source>The spelling dictionary %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be added to the spelling dictionary %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PreviewPane</name>
+    <message>
+        <source>The preview module is not installed (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview module is of another version than the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview starts in a moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview could not start.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PreviewPrivacy</name>
+    <message>
+        <source>Load &amp;Remote Images in Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
         <translation>Título</translation>
+    </message>
+    <message>
+        <source>Remote image not loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PrivateLinkOption</name>
+    <message>
+        <source>Private &amp;Link on First Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private link</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2253,17 @@
             <numerusform>Control de flood: reintento en %n segundo…</numerusform>
             <numerusform>Control de flood: reintento en %n segundos…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishNotes</name>
+    <message>
+        <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t Show Again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2746,10 @@
         <source>New drafts are written in:</source>
         <translation>Los borradores nuevos se escriben en:</translation>
     </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -2690,6 +2864,72 @@
     <message>
         <source>item</source>
         <translation>elemento</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SpellChecker</name>
+    <message>
+        <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SpellingController</name>
+    <message>
+        <source>S&amp;pelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check Spelling While Typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Misspelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3224,186 @@
     </message>
 </context>
 <context>
+    <name>tg::TemplateActions</name>
+    <message>
+        <source>The draft from the template “%1” could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New draft from the template “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft as Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved as a template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TemplateDialog</name>
+    <message>
+        <source>New from Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of your templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in Markdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of the template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Drafts made from it stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TemplateStore</name>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead paragraph, sections with headings, a list and a quotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening, what changes, when and where, and what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changelog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name is too long: %1 characters, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name may not contain line breaks or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has no text to keep as a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates cannot be saved: the drafts database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are %1 templates already, the most there can be: delete one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates cannot be changed: the drafts database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TypewriterScroll</name>
+    <message>
+        <source>&amp;Typewriter Scrolling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the line being written in the middle of the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::UnpublishDialog</name>
     <message>
         <source>Unpublish Page</source>
@@ -3226,6 +3646,112 @@
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
         <translation>Importa una cuenta de Telegraph existente con su token de acceso (de un bot o de otra aplicación) y publica con ella en telegra.ph.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::WordGoalDialog</name>
+    <message>
+        <source>Word Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to write in this draft (0 for no goal):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word goal cannot be negative. Type 0 for no goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more words than a goal can be: at most %L2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 words is more than a goal can be: at most %L2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WritingStatus</name>
+    <message>
+        <source>Word goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open draft to set a word goal for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word goal is between 0 and %L1 words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word goal could not be saved in the drafts database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt; 1 min read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln min read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %L1 characters of this draft were counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words and characters of the text, without its markup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection: counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · goal reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Word goal: %Ln word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

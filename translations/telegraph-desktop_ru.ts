@@ -691,6 +691,18 @@
         <source>The revision could not be stored: %1</source>
         <translation>Не удалось сохранить версию: %1</translation>
     </message>
+    <message>
+        <source>Creating the page at a private link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the page&apos;s title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::DraftsOpener</name>
@@ -804,22 +816,6 @@
         <source>Source format</source>
         <translation>Формат исходного текста</translation>
     </message>
-    <message numerus="yes">
-        <source>%n word(s)</source>
-        <translation>
-            <numerusform>%n слово</numerusform>
-            <numerusform>%n слова</numerusform>
-            <numerusform>%n слов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n character(s)</source>
-        <translation>
-            <numerusform>%n символ</numerusform>
-            <numerusform>%n символа</numerusform>
-            <numerusform>%n символов</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>tg::FileSecretStore</name>
@@ -885,6 +881,21 @@
             <numerusform>Заменено: %n</numerusform>
             <numerusform>Заменено: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::FocusMode</name>
+    <message>
+        <source>F&amp;ocus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Focus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the editor, the paragraph being written emphasised</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1184,22 +1195,29 @@
     </message>
 </context>
 <context>
+    <name>tg::HtmlDecode</name>
+    <message>
+        <source>Some bytes are not valid %1 and were replaced with �.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content type names the unknown encoding “%1”; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::HttpUploadHost</name>
     <message>
         <source>an upload answer</source>
         <translation>ответа на загрузку</translation>
-    </message>
-    <message>
-        <source>The image host refused the upload (HTTP %1)%2</source>
-        <translation>Хостинг изображений отклонил загрузку (HTTP %1)%2</translation>
-    </message>
-    <message>
-        <source>an answer with the image URL</source>
-        <translation>ответа с URL изображения</translation>
-    </message>
-    <message>
-        <source>The image host&apos;s answer has no URL at &apos;%1&apos;</source>
-        <translation>В ответе хостинга изображений нет URL по пути «%1»</translation>
     </message>
     <message>
         <source>The image host&apos;s address cannot be used: %1 (keys and images would be sent in clear text)</source>
@@ -1220,6 +1238,30 @@
     <message>
         <source>The stored value of %1 for the image host has a line break</source>
         <translation>Сохранённое значение %1 для хостинга изображений содержит перевод строки</translation>
+    </message>
+    <message>
+        <source>%1 refused the upload (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer of %1 has no URL at “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not an image URL: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1359,36 @@
     <message>
         <source>The upload URL must start with https:// (plain http:// only for this computer: localhost or 127.0.0.1), so keys and images are not sent in clear text.</source>
         <translation>Адрес загрузки должен начинаться с https:// (простой http:// — только для этого компьютера: localhost или 127.0.0.1), чтобы ключи и изображения не передавались открытым текстом.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageHostPreset</name>
+    <message>
+        <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account needed; files expire after a time that depends on their size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value for the form field “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::ImageHostPresetBox</name>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image host preset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1767,18 @@
         <source>Find &amp;Everywhere…</source>
         <translation>&amp;Искать везде…</translation>
     </message>
+    <message>
+        <source>New from &amp;Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft as Te&amp;mplate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;Word Goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::MemorySecretStore</name>
@@ -1922,10 +2006,83 @@
     </message>
 </context>
 <context>
+    <name>tg::PersonalDictionary</name>
+    <message>
+        <source>The spelling dictionary %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be added to the spelling dictionary %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PreviewPane</name>
+    <message>
+        <source>The preview module is not installed (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview module is of another version than the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview starts in a moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview could not start.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PreviewPrivacy</name>
+    <message>
+        <source>Load &amp;Remote Images in Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::PreviewView</name>
     <message>
         <source>Title</source>
         <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Remote image not loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::PrivateLinkOption</name>
+    <message>
+        <source>Private &amp;Link on First Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private link</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2284,17 @@
             <numerusform>Ограничение частоты: повтор через %n секунды…</numerusform>
             <numerusform>Ограничение частоты: повтор через %n секунд…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tg::PublishNotes</name>
+    <message>
+        <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t Show Again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2780,10 @@
         <source>New drafts are written in:</source>
         <translation>Формат новых черновиков:</translation>
     </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tg::SettingsSecrets</name>
@@ -2726,6 +2898,72 @@
     <message>
         <source>item</source>
         <translation>пункт</translation>
+    </message>
+</context>
+<context>
+    <name>tg::SpellChecker</name>
+    <message>
+        <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::SpellingController</name>
+    <message>
+        <source>S&amp;pelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check Spelling While Typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Misspelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3263,186 @@
     </message>
 </context>
 <context>
+    <name>tg::TemplateActions</name>
+    <message>
+        <source>The draft from the template “%1” could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New draft from the template “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft as Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved as a template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TemplateDialog</name>
+    <message>
+        <source>New from Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of your templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in Markdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of the template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Drafts made from it stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TemplateStore</name>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead paragraph, sections with headings, a list and a quotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening, what changes, when and where, and what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changelog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name is too long: %1 characters, at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name may not contain line breaks or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has no text to keep as a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates cannot be saved: the drafts database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are %1 templates already, the most there can be: delete one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates cannot be changed: the drafts database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::TypewriterScroll</name>
+    <message>
+        <source>&amp;Typewriter Scrolling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the line being written in the middle of the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tg::UnpublishDialog</name>
     <message>
         <source>Unpublish Page</source>
@@ -3272,6 +3690,116 @@
     <message>
         <source>Import an existing Telegraph account by its access token (from a bot or another app) and publish to telegra.ph with it.</source>
         <translation>Импортируйте существующую учётную запись Telegraph по её токену доступа (от бота или другого приложения) и публикуйте с ней на telegra.ph.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::WordGoalDialog</name>
+    <message>
+        <source>Word Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to write in this draft (0 for no goal):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word goal cannot be negative. Type 0 for no goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more words than a goal can be: at most %L2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 words is more than a goal can be: at most %L2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tg::WritingStatus</name>
+    <message>
+        <source>Word goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open draft to set a word goal for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word goal is between 0 and %L1 words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word goal could not be saved in the drafts database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt; 1 min read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln min read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %L1 characters of this draft were counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words and characters of the text, without its markup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection: counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · goal reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Word goal: %Ln word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

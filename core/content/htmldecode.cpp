@@ -11,11 +11,6 @@ namespace {
 constexpr qsizetype PrescanBytes = 1024; // what browsers and decoderForHtml look at
 constexpr qsizetype MaxLabel = 64;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tg::HtmlDecode", text);
-}
-
 char lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
@@ -102,7 +97,7 @@ void run(QStringDecoder &d, QByteArrayView bytes, HtmlDecodeResult &r)
     r.lossy = d.hasError();
     if (r.lossy)
         r.warnings
-            << tr("Some bytes are not valid %1 and were replaced with �.").arg(r.encodingName);
+            << QCoreApplication::translate("tg::HtmlDecode", "Some bytes are not valid %1 and were replaced with �.").arg(r.encodingName);
 }
 
 } // namespace
@@ -165,7 +160,7 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
             if (rest.size() % unit != 0 && !r.lossy) {
                 r.text += QChar(QChar::ReplacementCharacter);
                 r.lossy = true;
-                r.warnings << tr("Some bytes are not valid %1 and were replaced with �.")
+                r.warnings << QCoreApplication::translate("tg::HtmlDecode", "Some bytes are not valid %1 and were replaced with �.")
                                   .arg(r.encodingName);
             }
             return r;
@@ -182,7 +177,7 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
                 run(d, data, r);
                 return r;
             }
-            r.warnings << tr("The content type names the unknown encoding “%1”; it was ignored.")
+            r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The content type names the unknown encoding “%1”; it was ignored.")
                               .arg(QString::fromLatin1(label));
         }
     }
@@ -202,7 +197,7 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
             run(d, data, r);
             return r;
         }
-        r.warnings << tr("The document declares the unknown encoding “%1”; it was read as "
+        r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The document declares the unknown encoding “%1”; it was read as "
                          "UTF-8 if valid, else as windows-1252.")
                           .arg(QString::fromLatin1(label));
     }
@@ -220,7 +215,7 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
     r.source = HtmlDecodeResult::Source::Fallback;
     run(fallback, data, r);
     if (label.isEmpty())
-        r.warnings << tr("The document names no encoding and is not valid UTF-8; it was read "
+        r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The document names no encoding and is not valid UTF-8; it was read "
                          "as %1.")
                           .arg(r.encodingName);
     return r;
