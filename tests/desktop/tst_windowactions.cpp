@@ -15,6 +15,8 @@
 #include "window/mainwindow.h"
 #include "window/messagearea.h"
 #include "window/shortcutsdialog.h"
+
+#include <algorithm>
 #include "window/userguidedialog.h"
 #include "workflow/accountmanager.h"
 #include "workflow/draftsession.h"
@@ -133,6 +135,36 @@ private Q_SLOTS:
                      keys.contains(u"Ctrl+S"_s),
                  qPrintable(keys.join(u' ')));
         dialog->reject();
+    }
+
+    void shortcuts_eachKeyBelongsToOneAction()
+    {
+        Running r;
+        QVERIFY(r.start());
+        // A key that a window-wide action shares with any other action does nothing (Qt reports
+        // it as ambiguous); actions scoped to different panels may share one (Copy).
+        QHash<QString, QList<QAction *>> owners;
+        for (QAction *a : r.w->findChildren<QAction *>()) {
+            if (a->shortcutContext() == Qt::WidgetShortcut)
+                continue;
+            for (const QKeySequence &key : a->shortcuts())
+                owners[key.toString(QKeySequence::PortableText)] << a;
+        }
+        QVERIFY(owners.size() >= 20);
+        QStringList clashes;
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+            const QList<QAction *> &list = it.value();
+            const bool windowWide = std::any_of(list.cbegin(), list.cend(), [](QAction *a) {
+                return a->shortcutContext() != Qt::WidgetWithChildrenShortcut;
+            });
+            if (list.size() < 2 || !windowWide)
+                continue;
+            QStringList texts;
+            for (QAction *a : list)
+                texts << a->text();
+            clashes << it.key() + QStringLiteral(": ") + texts.join(QStringLiteral(", "));
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
     }
 
     void f1_opensTheUserGuide()

@@ -81,8 +81,7 @@ void WindowMenus::build(MainWindow *w)
             w->insertImageFiles(paths);
     })->setObjectName(QStringLiteral("insertImageAction"));
     add(file, MainWindow::tr("&Export…"), QKeySequence(), [w] { w->exportDraft(); });
-    add(file, MainWindow::tr("Save Draft as Te&mplate…"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+    add(file, MainWindow::tr("Save Draft as Te&mplate…"), QKeySequence(),
         [w] { w->m_templates->askSaveAsTemplate(); })
         ->setObjectName(QStringLiteral("saveAsTemplateAction"));
     file->addSeparator();
