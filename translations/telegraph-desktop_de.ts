@@ -678,15 +678,15 @@
     </message>
     <message>
         <source>Creating the page at a private link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite wird unter einem privaten Link erstellt…</translation>
     </message>
     <message>
         <source>Setting the page&apos;s title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel der Seite wird gesetzt…</translation>
     </message>
     <message>
         <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite wurde unter einem privaten Link erstellt, aber ihr Titel ist noch nicht gesetzt: %1. Veröffentlichen Sie erneut, um ihn zu setzen.</translation>
     </message>
 </context>
 <context>
@@ -869,15 +869,15 @@
     <name>tg::FocusMode</name>
     <message>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;okusmodus</translation>
     </message>
     <message>
         <source>Leave Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Fokusmodus verlassen</translation>
     </message>
     <message>
         <source>Only the editor, the paragraph being written emphasised</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der Editor, der gerade geschriebene Absatz hervorgehoben</translation>
     </message>
 </context>
 <context>
@@ -1178,19 +1178,19 @@
     <name>tg::HtmlDecode</name>
     <message>
         <source>Some bytes are not valid %1 and were replaced with �.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Bytes sind kein gültiges %1 und wurden durch � ersetzt.</translation>
     </message>
     <message>
         <source>The content type names the unknown encoding “%1”; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Content-Type nennt die unbekannte Kodierung „%1“; sie wurde ignoriert.</translation>
     </message>
     <message>
         <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument gibt die unbekannte Kodierung „%1“ an; es wurde als UTF-8 gelesen, sofern gültig, sonst als windows-1252.</translation>
     </message>
     <message>
         <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument nennt keine Kodierung und ist kein gültiges UTF-8; es wurde als %1 gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1221,27 +1221,27 @@
     </message>
     <message>
         <source>%1 refused the upload (HTTP %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Upload abgelehnt (HTTP %2)%3</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat statt der Bild-URL mit einer HTML-Seite geantwortet (HTTP %2)</translation>
     </message>
     <message>
         <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat statt der Bild-URL eine leere Antwort gesendet (HTTP %2)</translation>
     </message>
     <message>
         <source>The answer of %1 has no URL at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 enthält unter „%2“ keine URL: %3</translation>
     </message>
     <message>
         <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit Text geantwortet, nicht mit dem JSON, in dem die URL unter „%2“ erwartet wird: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not an image URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit etwas geantwortet, das keine Bild-URL ist: %2</translation>
     </message>
 </context>
 <context>
@@ -1345,30 +1345,30 @@
     <name>tg::ImageHostPreset</name>
     <message>
         <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenlos, kein Konto nötig; Dateien bleiben, bis sie entfernt werden. Tragen Sie Ihren User-Hash von catbox.moe nach userhash= ein, um die Uploads in Ihrem Konto wiederzufinden (wird im Schlüsselbund aufbewahrt).</translation>
     </message>
     <message>
         <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benötigt einen kostenlosen API-Schlüssel von api.imgbb.com: Tragen Sie ihn nach key= ein (er wird im Schlüsselbund aufbewahrt und im Formular gesendet, nicht in der Adresse). Chevereto-Seiten antworten genauso.</translation>
     </message>
     <message>
         <source>No account needed; files expire after a time that depends on their size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konto nötig; Dateien verfallen nach einer Zeit, die von ihrer Größe abhängt.</translation>
     </message>
     <message>
         <source>%1 needs a value for the form field “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen Wert für das Formularfeld „%2“: %3</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHostPresetBox</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>Image host preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild-Host-Voreinstellung</translation>
     </message>
 </context>
 <context>
@@ -1749,15 +1749,15 @@
     </message>
     <message>
         <source>New from &amp;Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne&amp;u aus Vorlage…</translation>
     </message>
     <message>
         <source>Save Draft as Te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf als Vorla&amp;ge speichern…</translation>
     </message>
     <message>
         <source>Set &amp;Word Goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortziel &amp;festlegen…</translation>
     </message>
 </context>
 <context>
@@ -1987,54 +1987,55 @@
     <name>tg::PersonalDictionary</name>
     <message>
         <source>The spelling dictionary %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Rechtschreibwörterbuch %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht zum Rechtschreibwörterbuch hinzugefügt werden: Es ist kein Wort.</translation>
     </message>
     <message>
         <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Rechtschreibwörterbuch ist voll (%1 Wörter); „%2“ wurde nicht hinzugefügt.</translation>
     </message>
     <message>
         <source>“%1” could not be added to the spelling dictionary %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht zum Rechtschreibwörterbuch %2 hinzugefügt werden: %3</translation>
     </message>
     <message>
         <source>the file is full</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist voll</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPane</name>
     <message>
         <source>The preview module is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Vorschaumodul ist nicht installiert (gesucht wurde %1).</translation>
     </message>
     <message>
         <source>The preview module is of another version than the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Vorschaumodul hat eine andere Version als die App.</translation>
     </message>
     <message>
         <source>The preview starts in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau startet gleich…</translation>
     </message>
     <message>
         <source>The preview could not start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau konnte nicht gestartet werden.
+%1</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPrivacy</name>
     <message>
         <source>Load &amp;Remote Images in Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Bilder in der Vorschau &amp;laden</translation>
     </message>
     <message>
         <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob die Vorschau dieses Entwurfs beim Schreiben Bilder aus dem Web lädt; die Wahl wird mit dem Entwurf gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2045,22 +2046,22 @@
     </message>
     <message>
         <source>Remote image not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Externes Bild nicht geladen:</translation>
     </message>
 </context>
 <context>
     <name>tg::PrivateLinkOption</name>
     <message>
         <source>Private &amp;Link on First Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Privater Link bei erster Veröffentlichung</translation>
     </message>
     <message>
         <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite zuerst unter einem zufälligen Titel veröffentlichen, damit ihr Link nicht aus dem Titel erraten werden kann; der echte Titel wird direkt danach gesetzt.</translation>
     </message>
     <message>
         <source>Private link</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Link</translation>
     </message>
 </context>
 <context>
@@ -2259,11 +2260,11 @@
     <name>tg::PublishNotes</name>
     <message>
         <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram zeigt in Instant View und in Linkvorschauen möglicherweise noch eine Weile die alte Version. Um eine Linkvorschau zu aktualisieren, senden Sie den Link an @WebpageBot.</translation>
     </message>
     <message>
         <source>Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr anzeigen</translation>
     </message>
 </context>
 <context>
@@ -2748,7 +2749,7 @@
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voreinstellung:</translation>
     </message>
 </context>
 <context>
@@ -2870,66 +2871,66 @@
     <name>tg::SpellChecker</name>
     <message>
         <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Rechtschreibwörterbuch für %1 kann nicht gelesen werden: %2 fehlt oder ist nicht lesbar.</translation>
     </message>
     <message>
         <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Rechtschreibwörterbuch für %1 verwendet die Kodierung %2, die diese App nicht umwandeln kann.</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rechtschreibprüfung ist nicht verfügbar: Dieser Build der App enthält kein Hunspell (%1 wurde nicht geladen).</translation>
     </message>
 </context>
 <context>
     <name>tg::SpellingController</name>
     <message>
         <source>S&amp;pelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtschrei&amp;bung</translation>
     </message>
     <message>
         <source>&amp;Check Spelling While Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtschreibung während der Eingabe &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Next Misspelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Rechtschreibfehler</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rechtschreibprüfung ist nicht verfügbar: Dieser Build der App enthält kein Hunspell.</translation>
     </message>
     <message>
         <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Rechtschreibwörterbuch für %1 installiert; installieren Sie %2, um die Rechtschreibung zu prüfen.</translation>
     </message>
     <message>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschläge</translation>
     </message>
     <message>
         <source>&amp;Add to Dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Wörterbuch &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorieren</translation>
     </message>
     <message>
         <source>&amp;Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard: %1</translation>
     </message>
     <message>
         <source>%1 (not installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht installiert)</translation>
     </message>
     <message>
         <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Wörterbücher installiert (Debian: hunspell-en-us, hunspell-ru, …)</translation>
     </message>
 </context>
 <context>
@@ -3227,180 +3228,180 @@
     <name>tg::TemplateActions</name>
     <message>
         <source>The draft from the template “%1” could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf aus der Vorlage „%1“ konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>New draft from the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Entwurf aus der Vorlage „%1“.</translation>
     </message>
     <message>
         <source>Save Draft as Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf als Vorlage speichern</translation>
     </message>
     <message>
         <source>Name of the new template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der neuen Vorlage:</translation>
     </message>
     <message>
         <source>Not saved as a template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht als Vorlage gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Vorlage „%1“ gespeichert: Datei → Neu aus Vorlage… beginnt damit einen neuen Entwurf.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus Vorlage</translation>
     </message>
     <message>
         <source>&amp;Create Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf &amp;erstellen</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (integriert)</translation>
     </message>
     <message>
         <source>One of your templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ihrer Vorlagen.</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel: %1</translation>
     </message>
     <message>
         <source>Written in HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>In HTML geschrieben.</translation>
     </message>
     <message>
         <source>Written in Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Markdown geschrieben.</translation>
     </message>
     <message>
         <source>Rename Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage umbenennen</translation>
     </message>
     <message>
         <source>New name of the template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name der Vorlage:</translation>
     </message>
     <message>
         <source>Delete Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage löschen</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Drafts made from it stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ löschen? Daraus erstellte Entwürfe bleiben erhalten.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateStore</name>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>A lead paragraph, sections with headings, a list and a quotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Einleitungsabsatz, Abschnitte mit Überschriften, eine Liste und ein Zitat.</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankündigung</translation>
     </message>
     <message>
         <source>What is happening, what changes, when and where, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschieht, was sich ändert, wann und wo, und was zu tun ist.</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsprotokoll</translation>
     </message>
     <message>
         <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Funktionen, Verbesserungen, Fehlerbehebungen und Upgrade-Hinweise eines Releases.</translation>
     </message>
     <message>
         <source>The template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage braucht einen Namen.</translation>
     </message>
     <message>
         <source>The template name is too long: %1 characters, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorlagenname ist zu lang: %1 Zeichen, höchstens %2.</translation>
     </message>
     <message>
         <source>The template name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorlagenname darf keine Zeilenumbrüche oder Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>A template named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage namens „%1“ gibt es bereits.</translation>
     </message>
     <message>
         <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist für eine Vorlage zu lang: %1 KiB, höchstens %2 KiB.</translation>
     </message>
     <message>
         <source>The draft has no text to keep as a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf enthält keinen Text, der als Vorlage gespeichert werden könnte.</translation>
     </message>
     <message>
         <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist für eine Vorlage zu lang: Sein Seiteninhalt belegt %1 KiB, eine Seite fasst höchstens %2 KiB.</translation>
     </message>
     <message>
         <source>Templates cannot be saved: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen können nicht gespeichert werden: Die Entwurfsdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>There are %1 templates already, the most there can be: delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits %1 Vorlagen, mehr sind nicht möglich: Löschen Sie zuerst eine.</translation>
     </message>
     <message>
         <source>The template could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Vorlagen können nicht umbenannt werden.</translation>
     </message>
     <message>
         <source>Templates cannot be changed: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen können nicht geändert werden: Die Entwurfsdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>The template could not be renamed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage konnte nicht umbenannt werden: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Vorlagen können nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>The template could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage konnte nicht gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::TypewriterScroll</name>
     <message>
         <source>&amp;Typewriter Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibmaschinen&amp;modus</translation>
     </message>
     <message>
         <source>Keep the line being written in the middle of the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gerade geschriebene Zeile in der Mitte des Editors halten</translation>
     </message>
 </context>
 <context>
@@ -3652,105 +3653,105 @@
     <name>tg::WordGoalDialog</name>
     <message>
         <source>Word Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortziel</translation>
     </message>
     <message>
         <source>Words to write in this draft (0 for no goal):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu schreibende Wörter in diesem Entwurf (0 für kein Ziel):</translation>
     </message>
     <message>
         <source>Word goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortziel</translation>
     </message>
     <message>
         <source>A word goal cannot be negative. Type 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wortziel kann nicht negativ sein. Geben Sie 0 für kein Ziel ein.</translation>
     </message>
     <message>
         <source>%1 is more words than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Wörter sind zu viele für ein Ziel: höchstens %L2.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ganze Zahl von Wörtern. Geben Sie eine Zahl wie %L2 ein oder 0 für kein Ziel.</translation>
     </message>
     <message>
         <source>%L1 words is more than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Wörter sind zu viele für ein Ziel: höchstens %L2.</translation>
     </message>
 </context>
 <context>
     <name>tg::WritingStatus</name>
     <message>
         <source>Word goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Wortziels</translation>
     </message>
     <message>
         <source>There is no open draft to set a word goal for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Entwurf geöffnet, für den ein Wortziel festgelegt werden könnte.</translation>
     </message>
     <message>
         <source>A word goal is between 0 and %L1 words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wortziel liegt zwischen 0 und %L1 Wörtern.</translation>
     </message>
     <message>
         <source>The word goal could not be saved in the drafts database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wortziel konnte nicht in der Entwurfsdatenbank gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Wort</numerusform>
+            <numerusform>%Ln Wörter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeichen</numerusform>
+            <numerusform>%Ln Zeichen</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt; 1 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 Min. Lesezeit</translation>
     </message>
     <message numerus="yes">
         <source>%Ln min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Min. Lesezeit</numerusform>
+            <numerusform>%Ln Min. Lesezeit</numerusform>
         </translation>
     </message>
     <message>
         <source>Only the first %L1 characters of this draft were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %L1 Zeichen dieses Entwurfs wurden gezählt.</translation>
     </message>
     <message>
         <source>Words and characters of the text, without its markup</source>
-        <translation type="unfinished"></translation>
+        <translation>Wörter und Zeichen des Textes, ohne Auszeichnungen</translation>
     </message>
     <message>
         <source>Selection: counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl: wird gezählt…</translation>
     </message>
     <message>
         <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 · goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Ziel erreicht</translation>
     </message>
     <message numerus="yes">
         <source>Word goal: %Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wortziel: %Ln Wort</numerusform>
+            <numerusform>Wortziel: %Ln Wörter</numerusform>
         </translation>
     </message>
 </context>

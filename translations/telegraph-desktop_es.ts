@@ -678,15 +678,15 @@
     </message>
     <message>
         <source>Creating the page at a private link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la página en un enlace privado…</translation>
     </message>
     <message>
         <source>Setting the page&apos;s title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Estableciendo el título de la página…</translation>
     </message>
     <message>
         <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La página se creó en un enlace privado, pero aún no tiene título: %1. Publique de nuevo para establecerlo.</translation>
     </message>
 </context>
 <context>
@@ -869,15 +869,15 @@
     <name>tg::FocusMode</name>
     <message>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo de &amp;concentración</translation>
     </message>
     <message>
         <source>Leave Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir del modo de concentración</translation>
     </message>
     <message>
         <source>Only the editor, the paragraph being written emphasised</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el editor, con el párrafo que se está escribiendo resaltado</translation>
     </message>
 </context>
 <context>
@@ -1178,19 +1178,19 @@
     <name>tg::HtmlDecode</name>
     <message>
         <source>Some bytes are not valid %1 and were replaced with �.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos bytes no son válidos en %1 y se reemplazaron por �.</translation>
     </message>
     <message>
         <source>The content type names the unknown encoding “%1”; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tipo de contenido indica la codificación desconocida «%1»; se ha ignorado.</translation>
     </message>
     <message>
         <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento declara la codificación desconocida «%1»; se leyó como UTF-8 si era válido y, si no, como windows-1252.</translation>
     </message>
     <message>
         <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento no indica ninguna codificación y no es UTF-8 válido; se leyó como %1.</translation>
     </message>
 </context>
 <context>
@@ -1221,27 +1221,27 @@
     </message>
     <message>
         <source>%1 refused the upload (HTTP %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rechazó la subida (HTTP %2)%3</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondió con una página HTML (HTTP %2) en lugar de la URL de la imagen</translation>
     </message>
     <message>
         <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 envió una respuesta vacía (HTTP %2) en lugar de la URL de la imagen</translation>
     </message>
     <message>
         <source>The answer of %1 has no URL at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta de %1 no tiene ninguna URL en «%2»: %3</translation>
     </message>
     <message>
         <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondió con texto, no con el JSON en el que se espera la URL en «%2»: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not an image URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondió con algo que no es una URL de imagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1345,30 +1345,30 @@
     <name>tg::ImageHostPreset</name>
     <message>
         <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gratuito y sin necesidad de cuenta; los archivos se conservan hasta que se eliminan. Ponga su hash de usuario de catbox.moe después de userhash= para encontrar las subidas en su cuenta (se guarda en el llavero).</translation>
     </message>
     <message>
         <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita una clave de API gratuita de api.imgbb.com: póngala después de key= (se guarda en el llavero y se envía en el formulario, no en la dirección). Los sitios Chevereto responden igual.</translation>
     </message>
     <message>
         <source>No account needed; files expire after a time that depends on their size.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hace falta cuenta; los archivos caducan tras un tiempo que depende de su tamaño.</translation>
     </message>
     <message>
         <source>%1 needs a value for the form field “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 necesita un valor para el campo de formulario «%2»: %3</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHostPresetBox</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalizado</translation>
     </message>
     <message>
         <source>Image host preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración predefinida del servidor de imágenes</translation>
     </message>
 </context>
 <context>
@@ -1749,15 +1749,15 @@
     </message>
     <message>
         <source>New from &amp;Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo desde p&amp;lantilla…</translation>
     </message>
     <message>
         <source>Save Draft as Te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guar&amp;dar borrador como plantilla…</translation>
     </message>
     <message>
         <source>Set &amp;Word Goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijar &amp;objetivo de palabras…</translation>
     </message>
 </context>
 <context>
@@ -1987,54 +1987,55 @@
     <name>tg::PersonalDictionary</name>
     <message>
         <source>The spelling dictionary %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el diccionario ortográfico %1: %2</translation>
     </message>
     <message>
         <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede añadir «%1» al diccionario ortográfico: no es una palabra.</translation>
     </message>
     <message>
         <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>El diccionario ortográfico está lleno (%1 palabras); no se añadió «%2».</translation>
     </message>
     <message>
         <source>“%1” could not be added to the spelling dictionary %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo añadir «%1» al diccionario ortográfico %2: %3</translation>
     </message>
     <message>
         <source>the file is full</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está lleno</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPane</name>
     <message>
         <source>The preview module is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El módulo de vista previa no está instalado (se buscó %1).</translation>
     </message>
     <message>
         <source>The preview module is of another version than the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>El módulo de vista previa es de una versión distinta a la de la aplicación.</translation>
     </message>
     <message>
         <source>The preview starts in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>La vista previa se iniciará en un momento…</translation>
     </message>
     <message>
         <source>The preview could not start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la vista previa.
+%1</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPrivacy</name>
     <message>
         <source>Load &amp;Remote Images in Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar imágenes &amp;remotas en la vista previa</translation>
     </message>
     <message>
         <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica si la vista previa de este borrador descarga imágenes de la web mientras escribe; la elección se guarda con el borrador.</translation>
     </message>
 </context>
 <context>
@@ -2045,22 +2046,22 @@
     </message>
     <message>
         <source>Remote image not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen remota no cargada:</translation>
     </message>
 </context>
 <context>
     <name>tg::PrivateLinkOption</name>
     <message>
         <source>Private &amp;Link on First Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enlace privado en la primera publicación</translation>
     </message>
     <message>
         <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publica primero la página con un título aleatorio, para que su enlace no se pueda adivinar a partir del título; el título real se establece justo después.</translation>
     </message>
     <message>
         <source>Private link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace privado</translation>
     </message>
 </context>
 <context>
@@ -2259,11 +2260,11 @@
     <name>tg::PublishNotes</name>
     <message>
         <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram puede mostrar la versión anterior en Instant View y en las vistas previas de enlaces durante un tiempo. Para actualizar la vista previa de un enlace, envíe el enlace a @WebpageBot.</translation>
     </message>
     <message>
         <source>Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>No volver a mostrar</translation>
     </message>
 </context>
 <context>
@@ -2748,7 +2749,7 @@
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Predefinido:</translation>
     </message>
 </context>
 <context>
@@ -2870,66 +2871,66 @@
     <name>tg::SpellChecker</name>
     <message>
         <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el diccionario ortográfico de %1: %2 no existe o no se puede leer.</translation>
     </message>
     <message>
         <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>El diccionario ortográfico de %1 usa la codificación %2, que esta aplicación no puede convertir.</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión ortográfica no está disponible: esta compilación de la aplicación no incluye Hunspell (no se cargó %1).</translation>
     </message>
 </context>
 <context>
     <name>tg::SpellingController</name>
     <message>
         <source>S&amp;pelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Orto&amp;grafía</translation>
     </message>
     <message>
         <source>&amp;Check Spelling While Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisar la ortografía al escribir</translation>
     </message>
     <message>
         <source>&amp;Next Misspelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Siguiente error ortográfico</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión ortográfica no está disponible: esta compilación de la aplicación no incluye Hunspell.</translation>
     </message>
     <message>
         <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún diccionario ortográfico de %1 instalado; instale %2 para revisar la ortografía.</translation>
     </message>
     <message>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sugerencias</translation>
     </message>
     <message>
         <source>&amp;Add to Dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir al diccionario</translation>
     </message>
     <message>
         <source>&amp;Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorar</translation>
     </message>
     <message>
         <source>&amp;Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Predeterminado: %1</translation>
     </message>
     <message>
         <source>%1 (not installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no instalado)</translation>
     </message>
     <message>
         <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay diccionarios instalados (Debian: hunspell-en-us, hunspell-ru, …)</translation>
     </message>
 </context>
 <context>
@@ -3227,180 +3228,180 @@
     <name>tg::TemplateActions</name>
     <message>
         <source>The draft from the template “%1” could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el borrador creado a partir de la plantilla «%1»: %2</translation>
     </message>
     <message>
         <source>New draft from the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo borrador a partir de la plantilla «%1».</translation>
     </message>
     <message>
         <source>Save Draft as Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar borrador como plantilla</translation>
     </message>
     <message>
         <source>Name of the new template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la nueva plantilla:</translation>
     </message>
     <message>
         <source>Not saved as a template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó como plantilla: %1</translation>
     </message>
     <message>
         <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado como la plantilla «%1»: Archivo → Nuevo desde plantilla… crea un borrador a partir de ella.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo desde plantilla</translation>
     </message>
     <message>
         <source>&amp;Create Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear borrador</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (integrada)</translation>
     </message>
     <message>
         <source>One of your templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una de sus plantillas.</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título: %1</translation>
     </message>
     <message>
         <source>Written in HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrita en HTML.</translation>
     </message>
     <message>
         <source>Written in Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrita en Markdown.</translation>
     </message>
     <message>
         <source>Rename Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre de la plantilla</translation>
     </message>
     <message>
         <source>New name of the template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo nombre de la plantilla:</translation>
     </message>
     <message>
         <source>Delete Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar plantilla</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Drafts made from it stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la plantilla «%1»? Los borradores creados a partir de ella se conservan.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateStore</name>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>A lead paragraph, sections with headings, a list and a quotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un párrafo de entrada, secciones con encabezados, una lista y una cita.</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuncio</translation>
     </message>
     <message>
         <source>What is happening, what changes, when and where, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ocurre, qué cambia, cuándo y dónde, y qué hay que hacer.</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de cambios</translation>
     </message>
     <message>
         <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las novedades, mejoras, correcciones y notas de actualización de una versión.</translation>
     </message>
     <message>
         <source>The template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla necesita un nombre.</translation>
     </message>
     <message>
         <source>The template name is too long: %1 characters, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la plantilla es demasiado largo: %1 caracteres, como máximo %2.</translation>
     </message>
     <message>
         <source>The template name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la plantilla no puede contener saltos de línea ni caracteres de control.</translation>
     </message>
     <message>
         <source>A template named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una plantilla llamada «%1».</translation>
     </message>
     <message>
         <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto es demasiado largo para una plantilla: %1 KiB, como máximo %2 KiB.</translation>
     </message>
     <message>
         <source>The draft has no text to keep as a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>El borrador no tiene texto que guardar como plantilla.</translation>
     </message>
     <message>
         <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto es demasiado largo para una plantilla: su contenido de página ocupa %1 KiB y una página admite como máximo %2 KiB.</translation>
     </message>
     <message>
         <source>Templates cannot be saved: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden guardar plantillas: la base de datos de borradores no está abierta.</translation>
     </message>
     <message>
         <source>There are %1 templates already, the most there can be: delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay %1 plantillas, el máximo posible: elimine una primero.</translation>
     </message>
     <message>
         <source>The template could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la plantilla: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cambiar el nombre de las plantillas integradas.</translation>
     </message>
     <message>
         <source>Templates cannot be changed: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden modificar las plantillas: la base de datos de borradores no está abierta.</translation>
     </message>
     <message>
         <source>The template could not be renamed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cambiar el nombre de la plantilla: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las plantillas integradas no se pueden eliminar.</translation>
     </message>
     <message>
         <source>The template could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar la plantilla: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::TypewriterScroll</name>
     <message>
         <source>&amp;Typewriter Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>Desplazamiento de &amp;máquina de escribir</translation>
     </message>
     <message>
         <source>Keep the line being written in the middle of the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantiene la línea que se está escribiendo en el centro del editor</translation>
     </message>
 </context>
 <context>
@@ -3652,105 +3653,105 @@
     <name>tg::WordGoalDialog</name>
     <message>
         <source>Word Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de palabras</translation>
     </message>
     <message>
         <source>Words to write in this draft (0 for no goal):</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras que escribir en este borrador (0 para no fijar objetivo):</translation>
     </message>
     <message>
         <source>Word goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de palabras</translation>
     </message>
     <message>
         <source>A word goal cannot be negative. Type 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El objetivo de palabras no puede ser negativo. Escriba 0 para no fijar objetivo.</translation>
     </message>
     <message>
         <source>%1 is more words than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 son más palabras de las que admite un objetivo: como máximo %L2.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un número entero de palabras. Escriba un número como %L2, o 0 para no fijar objetivo.</translation>
     </message>
     <message>
         <source>%L1 words is more than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 palabras son más de las que admite un objetivo: como máximo %L2.</translation>
     </message>
 </context>
 <context>
     <name>tg::WritingStatus</name>
     <message>
         <source>Word goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso del objetivo de palabras</translation>
     </message>
     <message>
         <source>There is no open draft to set a word goal for.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún borrador abierto para el que fijar un objetivo de palabras.</translation>
     </message>
     <message>
         <source>A word goal is between 0 and %L1 words.</source>
-        <translation type="unfinished"></translation>
+        <translation>El objetivo de palabras debe estar entre 0 y %L1 palabras.</translation>
     </message>
     <message>
         <source>The word goal could not be saved in the drafts database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el objetivo de palabras en la base de datos de borradores: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln palabra</numerusform>
+            <numerusform>%Ln palabras</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln carácter</numerusform>
+            <numerusform>%Ln caracteres</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt; 1 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 min de lectura</translation>
     </message>
     <message numerus="yes">
         <source>%Ln min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln min de lectura</numerusform>
+            <numerusform>%Ln min de lectura</numerusform>
         </translation>
     </message>
     <message>
         <source>Only the first %L1 characters of this draft were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se contaron los primeros %L1 caracteres de este borrador.</translation>
     </message>
     <message>
         <source>Words and characters of the text, without its markup</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras y caracteres del texto, sin su marcado</translation>
     </message>
     <message>
         <source>Selection: counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selección: contando…</translation>
     </message>
     <message>
         <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Selección: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 · goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · objetivo alcanzado</translation>
     </message>
     <message numerus="yes">
         <source>Word goal: %Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Objetivo de palabras: %Ln palabra</numerusform>
+            <numerusform>Objetivo de palabras: %Ln palabras</numerusform>
         </translation>
     </message>
 </context>

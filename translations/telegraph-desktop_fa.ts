@@ -663,15 +663,15 @@
     </message>
     <message>
         <source>Creating the page at a private link…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال ساختن صفحه در یک پیوند خصوصی…</translation>
     </message>
     <message>
         <source>Setting the page&apos;s title…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال تنظیم عنوان صفحه…</translation>
     </message>
     <message>
         <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه در یک پیوند خصوصی ساخته شد، اما عنوانش هنوز تنظیم نشده است: %1. برای تنظیم آن دوباره منتشر کنید.</translation>
     </message>
 </context>
 <context>
@@ -851,15 +851,15 @@
     <name>tg::FocusMode</name>
     <message>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>حالت &amp;تمرکز</translation>
     </message>
     <message>
         <source>Leave Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>خروج از حالت تمرکز</translation>
     </message>
     <message>
         <source>Only the editor, the paragraph being written emphasised</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط ویرایشگر، با برجسته شدن بندی که در حال نوشتن آن هستید</translation>
     </message>
 </context>
 <context>
@@ -1158,19 +1158,19 @@
     <name>tg::HtmlDecode</name>
     <message>
         <source>Some bytes are not valid %1 and were replaced with �.</source>
-        <translation type="unfinished"></translation>
+        <translation>برخی بایت‌ها %1 معتبر نیستند و با � جایگزین شدند.</translation>
     </message>
     <message>
         <source>The content type names the unknown encoding “%1”; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع محتوا رمزگذاری ناشناختهٔ «%1» را نام می‌برد؛ نادیده گرفته شد.</translation>
     </message>
     <message>
         <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
-        <translation type="unfinished"></translation>
+        <translation>سند رمزگذاری ناشناختهٔ «%1» را اعلام می‌کند؛ اگر UTF-8 معتبر بود به‌صورت UTF-8 و در غیر این صورت به‌صورت windows-1252 خوانده شد.</translation>
     </message>
     <message>
         <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>سند هیچ رمزگذاری‌ای را نام نمی‌برد و UTF-8 معتبر نیست؛ به‌صورت %1 خوانده شد.</translation>
     </message>
 </context>
 <context>
@@ -1201,27 +1201,27 @@
     </message>
     <message>
         <source>%1 refused the upload (HTTP %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 بارگذاری را نپذیرفت (HTTP %2)%3</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 به‌جای URL تصویر با یک صفحهٔ HTML پاسخ داد (HTTP %2)</translation>
     </message>
     <message>
         <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 به‌جای URL تصویر پاسخی خالی فرستاد (HTTP %2)</translation>
     </message>
     <message>
         <source>The answer of %1 has no URL at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>پاسخ %1 در «%2» هیچ URL ندارد: %3</translation>
     </message>
     <message>
         <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 با متن پاسخ داد، نه با JSON که انتظار می‌رفت URL در «%2» آن باشد: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not an image URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 با چیزی پاسخ داد که URL تصویر نیست: %2</translation>
     </message>
 </context>
 <context>
@@ -1325,30 +1325,30 @@
     <name>tg::ImageHostPreset</name>
     <message>
         <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>رایگان، بدون نیاز به حساب؛ فایل‌ها تا وقتی حذف نشوند می‌مانند. برای یافتن بارگذاری‌ها در حساب خود، user hash حساب catbox.moe خود را پس از userhash= بگذارید (در جاکلید نگه داشته می‌شود).</translation>
     </message>
     <message>
         <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>به یک کلید API رایگان از api.imgbb.com نیاز دارد: آن را پس از key= بگذارید (در جاکلید نگه داشته می‌شود و در فرم فرستاده می‌شود، نه در نشانی). سایت‌های Chevereto هم به همین شکل پاسخ می‌دهند.</translation>
     </message>
     <message>
         <source>No account needed; files expire after a time that depends on their size.</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون نیاز به حساب؛ فایل‌ها پس از مدتی که به اندازه‌شان بستگی دارد منقضی می‌شوند.</translation>
     </message>
     <message>
         <source>%1 needs a value for the form field “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 برای فیلد فرم «%2» به یک مقدار نیاز دارد: %3</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHostPresetBox</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>سفارشی</translation>
     </message>
     <message>
         <source>Image host preset</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌تنظیم میزبان تصویر</translation>
     </message>
 </context>
 <context>
@@ -1729,15 +1729,15 @@
     </message>
     <message>
         <source>New from &amp;Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>جدید از &amp;الگو…</translation>
     </message>
     <message>
         <source>Save Draft as Te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ پیش‌نویس به‌عنوان ا&amp;لگو…</translation>
     </message>
     <message>
         <source>Set &amp;Word Goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعیین &amp;هدف واژه‌ها…</translation>
     </message>
 </context>
 <context>
@@ -1965,54 +1965,55 @@
     <name>tg::PersonalDictionary</name>
     <message>
         <source>The spelling dictionary %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>خواندن واژه‌نامهٔ املایی %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» را نمی‌توان به واژه‌نامهٔ املایی افزود: یک واژه نیست.</translation>
     </message>
     <message>
         <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>واژه‌نامهٔ املایی پر است (%1 واژه)؛ «%2» افزوده نشد.</translation>
     </message>
     <message>
         <source>“%1” could not be added to the spelling dictionary %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» به واژه‌نامهٔ املایی %2 افزوده نشد: %3</translation>
     </message>
     <message>
         <source>the file is full</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل پر است</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPane</name>
     <message>
         <source>The preview module is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>ماژول پیش‌نمایش نصب نشده است (مسیر جست‌وجوشده: %1).</translation>
     </message>
     <message>
         <source>The preview module is of another version than the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخهٔ ماژول پیش‌نمایش با نسخهٔ برنامه یکی نیست.</translation>
     </message>
     <message>
         <source>The preview starts in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نمایش تا لحظاتی دیگر آغاز می‌شود…</translation>
     </message>
     <message>
         <source>The preview could not start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نمایش آغاز نشد.
+%1</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPrivacy</name>
     <message>
         <source>Load &amp;Remote Images in Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>بارگیری تصاویر &amp;راه‌دور در پیش‌نمایش</translation>
     </message>
     <message>
         <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>اینکه پیش‌نمایش این پیش‌نویس هنگام نوشتن تصاویر را از وب دریافت کند یا نه؛ این انتخاب همراه پیش‌نویس نگه داشته می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -2023,22 +2024,22 @@
     </message>
     <message>
         <source>Remote image not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>تصویر راه‌دور بارگیری نشد:</translation>
     </message>
 </context>
 <context>
     <name>tg::PrivateLinkOption</name>
     <message>
         <source>Private &amp;Link on First Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پیوند خصوصی در نخستین انتشار</translation>
     </message>
     <message>
         <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحه نخست با عنوانی تصادفی منتشر می‌شود تا پیوندش از روی عنوان قابل حدس نباشد؛ عنوان واقعی بلافاصله پس از آن تنظیم می‌شود.</translation>
     </message>
     <message>
         <source>Private link</source>
-        <translation type="unfinished"></translation>
+        <translation>پیوند خصوصی</translation>
     </message>
 </context>
 <context>
@@ -2228,11 +2229,11 @@
     <name>tg::PublishNotes</name>
     <message>
         <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram ممکن است تا مدتی نسخهٔ قدیمی را در Instant View و پیش‌نمایش پیوندها نشان دهد. برای تازه‌سازی پیش‌نمایش یک پیوند، پیوند را برای @WebpageBot بفرستید.</translation>
     </message>
     <message>
         <source>Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>دیگر نشان داده نشود</translation>
     </message>
 </context>
 <context>
@@ -2714,7 +2715,7 @@
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پیش‌تنظیم:</translation>
     </message>
 </context>
 <context>
@@ -2836,66 +2837,66 @@
     <name>tg::SpellChecker</name>
     <message>
         <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>خواندن واژه‌نامهٔ املایی %1 ممکن نیست: %2 وجود ندارد یا خواندنی نیست.</translation>
     </message>
     <message>
         <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>واژه‌نامهٔ املایی %1 از رمزگذاری %2 استفاده می‌کند که این برنامه نمی‌تواند آن را تبدیل کند.</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>بررسی املا در دسترس نیست: این نسخه از برنامه Hunspell ندارد (%1 بار نشد).</translation>
     </message>
 </context>
 <context>
     <name>tg::SpellingController</name>
     <message>
         <source>S&amp;pelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;املا</translation>
     </message>
     <message>
         <source>&amp;Check Spelling While Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بررسی املا هنگام تایپ</translation>
     </message>
     <message>
         <source>&amp;Next Misspelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;غلط املایی بعدی</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;زبان</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
-        <translation type="unfinished"></translation>
+        <translation>بررسی املا در دسترس نیست: این نسخه از برنامه Hunspell ندارد.</translation>
     </message>
     <message>
         <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ واژه‌نامهٔ املایی %1 نصب نشده است؛ برای بررسی املا %2 را نصب کنید.</translation>
     </message>
     <message>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشنهادی نیست</translation>
     </message>
     <message>
         <source>&amp;Add to Dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;افزودن به واژه‌نامه</translation>
     </message>
     <message>
         <source>&amp;Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نادیده گرفتن</translation>
     </message>
     <message>
         <source>&amp;Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پیش‌فرض: %1</translation>
     </message>
     <message>
         <source>%1 (not installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (نصب‌نشده)</translation>
     </message>
     <message>
         <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ واژه‌نامه‌ای نصب نشده است (Debian: hunspell-en-us، hunspell-ru، …)</translation>
     </message>
 </context>
 <context>
@@ -3188,180 +3189,180 @@
     <name>tg::TemplateActions</name>
     <message>
         <source>The draft from the template “%1” could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نویس ساخته‌شده از الگوی «%1» ذخیره نشد: %2</translation>
     </message>
     <message>
         <source>New draft from the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نویس جدید از الگوی «%1».</translation>
     </message>
     <message>
         <source>Save Draft as Template</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ پیش‌نویس به‌عنوان الگو</translation>
     </message>
     <message>
         <source>Name of the new template:</source>
-        <translation type="unfinished"></translation>
+        <translation>نام الگوی جدید:</translation>
     </message>
     <message>
         <source>Not saved as a template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>به‌عنوان الگو ذخیره نشد: %1</translation>
     </message>
     <message>
         <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>به‌عنوان الگوی «%1» ذخیره شد: فایل ← جدید از الگو… از روی آن یک پیش‌نویس می‌سازد.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>جدید از الگو</translation>
     </message>
     <message>
         <source>&amp;Create Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ساخت پیش‌نویس</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تغییر نام…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حذف</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (داخلی)</translation>
     </message>
     <message>
         <source>One of your templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>یکی از الگوهای شما.</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان: %1</translation>
     </message>
     <message>
         <source>Written in HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>به HTML نوشته شده است.</translation>
     </message>
     <message>
         <source>Written in Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>به Markdown نوشته شده است.</translation>
     </message>
     <message>
         <source>Rename Template</source>
-        <translation type="unfinished"></translation>
+        <translation>تغییر نام الگو</translation>
     </message>
     <message>
         <source>New name of the template:</source>
-        <translation type="unfinished"></translation>
+        <translation>نام جدید الگو:</translation>
     </message>
     <message>
         <source>Delete Template</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف الگو</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Drafts made from it stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگوی «%1» حذف شود؟ پیش‌نویس‌هایی که از آن ساخته شده‌اند می‌مانند.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateStore</name>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>مقاله</translation>
     </message>
     <message>
         <source>A lead paragraph, sections with headings, a list and a quotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>یک بند آغازین، بخش‌هایی با سرتیتر، یک فهرست و یک نقل‌قول.</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>اطلاعیه</translation>
     </message>
     <message>
         <source>What is happening, what changes, when and where, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>چه اتفاقی می‌افتد، چه چیزی تغییر می‌کند، کی و کجا، و چه باید کرد.</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرست تغییرات</translation>
     </message>
     <message>
         <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ویژگی‌های تازه، بهبودها، رفع اشکال‌ها و نکته‌های ارتقای یک نسخه.</translation>
     </message>
     <message>
         <source>The template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگو به یک نام نیاز دارد.</translation>
     </message>
     <message>
         <source>The template name is too long: %1 characters, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام الگو بیش از حد طولانی است: %1 نویسه، حداکثر %2.</translation>
     </message>
     <message>
         <source>The template name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام الگو نباید شکست خط یا نویسه‌های کنترلی داشته باشد.</translation>
     </message>
     <message>
         <source>A template named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگویی با نام «%1» از قبل وجود دارد.</translation>
     </message>
     <message>
         <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>متن برای یک الگو بیش از حد طولانی است: %1 کیبی‌بایت، حداکثر %2 کیبی‌بایت.</translation>
     </message>
     <message>
         <source>The draft has no text to keep as a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نویس متنی ندارد که به‌عنوان الگو نگه داشته شود.</translation>
     </message>
     <message>
         <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>متن برای یک الگو بیش از حد طولانی است: محتوای صفحهٔ آن %1 کیبی‌بایت است و یک صفحه حداکثر %2 کیبی‌بایت جا دارد.</translation>
     </message>
     <message>
         <source>Templates cannot be saved: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگوها را نمی‌توان ذخیره کرد: پایگاه دادهٔ پیش‌نویس‌ها باز نیست.</translation>
     </message>
     <message>
         <source>There are %1 templates already, the most there can be: delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>از قبل %1 الگو وجود دارد که بیشترین تعداد ممکن است: نخست یکی را حذف کنید.</translation>
     </message>
     <message>
         <source>The template could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الگو ذخیره نشد: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام الگوهای داخلی را نمی‌توان تغییر داد.</translation>
     </message>
     <message>
         <source>Templates cannot be changed: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگوها را نمی‌توان تغییر داد: پایگاه دادهٔ پیش‌نویس‌ها باز نیست.</translation>
     </message>
     <message>
         <source>The template could not be renamed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>نام الگو تغییر نکرد: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>الگوهای داخلی را نمی‌توان حذف کرد.</translation>
     </message>
     <message>
         <source>The template could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الگو حذف نشد: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::TypewriterScroll</name>
     <message>
         <source>&amp;Typewriter Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>پیمایش &amp;ماشین‌تحریری</translation>
     </message>
     <message>
         <source>Keep the line being written in the middle of the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>سطری را که در حال نوشتن آن هستید در میانهٔ ویرایشگر نگه می‌دارد</translation>
     </message>
 </context>
 <context>
@@ -3608,101 +3609,101 @@
     <name>tg::WordGoalDialog</name>
     <message>
         <source>Word Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>هدف واژه‌ها</translation>
     </message>
     <message>
         <source>Words to write in this draft (0 for no goal):</source>
-        <translation type="unfinished"></translation>
+        <translation>تعداد واژه‌هایی که در این پیش‌نویس می‌نویسید (0 برای بدون هدف):</translation>
     </message>
     <message>
         <source>Word goal</source>
-        <translation type="unfinished"></translation>
+        <translation>هدف واژه‌ها</translation>
     </message>
     <message>
         <source>A word goal cannot be negative. Type 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>هدف واژه‌ها نمی‌تواند منفی باشد. برای بدون هدف، 0 را بنویسید.</translation>
     </message>
     <message>
         <source>%1 is more words than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 واژه بیش از حد مجاز برای هدف است: حداکثر %L2.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» عدد صحیحی برای تعداد واژه‌ها نیست. عددی مانند %L2 بنویسید، یا برای بدون هدف 0 را.</translation>
     </message>
     <message>
         <source>%L1 words is more than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 واژه بیش از حد مجاز برای هدف است: حداکثر %L2.</translation>
     </message>
 </context>
 <context>
     <name>tg::WritingStatus</name>
     <message>
         <source>Word goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشرفت هدف واژه‌ها</translation>
     </message>
     <message>
         <source>There is no open draft to set a word goal for.</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ پیش‌نویس بازی نیست که برایش هدف واژه‌ها تعیین شود.</translation>
     </message>
     <message>
         <source>A word goal is between 0 and %L1 words.</source>
-        <translation type="unfinished"></translation>
+        <translation>هدف واژه‌ها بین 0 و %L1 واژه است.</translation>
     </message>
     <message>
         <source>The word goal could not be saved in the drafts database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>هدف واژه‌ها در پایگاه دادهٔ پیش‌نویس‌ها ذخیره نشد: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln واژه</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln نویسه</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt; 1 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>کمتر از ۱ دقیقه مطالعه</translation>
     </message>
     <message numerus="yes">
         <source>%Ln min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln دقیقه مطالعه</numerusform>
         </translation>
     </message>
     <message>
         <source>Only the first %L1 characters of this draft were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط %L1 نویسهٔ نخست این پیش‌نویس شمرده شد.</translation>
     </message>
     <message>
         <source>Words and characters of the text, without its markup</source>
-        <translation type="unfinished"></translation>
+        <translation>واژه‌ها و نویسه‌های متن، بدون نشانه‌های قالب‌بندی آن</translation>
     </message>
     <message>
         <source>Selection: counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>انتخاب‌شده: در حال شمارش…</translation>
     </message>
     <message>
         <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>انتخاب‌شده: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 از %2</translation>
     </message>
     <message>
         <source>%1 · goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · هدف برآورده شد</translation>
     </message>
     <message numerus="yes">
         <source>Word goal: %Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>هدف واژه‌ها: %Ln واژه</numerusform>
         </translation>
     </message>
 </context>

@@ -678,15 +678,15 @@
     </message>
     <message>
         <source>Creating the page at a private link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Criando a página em um link privado…</translation>
     </message>
     <message>
         <source>Setting the page&apos;s title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definindo o título da página…</translation>
     </message>
     <message>
         <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A página foi criada em um link privado, mas o título ainda não foi definido: %1. Publique novamente para defini-lo.</translation>
     </message>
 </context>
 <context>
@@ -869,15 +869,15 @@
     <name>tg::FocusMode</name>
     <message>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo &amp;foco</translation>
     </message>
     <message>
         <source>Leave Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair do modo foco</translation>
     </message>
     <message>
         <source>Only the editor, the paragraph being written emphasised</source>
-        <translation type="unfinished"></translation>
+        <translation>Só o editor, com destaque no parágrafo que está sendo escrito</translation>
     </message>
 </context>
 <context>
@@ -1178,19 +1178,19 @@
     <name>tg::HtmlDecode</name>
     <message>
         <source>Some bytes are not valid %1 and were replaced with �.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguns bytes não são válidos em %1 e foram substituídos por �.</translation>
     </message>
     <message>
         <source>The content type names the unknown encoding “%1”; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>O tipo de conteúdo indica a codificação desconhecida “%1”; ela foi ignorada.</translation>
     </message>
     <message>
         <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
-        <translation type="unfinished"></translation>
+        <translation>O documento declara a codificação desconhecida “%1”; ele foi lido como UTF-8, se válido, ou então como windows-1252.</translation>
     </message>
     <message>
         <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O documento não indica nenhuma codificação e não é UTF-8 válido; ele foi lido como %1.</translation>
     </message>
 </context>
 <context>
@@ -1221,27 +1221,27 @@
     </message>
     <message>
         <source>%1 refused the upload (HTTP %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou o upload (HTTP %2)%3</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu com uma página HTML (HTTP %2) em vez da URL da imagem</translation>
     </message>
     <message>
         <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enviou uma resposta vazia (HTTP %2) em vez da URL da imagem</translation>
     </message>
     <message>
         <source>The answer of %1 has no URL at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta de %1 não tem URL em “%2”: %3</translation>
     </message>
     <message>
         <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu com texto, e não com o JSON em que a URL é esperada em “%2”: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not an image URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu com algo que não é uma URL de imagem: %2</translation>
     </message>
 </context>
 <context>
@@ -1345,30 +1345,30 @@
     <name>tg::ImageHostPreset</name>
     <message>
         <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gratuito, sem necessidade de conta; os arquivos ficam até serem removidos. Coloque seu user hash do catbox.moe depois de userhash= para encontrar os uploads na sua conta (guardado no chaveiro).</translation>
     </message>
     <message>
         <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Requer uma chave de API gratuita de api.imgbb.com: coloque-a depois de key= (ela fica no chaveiro e é enviada no formulário, não no endereço). Sites Chevereto respondem da mesma forma.</translation>
     </message>
     <message>
         <source>No account needed; files expire after a time that depends on their size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem necessidade de conta; os arquivos expiram após um tempo que depende do tamanho deles.</translation>
     </message>
     <message>
         <source>%1 needs a value for the form field “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 precisa de um valor para o campo do formulário “%2”: %3</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHostPresetBox</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalizado</translation>
     </message>
     <message>
         <source>Image host preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Predefinição do servidor de imagens</translation>
     </message>
 </context>
 <context>
@@ -1749,15 +1749,15 @@
     </message>
     <message>
         <source>New from &amp;Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo a partir de mo&amp;delo…</translation>
     </message>
     <message>
         <source>Save Draft as Te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar rascunho como mode&amp;lo…</translation>
     </message>
     <message>
         <source>Set &amp;Word Goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definir &amp;meta de palavras…</translation>
     </message>
 </context>
 <context>
@@ -1987,54 +1987,55 @@
     <name>tg::PersonalDictionary</name>
     <message>
         <source>The spelling dictionary %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler o dicionário ortográfico %1: %2</translation>
     </message>
     <message>
         <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível adicionar “%1” ao dicionário ortográfico: não é uma palavra.</translation>
     </message>
     <message>
         <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>O dicionário ortográfico está cheio (%1 palavras); a palavra “%2” não foi adicionada.</translation>
     </message>
     <message>
         <source>“%1” could not be added to the spelling dictionary %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível adicionar “%1” ao dicionário ortográfico %2: %3</translation>
     </message>
     <message>
         <source>the file is full</source>
-        <translation type="unfinished"></translation>
+        <translation>o arquivo está cheio</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPane</name>
     <message>
         <source>The preview module is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O módulo de visualização não está instalado (procurado em %1).</translation>
     </message>
     <message>
         <source>The preview module is of another version than the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>O módulo de visualização é de uma versão diferente da do app.</translation>
     </message>
     <message>
         <source>The preview starts in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>A visualização começa em instantes…</translation>
     </message>
     <message>
         <source>The preview could not start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível iniciar a visualização.
+%1</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPrivacy</name>
     <message>
         <source>Load &amp;Remote Images in Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregar &amp;imagens remotas na visualização</translation>
     </message>
     <message>
         <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Define se a visualização deste rascunho busca imagens da web enquanto você escreve; a escolha fica guardada com o rascunho.</translation>
     </message>
 </context>
 <context>
@@ -2045,22 +2046,22 @@
     </message>
     <message>
         <source>Remote image not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagem remota não carregada:</translation>
     </message>
 </context>
 <context>
     <name>tg::PrivateLinkOption</name>
     <message>
         <source>Private &amp;Link on First Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin&amp;k privado na primeira publicação</translation>
     </message>
     <message>
         <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar a página primeiro com um título aleatório, para que o link não possa ser adivinhado pelo título; o título real é definido logo em seguida.</translation>
     </message>
     <message>
         <source>Private link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link privado</translation>
     </message>
 </context>
 <context>
@@ -2259,11 +2260,11 @@
     <name>tg::PublishNotes</name>
     <message>
         <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Telegram pode mostrar a versão antiga no Instant View e nas prévias de links por um tempo. Para atualizar a prévia de um link, envie o link para @WebpageBot.</translation>
     </message>
     <message>
         <source>Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Não mostrar novamente</translation>
     </message>
 </context>
 <context>
@@ -2748,7 +2749,7 @@
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Predefinição:</translation>
     </message>
 </context>
 <context>
@@ -2870,66 +2871,66 @@
     <name>tg::SpellChecker</name>
     <message>
         <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler o dicionário ortográfico de %1: %2 está ausente ou não pode ser lido.</translation>
     </message>
     <message>
         <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>O dicionário ortográfico de %1 usa a codificação %2, que este app não consegue converter.</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>A verificação ortográfica não está disponível: esta compilação do app não tem Hunspell (%1 não foi carregado).</translation>
     </message>
 </context>
 <context>
     <name>tg::SpellingController</name>
     <message>
         <source>S&amp;pelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Orto&amp;grafia</translation>
     </message>
     <message>
         <source>&amp;Check Spelling While Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar ortografia ao digitar</translation>
     </message>
     <message>
         <source>&amp;Next Misspelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Próximo erro ortográfico</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
-        <translation type="unfinished"></translation>
+        <translation>A verificação ortográfica não está disponível: esta compilação do app não tem Hunspell.</translation>
     </message>
     <message>
         <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum dicionário ortográfico de %1 está instalado; instale %2 para verificar a ortografia.</translation>
     </message>
     <message>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma sugestão</translation>
     </message>
     <message>
         <source>&amp;Add to Dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adicionar ao dicionário</translation>
     </message>
     <message>
         <source>&amp;Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorar</translation>
     </message>
     <message>
         <source>&amp;Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Padrão: %1</translation>
     </message>
     <message>
         <source>%1 (not installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (não instalado)</translation>
     </message>
     <message>
         <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum dicionário instalado (Debian: hunspell-en-us, hunspell-ru, …)</translation>
     </message>
 </context>
 <context>
@@ -3227,180 +3228,180 @@
     <name>tg::TemplateActions</name>
     <message>
         <source>The draft from the template “%1” could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível armazenar o rascunho criado a partir do modelo “%1”: %2</translation>
     </message>
     <message>
         <source>New draft from the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo rascunho a partir do modelo “%1”.</translation>
     </message>
     <message>
         <source>Save Draft as Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar rascunho como modelo</translation>
     </message>
     <message>
         <source>Name of the new template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome do novo modelo:</translation>
     </message>
     <message>
         <source>Not saved as a template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não salvo como modelo: %1</translation>
     </message>
     <message>
         <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvo como o modelo “%1”: Arquivo → Novo a partir de modelo… cria um rascunho com ele.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo a partir de modelo</translation>
     </message>
     <message>
         <source>&amp;Create Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Criar rascunho</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renomear…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excluir</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (integrado)</translation>
     </message>
     <message>
         <source>One of your templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um dos seus modelos.</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título: %1</translation>
     </message>
     <message>
         <source>Written in HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito em HTML.</translation>
     </message>
     <message>
         <source>Written in Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito em Markdown.</translation>
     </message>
     <message>
         <source>Rename Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Renomear modelo</translation>
     </message>
     <message>
         <source>New name of the template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo nome do modelo:</translation>
     </message>
     <message>
         <source>Delete Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir modelo</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Drafts made from it stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir o modelo “%1”? Os rascunhos criados a partir dele são mantidos.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateStore</name>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Artigo</translation>
     </message>
     <message>
         <source>A lead paragraph, sections with headings, a list and a quotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um parágrafo de abertura, seções com títulos, uma lista e uma citação.</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anúncio</translation>
     </message>
     <message>
         <source>What is happening, what changes, when and where, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>O que está acontecendo, o que muda, quando e onde, e o que fazer.</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de alterações</translation>
     </message>
     <message>
         <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novos recursos, melhorias, correções e notas de atualização de uma versão.</translation>
     </message>
     <message>
         <source>The template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo precisa de um nome.</translation>
     </message>
     <message>
         <source>The template name is too long: %1 characters, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome do modelo é longo demais: %1 caracteres, no máximo %2.</translation>
     </message>
     <message>
         <source>The template name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome do modelo não pode conter quebras de linha nem caracteres de controle.</translation>
     </message>
     <message>
         <source>A template named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Já existe um modelo chamado “%1”.</translation>
     </message>
     <message>
         <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto é longo demais para um modelo: %1 KiB, no máximo %2 KiB.</translation>
     </message>
     <message>
         <source>The draft has no text to keep as a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>O rascunho não tem texto para guardar como modelo.</translation>
     </message>
     <message>
         <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto é longo demais para um modelo: o conteúdo da página ocupa %1 KiB, e uma página comporta no máximo %2 KiB.</translation>
     </message>
     <message>
         <source>Templates cannot be saved: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível salvar modelos: o banco de dados de rascunhos não está aberto.</translation>
     </message>
     <message>
         <source>There are %1 templates already, the most there can be: delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Já existem %1 modelos, o máximo permitido: exclua um primeiro.</translation>
     </message>
     <message>
         <source>The template could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar o modelo: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos integrados não podem ser renomeados.</translation>
     </message>
     <message>
         <source>Templates cannot be changed: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível alterar modelos: o banco de dados de rascunhos não está aberto.</translation>
     </message>
     <message>
         <source>The template could not be renamed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível renomear o modelo: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos integrados não podem ser excluídos.</translation>
     </message>
     <message>
         <source>The template could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível excluir o modelo: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::TypewriterScroll</name>
     <message>
         <source>&amp;Typewriter Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolagem de &amp;máquina de escrever</translation>
     </message>
     <message>
         <source>Keep the line being written in the middle of the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Manter a linha que está sendo escrita no meio do editor</translation>
     </message>
 </context>
 <context>
@@ -3652,105 +3653,105 @@
     <name>tg::WordGoalDialog</name>
     <message>
         <source>Word Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta de palavras</translation>
     </message>
     <message>
         <source>Words to write in this draft (0 for no goal):</source>
-        <translation type="unfinished"></translation>
+        <translation>Palavras a escrever neste rascunho (0 para nenhuma meta):</translation>
     </message>
     <message>
         <source>Word goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta de palavras</translation>
     </message>
     <message>
         <source>A word goal cannot be negative. Type 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>A meta de palavras não pode ser negativa. Digite 0 para nenhuma meta.</translation>
     </message>
     <message>
         <source>%1 is more words than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é mais palavras do que uma meta permite: no máximo %L2.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” não é um número inteiro de palavras. Digite um número como %L2, ou 0 para nenhuma meta.</translation>
     </message>
     <message>
         <source>%L1 words is more than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 palavras é mais do que uma meta permite: no máximo %L2.</translation>
     </message>
 </context>
 <context>
     <name>tg::WritingStatus</name>
     <message>
         <source>Word goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progresso da meta de palavras</translation>
     </message>
     <message>
         <source>There is no open draft to set a word goal for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há nenhum rascunho aberto para definir uma meta de palavras.</translation>
     </message>
     <message>
         <source>A word goal is between 0 and %L1 words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma meta de palavras fica entre 0 e %L1 palavras.</translation>
     </message>
     <message>
         <source>The word goal could not be saved in the drafts database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar a meta de palavras no banco de dados de rascunhos: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln palavra</numerusform>
+            <numerusform>%Ln palavras</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln caractere</numerusform>
+            <numerusform>%Ln caracteres</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt; 1 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 min de leitura</translation>
     </message>
     <message numerus="yes">
         <source>%Ln min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln min de leitura</numerusform>
+            <numerusform>%Ln min de leitura</numerusform>
         </translation>
     </message>
     <message>
         <source>Only the first %L1 characters of this draft were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Só os primeiros %L1 caracteres deste rascunho foram contados.</translation>
     </message>
     <message>
         <source>Words and characters of the text, without its markup</source>
-        <translation type="unfinished"></translation>
+        <translation>Palavras e caracteres do texto, sem a marcação</translation>
     </message>
     <message>
         <source>Selection: counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleção: contando…</translation>
     </message>
     <message>
         <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleção: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 · goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · meta atingida</translation>
     </message>
     <message numerus="yes">
         <source>Word goal: %Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Meta de palavras: %Ln palavra</numerusform>
+            <numerusform>Meta de palavras: %Ln palavras</numerusform>
         </translation>
     </message>
 </context>

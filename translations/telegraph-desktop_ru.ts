@@ -693,15 +693,15 @@
     </message>
     <message>
         <source>Creating the page at a private link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание страницы по приватной ссылке…</translation>
     </message>
     <message>
         <source>Setting the page&apos;s title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Установка заголовка страницы…</translation>
     </message>
     <message>
         <source>The page was created at a private link, but its title is not set yet: %1. Publish again to set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница создана по приватной ссылке, но её заголовок ещё не задан: %1. Опубликуйте ещё раз, чтобы задать его.</translation>
     </message>
 </context>
 <context>
@@ -887,15 +887,15 @@
     <name>tg::FocusMode</name>
     <message>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим &amp;фокуса</translation>
     </message>
     <message>
         <source>Leave Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти из режима фокуса</translation>
     </message>
     <message>
         <source>Only the editor, the paragraph being written emphasised</source>
-        <translation type="unfinished"></translation>
+        <translation>Только редактор, текущий абзац выделен</translation>
     </message>
 </context>
 <context>
@@ -1198,19 +1198,19 @@
     <name>tg::HtmlDecode</name>
     <message>
         <source>Some bytes are not valid %1 and were replaced with �.</source>
-        <translation type="unfinished"></translation>
+        <translation>Некоторые байты недопустимы в кодировке %1 и заменены на �.</translation>
     </message>
     <message>
         <source>The content type names the unknown encoding “%1”; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>В типе содержимого указана неизвестная кодировка «%1»; она проигнорирована.</translation>
     </message>
     <message>
         <source>The document declares the unknown encoding “%1”; it was read as UTF-8 if valid, else as windows-1252.</source>
-        <translation type="unfinished"></translation>
+        <translation>В документе объявлена неизвестная кодировка «%1»; он прочитан как UTF-8, если это допустимо, иначе как windows-1252.</translation>
     </message>
     <message>
         <source>The document names no encoding and is not valid UTF-8; it was read as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>В документе не указана кодировка, и он не является допустимым UTF-8; он прочитан как %1.</translation>
     </message>
 </context>
 <context>
@@ -1241,27 +1241,27 @@
     </message>
     <message>
         <source>%1 refused the upload (HTTP %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: загрузка отклонена (HTTP %2)%3</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: вместо URL изображения получена HTML-страница (HTTP %2)</translation>
     </message>
     <message>
         <source>%1 sent an empty answer (HTTP %2) instead of the image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: вместо URL изображения получен пустой ответ (HTTP %2)</translation>
     </message>
     <message>
         <source>The answer of %1 has no URL at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>В ответе %1 нет URL по пути «%2»: %3</translation>
     </message>
     <message>
         <source>%1 answered with text, not the JSON where the URL is expected at “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: в ответе текст, а не JSON, в котором ожидается URL по пути «%2»: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not an image URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ответ не является URL изображения: %2</translation>
     </message>
 </context>
 <context>
@@ -1365,30 +1365,30 @@
     <name>tg::ImageHostPreset</name>
     <message>
         <source>Free, no account needed; files stay until removed. Put your catbox.moe user hash after userhash= to find the uploads in your account (kept in the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Бесплатно, учётная запись не нужна; файлы хранятся, пока их не удалят. Укажите свой user hash catbox.moe после userhash=, чтобы загрузки были видны в вашей учётной записи (он хранится в связке ключей).</translation>
     </message>
     <message>
         <source>Needs a free API key from api.imgbb.com: put it after key= (it is kept in the keychain and sent in the form, not in the address). Chevereto sites answer alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужен бесплатный API-ключ с api.imgbb.com: укажите его после key= (он хранится в связке ключей и передаётся в форме, а не в адресе). Сайты на Chevereto отвечают так же.</translation>
     </message>
     <message>
         <source>No account needed; files expire after a time that depends on their size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись не нужна; файлы удаляются через время, которое зависит от их размера.</translation>
     </message>
     <message>
         <source>%1 needs a value for the form field “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Для %1 нужно значение поля формы «%2»: %3</translation>
     </message>
 </context>
 <context>
     <name>tg::ImageHostPresetBox</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Свои настройки</translation>
     </message>
     <message>
         <source>Image host preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Предустановка хостинга изображений</translation>
     </message>
 </context>
 <context>
@@ -1769,15 +1769,15 @@
     </message>
     <message>
         <source>New from &amp;Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать из &amp;шаблона…</translation>
     </message>
     <message>
         <source>Save Draft as Te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить черновик как шаб&amp;лон…</translation>
     </message>
     <message>
         <source>Set &amp;Word Goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать &amp;цель по словам…</translation>
     </message>
 </context>
 <context>
@@ -2009,54 +2009,55 @@
     <name>tg::PersonalDictionary</name>
     <message>
         <source>The spelling dictionary %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать орфографический словарь %1: %2</translation>
     </message>
     <message>
         <source>“%1” cannot be added to the spelling dictionary: it is not a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» нельзя добавить в орфографический словарь: это не слово.</translation>
     </message>
     <message>
         <source>The spelling dictionary is full (%1 words); “%2” was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Орфографический словарь заполнен (слов: %1); «%2» не добавлено.</translation>
     </message>
     <message>
         <source>“%1” could not be added to the spelling dictionary %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось добавить «%1» в орфографический словарь %2: %3</translation>
     </message>
     <message>
         <source>the file is full</source>
-        <translation type="unfinished"></translation>
+        <translation>файл заполнен</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPane</name>
     <message>
         <source>The preview module is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Модуль предпросмотра не установлен (искали %1).</translation>
     </message>
     <message>
         <source>The preview module is of another version than the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия модуля предпросмотра не совпадает с версией приложения.</translation>
     </message>
     <message>
         <source>The preview starts in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Предпросмотр сейчас запустится…</translation>
     </message>
     <message>
         <source>The preview could not start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось запустить предпросмотр.
+%1</translation>
     </message>
 </context>
 <context>
     <name>tg::PreviewPrivacy</name>
     <message>
         <source>Load &amp;Remote Images in Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Загружать внешние изображения в предпросмотре</translation>
     </message>
     <message>
         <source>Whether this draft&apos;s preview fetches images from the web while you write; the choice is kept with the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружает ли предпросмотр этого черновика изображения из интернета, пока вы пишете; выбор сохраняется вместе с черновиком.</translation>
     </message>
 </context>
 <context>
@@ -2067,22 +2068,22 @@
     </message>
     <message>
         <source>Remote image not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Внешнее изображение не загружено:</translation>
     </message>
 </context>
 <context>
     <name>tg::PrivateLinkOption</name>
     <message>
         <source>Private &amp;Link on First Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Приватная ссыл&amp;ка при первой публикации</translation>
     </message>
     <message>
         <source>Publish the page under a random title first, so that its link cannot be guessed from its title; the real title is set right after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала опубликовать страницу под случайным заголовком, чтобы её ссылку нельзя было угадать по заголовку; настоящий заголовок задаётся сразу после этого.</translation>
     </message>
     <message>
         <source>Private link</source>
-        <translation type="unfinished"></translation>
+        <translation>Приватная ссылка</translation>
     </message>
 </context>
 <context>
@@ -2290,11 +2291,11 @@
     <name>tg::PublishNotes</name>
     <message>
         <source>Telegram may show the old version in Instant View and link previews for a while. To refresh a link preview, send the link to @WebpageBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram может ещё какое-то время показывать старую версию в Instant View и в предпросмотре ссылок. Чтобы обновить предпросмотр ссылки, отправьте ссылку боту @WebpageBot.</translation>
     </message>
     <message>
         <source>Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше не показывать</translation>
     </message>
 </context>
 <context>
@@ -2782,7 +2783,7 @@
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предустановка:</translation>
     </message>
 </context>
 <context>
@@ -2904,66 +2905,66 @@
     <name>tg::SpellChecker</name>
     <message>
         <source>The %1 spelling dictionary cannot be read: %2 is missing or not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать орфографический словарь (%1): файл %2 отсутствует или недоступен для чтения.</translation>
     </message>
     <message>
         <source>The %1 spelling dictionary uses the encoding %2, which this app cannot convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Орфографический словарь (%1) использует кодировку %2, которую это приложение не может преобразовать.</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell (%1 was not loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка орфографии недоступна: в этой сборке приложения нет Hunspell (не удалось загрузить %1).</translation>
     </message>
 </context>
 <context>
     <name>tg::SpellingController</name>
     <message>
         <source>S&amp;pelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Ор&amp;фография</translation>
     </message>
     <message>
         <source>&amp;Check Spelling While Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Проверять орфографию при вводе</translation>
     </message>
     <message>
         <source>&amp;Next Misspelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Следующая ошибка</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык</translation>
     </message>
     <message>
         <source>Spell-checking is not available: this build of the app has no Hunspell.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка орфографии недоступна: в этой сборке приложения нет Hunspell.</translation>
     </message>
     <message>
         <source>No %1 spelling dictionary is installed; install %2 to check spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Орфографический словарь (%1) не установлен; установите %2, чтобы проверять орфографию.</translation>
     </message>
     <message>
         <source>No Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет вариантов</translation>
     </message>
     <message>
         <source>&amp;Add to Dictionary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить в словарь</translation>
     </message>
     <message>
         <source>&amp;Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Игнорировать</translation>
     </message>
     <message>
         <source>&amp;Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;По умолчанию: %1</translation>
     </message>
     <message>
         <source>%1 (not installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (не установлен)</translation>
     </message>
     <message>
         <source>No dictionaries installed (Debian: hunspell-en-us, hunspell-ru, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Словари не установлены (Debian: hunspell-en-us, hunspell-ru, …)</translation>
     </message>
 </context>
 <context>
@@ -3266,180 +3267,180 @@
     <name>tg::TemplateActions</name>
     <message>
         <source>The draft from the template “%1” could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить черновик из шаблона «%1»: %2</translation>
     </message>
     <message>
         <source>New draft from the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый черновик из шаблона «%1».</translation>
     </message>
     <message>
         <source>Save Draft as Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение черновика как шаблона</translation>
     </message>
     <message>
         <source>Name of the new template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя нового шаблона:</translation>
     </message>
     <message>
         <source>Not saved as a template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не сохранено как шаблон: %1</translation>
     </message>
     <message>
         <source>Saved as the template “%1”: File → New from Template… starts a draft from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено как шаблон «%1»: Файл → Создать из шаблона… создаёт по нему черновик.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateDialog</name>
     <message>
         <source>New from Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать из шаблона</translation>
     </message>
     <message>
         <source>&amp;Create Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Создать черновик</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Переименовать…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (встроенный)</translation>
     </message>
     <message>
         <source>One of your templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Один из ваших шаблонов.</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок: %1</translation>
     </message>
     <message>
         <source>Written in HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Написан в HTML.</translation>
     </message>
     <message>
         <source>Written in Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Написан в Markdown.</translation>
     </message>
     <message>
         <source>Rename Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименование шаблона</translation>
     </message>
     <message>
         <source>New name of the template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое имя шаблона:</translation>
     </message>
     <message>
         <source>Delete Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление шаблона</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Drafts made from it stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить шаблон «%1»? Черновики, созданные по нему, останутся.</translation>
     </message>
 </context>
 <context>
     <name>tg::TemplateStore</name>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Статья</translation>
     </message>
     <message>
         <source>A lead paragraph, sections with headings, a list and a quotation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вводный абзац, разделы с заголовками, список и цитата.</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Объявление</translation>
     </message>
     <message>
         <source>What is happening, what changes, when and where, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Что происходит, что меняется, когда и где, и что нужно сделать.</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>Список изменений</translation>
     </message>
     <message>
         <source>A release&apos;s new features, improvements, fixes and upgrade notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые возможности выпуска, улучшения, исправления и примечания к обновлению.</translation>
     </message>
     <message>
         <source>The template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>У шаблона должно быть имя.</translation>
     </message>
     <message>
         <source>The template name is too long: %1 characters, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя шаблона слишком длинное: символов — %1, допускается не более %2.</translation>
     </message>
     <message>
         <source>The template name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя шаблона не может содержать переводы строк и управляющие символы.</translation>
     </message>
     <message>
         <source>A template named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон с именем «%1» уже существует.</translation>
     </message>
     <message>
         <source>The text is too long for a template: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст слишком длинный для шаблона: %1 КиБ, допускается не более %2 КиБ.</translation>
     </message>
     <message>
         <source>The draft has no text to keep as a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>В черновике нет текста, который можно сохранить как шаблон.</translation>
     </message>
     <message>
         <source>The text is too long for a template: its page content takes %1 KiB, a page holds at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст слишком длинный для шаблона: содержимое его страницы занимает %1 КиБ, а страница вмещает не более %2 КиБ.</translation>
     </message>
     <message>
         <source>Templates cannot be saved: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблоны нельзя сохранить: база данных черновиков не открыта.</translation>
     </message>
     <message>
         <source>There are %1 templates already, the most there can be: delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблонов уже %1 — это максимум: сначала удалите один из них.</translation>
     </message>
     <message>
         <source>The template could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить шаблон: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенные шаблоны нельзя переименовать.</translation>
     </message>
     <message>
         <source>Templates cannot be changed: the drafts database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблоны нельзя изменить: база данных черновиков не открыта.</translation>
     </message>
     <message>
         <source>The template could not be renamed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось переименовать шаблон: %1</translation>
     </message>
     <message>
         <source>Built-in templates cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенные шаблоны нельзя удалить.</translation>
     </message>
     <message>
         <source>The template could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось удалить шаблон: %1</translation>
     </message>
 </context>
 <context>
     <name>tg::TypewriterScroll</name>
     <message>
         <source>&amp;Typewriter Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>Пр&amp;окрутка как в пишущей машинке</translation>
     </message>
     <message>
         <source>Keep the line being written in the middle of the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Держать текущую строку посередине редактора</translation>
     </message>
 </context>
 <context>
@@ -3696,109 +3697,109 @@
     <name>tg::WordGoalDialog</name>
     <message>
         <source>Word Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель по словам</translation>
     </message>
     <message>
         <source>Words to write in this draft (0 for no goal):</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько слов написать в этом черновике (0 — без цели):</translation>
     </message>
     <message>
         <source>Word goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель по словам</translation>
     </message>
     <message>
         <source>A word goal cannot be negative. Type 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель по словам не может быть отрицательной. Введите 0, чтобы не задавать цель.</translation>
     </message>
     <message>
         <source>%1 is more words than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — слишком много слов для цели: допускается не более %L2.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number of words. Type a number such as %L2, or 0 for no goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не целое число слов. Введите число, например %L2, или 0, чтобы не задавать цель.</translation>
     </message>
     <message>
         <source>%L1 words is more than a goal can be: at most %L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 — слишком много слов для цели: допускается не более %L2.</translation>
     </message>
 </context>
 <context>
     <name>tg::WritingStatus</name>
     <message>
         <source>Word goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнение цели по словам</translation>
     </message>
     <message>
         <source>There is no open draft to set a word goal for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет открытого черновика, для которого можно задать цель по словам.</translation>
     </message>
     <message>
         <source>A word goal is between 0 and %L1 words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель по словам — от 0 до %L1 слов.</translation>
     </message>
     <message>
         <source>The word goal could not be saved in the drafts database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить цель по словам в базе данных черновиков: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln слово</numerusform>
+            <numerusform>%Ln слова</numerusform>
+            <numerusform>%Ln слов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln символ</numerusform>
+            <numerusform>%Ln символа</numerusform>
+            <numerusform>%Ln символов</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt; 1 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 мин чтения</translation>
     </message>
     <message numerus="yes">
         <source>%Ln min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln мин чтения</numerusform>
+            <numerusform>%Ln мин чтения</numerusform>
+            <numerusform>%Ln мин чтения</numerusform>
         </translation>
     </message>
     <message>
         <source>Only the first %L1 characters of this draft were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подсчитаны только первые %L1 символов этого черновика.</translation>
     </message>
     <message>
         <source>Words and characters of the text, without its markup</source>
-        <translation type="unfinished"></translation>
+        <translation>Слова и символы текста без учёта разметки</translation>
     </message>
     <message>
         <source>Selection: counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выделение: подсчёт…</translation>
     </message>
     <message>
         <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выделение: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 · goal reached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · цель достигнута</translation>
     </message>
     <message numerus="yes">
         <source>Word goal: %Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Цель: %Ln слово</numerusform>
+            <numerusform>Цель: %Ln слова</numerusform>
+            <numerusform>Цель: %Ln слов</numerusform>
         </translation>
     </message>
 </context>
