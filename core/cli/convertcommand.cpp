@@ -32,6 +32,7 @@
 #include "content/markdown.h"
 #include "content/markdownwriter.h"
 #include "content/node.h"
+#include "content/utf8.h"
 
 #include <QFile>
 #include <QFileDevice>
@@ -46,57 +47,12 @@ namespace tg::cli {
 
 namespace {
 
-/// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and values above
-/// U+10FFFF are invalid), or -1 when the whole input is valid.
-qsizetype invalidUtf8Offset(const QByteArray &bytes)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const qsizetype n = bytes.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        if (p[i + 1] < lo || p[i + 1] > hi)
-            return i;
-        for (int k = 2; k < len; ++k) {
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-                return i;
-        }
-        i += len;
-    }
-    return -1;
-}
-
 /// Decodes UTF-8 input, skipping a leading byte order mark; nullopt (and sets error) if invalid.
 std::optional<QString> decodeUtf8(QByteArray bytes, QString &error)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
-    const qsizetype bad = invalidUtf8Offset(bytes);
+    const qsizetype bad = utf8::invalidOffset(bytes);
     if (bad >= 0) {
         error = QStringLiteral("input is not valid UTF-8 (byte offset %1)").arg(bad);
         return std::nullopt;
@@ -184,7 +140,7 @@ std::optional<QString> jsonStringLine(QByteArray line, QString &error)
 {
     if (line.startsWith("\xEF\xBB\xBF"))
         line.remove(0, 3);
-    const qsizetype bad = invalidUtf8Offset(line);
+    const qsizetype bad = utf8::invalidOffset(line);
     if (bad >= 0) {
         error = QStringLiteral("not valid UTF-8 (byte offset %1)").arg(bad);
         return std::nullopt;
