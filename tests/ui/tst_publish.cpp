@@ -12,6 +12,7 @@
 #include "sandbox/server.h"
 #include "sandboxfixture.h"
 #include "testmain.h"
+#include "uipublishrig.h"
 #include "uitestwindow.h"
 #include "window/messagearea.h"
 #include "window/publishcontroller.h"
@@ -33,62 +34,11 @@ class TestPublish : public QObject
 {
     Q_OBJECT
 
-    struct Rig
-    {
-        test::SandboxFixture sandbox;
-        std::unique_ptr<TelegraphClient> client;
-        test::UiTestWindow ui;
-    };
+    using Rig = test::UiPublishRig;
 
     static bool setUp(Rig &rig, const QUrl &apiOverride = {})
     {
-        if (apiOverride.isEmpty() && !rig.sandbox.start())
-            return false;
-        ClientSettings cs;
-        cs.apiUrl = apiOverride.isEmpty() ? rig.sandbox.url() : apiOverride;
-        cs.timeoutMs = 5000;
-        cs.flood = PublishFlow::appFloodPolicy(); // as the desktop app sets it
-        rig.client = std::make_unique<TelegraphClient>(cs);
-        if (apiOverride.isEmpty()) {
-            CreateAccountRequest req;
-            req.shortName = QStringLiteral("Tester");
-            AccountJob *job = rig.client->createAccount(req);
-            QSignalSpy done(job, &ApiJob::finished);
-            if (!done.wait(10000) || !job->isSucceeded())
-                return false;
-        }
-        if (!rig.ui.open())
-            return false;
-        rig.ui.window->setClient(rig.client.get());
-        return true;
-    }
-
-    static void write(MainWindow *w, const QString &title, const QString &body)
-    {
-        w->editorPane()->titleEdit()->setText(title);
-        w->editorPane()->editor()->setPlainText(body);
-    }
-
-    static PublishResult publishAndWait(MainWindow *w)
-    {
-        QSignalSpy spy(w, &MainWindow::publishFinished);
-        w->publish();
-        if (!spy.wait(30000))
-            return {};
-        return spy.first().first().value<PublishResult>();
-    }
-
-    static Page fetch(TelegraphClient *client, const QString &path)
-    {
-        GetPageRequest get;
-        get.path = path;
-        get.returnContent = true;
-        PageJob *job = client->getPage(get);
-        QSignalSpy done(job, &ApiJob::finished);
-        done.wait(10000);
-        const Page page = job->page();
-        delete job;
-        return page;
+        return rig.connect(QStringLiteral("Tester"), apiOverride);
     }
 
 private Q_SLOTS:
@@ -99,15 +49,15 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("First page"), QStringLiteral("Hello **sandbox**."));
-        const PublishResult first = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("First page"), QStringLiteral("Hello **sandbox**."));
+        const PublishResult first = test::publishAndWait(w);
         QVERIFY2(first.ok, qPrintable(first.message));
         QVERIFY(!first.path.isEmpty());
         QVERIFY(w->publishBar()->text().contains(first.url));
         QCOMPARE(w->session()->draft().pagePath, first.path);
 
-        write(w, QStringLiteral("First page"), QStringLiteral("Hello again."));
-        const PublishResult second = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("First page"), QStringLiteral("Hello again."));
+        const PublishResult second = test::publishAndWait(w);
         QVERIFY2(second.ok, qPrintable(second.message));
         QCOMPARE(second.path, first.path);
         const QList<Revision> revisions = rig.ui.store->revisions(w->session()->draft().id);
@@ -115,7 +65,7 @@ private Q_SLOTS:
         // The newest revision holds exactly what the server stores.
         QCOMPARE(revisions.first().id, second.revisionId);
         QCOMPARE(revisions.first().contentJson,
-                 toJson(fetch(rig.client.get(), first.path).content));
+                 toJson(test::fetchPage(rig.client.get(), first.path, true).content));
 
         GetPageRequest get;
         get.path = first.path;
@@ -135,11 +85,11 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Versions"), QStringLiteral("line one\nold line"));
-        QVERIFY(publishAndWait(w).ok);
-        write(w, QStringLiteral("Versions"), QStringLiteral("line one\nnew line"));
-        QVERIFY(publishAndWait(w).ok);
-        write(w, QStringLiteral("Versions"), QStringLiteral("line one\nnewest line"));
+        test::writeDraft(w, QStringLiteral("Versions"), QStringLiteral("line one\nold line"));
+        QVERIFY(test::publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("Versions"), QStringLiteral("line one\nnew line"));
+        QVERIFY(test::publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("Versions"), QStringLiteral("line one\nnewest line"));
 
         RevisionsDialog dialog(rig.ui.store.get(), w->session()->draft().id,
                                w->editorPane()->body(), w);
@@ -160,8 +110,8 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("To open"), QStringLiteral("Some text to read back."));
-        const PublishResult published = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("To open"), QStringLiteral("Some text to read back."));
+        const PublishResult published = test::publishAndWait(w);
         QVERIFY(published.ok);
         const QString firstDraft = w->session()->draft().id;
 
@@ -198,11 +148,11 @@ private Q_SLOTS:
         flood.burst = 1;
         flood.intervalSec = 2.0;
         rig.sandbox.server()->setFlood(flood);
-        write(w, QStringLiteral("Flood one"), QStringLiteral("one"));
-        QVERIFY(publishAndWait(w).ok);
-        write(w, QStringLiteral("Flood two"), QStringLiteral("two"));
+        test::writeDraft(w, QStringLiteral("Flood one"), QStringLiteral("one"));
+        QVERIFY(test::publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("Flood two"), QStringLiteral("two"));
         QSignalSpy countdown(w->publishing()->publishFlow(), &PublishFlow::floodCountdown);
-        const PublishResult o = publishAndWait(w);
+        const PublishResult o = test::publishAndWait(w);
         QVERIFY2(o.ok, qPrintable(o.message));
         QVERIFY(countdown.count() >= 2);
         QCOMPARE(countdown.last().first().toInt(), 0);
@@ -215,8 +165,8 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QString(), QStringLiteral("No title here."));
-        const PublishResult o = publishAndWait(w);
+        test::writeDraft(w, QString(), QStringLiteral("No title here."));
+        const PublishResult o = test::publishAndWait(w);
         QVERIFY(!o.ok);
         QCOMPARE(o.error.category, ApiError::Category::Validation);
         QVERIFY2(w->publishBar()->text().startsWith(QLatin1String("Not published")),
@@ -232,8 +182,8 @@ private Q_SLOTS:
         QVERIFY(setUp(rig, QUrl(QStringLiteral("http://127.0.0.1:1"))));
         MainWindow *w = rig.ui.window.get();
         rig.client->setAccessToken(QString(60, QLatin1Char('a')));
-        write(w, QStringLiteral("Offline"), QStringLiteral("Every word stays."));
-        const PublishResult o = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("Offline"), QStringLiteral("Every word stays."));
+        const PublishResult o = test::publishAndWait(w);
         QVERIFY(!o.ok);
         QVERIFY2(o.offline, qPrintable(o.message));
         QCOMPARE(w->editorPane()->body(), QStringLiteral("Every word stays."));
@@ -254,7 +204,7 @@ private Q_SLOTS:
             for (int p = 0; p < 4; ++p)
                 text += QString(4000, QLatin1Char('w')) + QStringLiteral("\n\n");
         }
-        write(w, QStringLiteral("Big book"), text);
+        test::writeDraft(w, QStringLiteral("Big book"), text);
         sandbox::FaultSettings slow;
         slow.latencyMs = 300;
         rig.sandbox.server()->setFaults(slow);
@@ -295,8 +245,8 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Keep me"), QStringLiteral("Still here."));
-        const PublishResult published = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("Keep me"), QStringLiteral("Still here."));
+        const PublishResult published = test::publishAndWait(w);
         QVERIFY(published.ok);
         // As the account workspace does: its unpublish flow has a line in the message area.
         UnpublishFlow unpublish(rig.client.get(), rig.ui.store.get());
@@ -318,7 +268,7 @@ private Q_SLOTS:
                  ApiError::Category::Cancelled);
         QVERIFY(w->publishBar()->text().contains(QLatin1String("unchanged")));
         rig.sandbox.server()->setFaults(sandbox::FaultSettings());
-        QCOMPARE(fetch(rig.client.get(), published.path).content.first().plainText(),
+        QCOMPARE(test::fetchPage(rig.client.get(), published.path, true).content.first().plainText(),
                  QStringLiteral("Still here."));
     }
 };

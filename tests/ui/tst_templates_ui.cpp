@@ -14,6 +14,7 @@
 #include "sandboxfixture.h"
 #include "settings/uisettings.h"
 #include "testmain.h"
+#include "uipublishrig.h"
 #include "uitestwindow.h"
 #include "window/messagearea.h"
 #include "window/privatelinkoption.h"
@@ -40,61 +41,12 @@ class TestTemplatesUi : public QObject
 {
     Q_OBJECT
 
-    struct Rig
-    {
-        test::SandboxFixture sandbox;
-        std::unique_ptr<TelegraphClient> client;
-        test::UiTestWindow ui;
-    };
+    using Rig = test::UiPublishRig;
 
+    /// The window, and unless `withServer` is false, a sandbox account it publishes to.
     static bool setUp(Rig &rig, bool withServer = true)
     {
-        if (!rig.ui.open())
-            return false;
-        if (!withServer)
-            return true;
-        if (!rig.sandbox.start())
-            return false;
-        ClientSettings cs;
-        cs.apiUrl = rig.sandbox.url();
-        cs.timeoutMs = 5000;
-        cs.flood = PublishFlow::appFloodPolicy(); // as the desktop app sets it
-        rig.client = std::make_unique<TelegraphClient>(cs);
-        CreateAccountRequest req;
-        req.shortName = QStringLiteral("Writer");
-        AccountJob *job = rig.client->createAccount(req);
-        QSignalSpy done(job, &ApiJob::finished);
-        if (!done.wait(10000) || !job->isSucceeded())
-            return false;
-        rig.ui.window->setClient(rig.client.get());
-        return true;
-    }
-
-    static void write(MainWindow *w, const QString &title, const QString &body)
-    {
-        w->editorPane()->titleEdit()->setText(title);
-        w->editorPane()->editor()->setPlainText(body);
-    }
-
-    static PublishResult publishAndWait(MainWindow *w)
-    {
-        QSignalSpy spy(w, &MainWindow::publishFinished);
-        w->publish();
-        if (!spy.wait(30000))
-            return {};
-        return spy.first().first().value<PublishResult>();
-    }
-
-    static Page fetch(TelegraphClient *client, const QString &path)
-    {
-        GetPageRequest get;
-        get.path = path;
-        PageJob *job = client->getPage(get);
-        QSignalSpy done(job, &ApiJob::finished);
-        done.wait(10000);
-        const Page page = job->page();
-        delete job;
-        return page;
+        return withServer ? rig.connect(QStringLiteral("Writer")) : rig.ui.open();
     }
 
     static int pageCount(TelegraphClient *client)
@@ -138,7 +90,7 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig, false));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Before"), QStringLiteral("the draft open before"));
+        test::writeDraft(w, QStringLiteral("Before"), QStringLiteral("the draft open before"));
         const QString before = w->session()->draft().id;
         QAction *a = action(w, "newFromTemplateAction");
         QVERIFY(a);
@@ -170,7 +122,7 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig, false));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Weekly digest"), QStringLiteral("### This week\n\n- one\n"));
+        test::writeDraft(w, QStringLiteral("Weekly digest"), QStringLiteral("### This week\n\n- one\n"));
         TemplateActions *templates = w->templateActions();
         QSignalSpy saved(templates, &TemplateActions::templateSaved);
         action(w, "saveAsTemplateAction")->trigger();
@@ -217,7 +169,7 @@ private Q_SLOTS:
         QString big;
         for (int i = 0; i < 100; ++i)
             big += QString(700, QLatin1Char('x')) + QStringLiteral("\n\n");
-        write(w, QStringLiteral("Huge"), big);
+        test::writeDraft(w, QStringLiteral("Huge"), big);
         QSignalSpy saved(w->templateActions(), &TemplateActions::templateSaved);
         QVERIFY(w->templateActions()->saveAsTemplate(QStringLiteral("Huge")));
         QVERIFY(saved.wait(20000));
@@ -232,7 +184,7 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Surprise Party"), QStringLiteral("Do not tell *anyone*."));
+        test::writeDraft(w, QStringLiteral("Surprise Party"), QStringLiteral("Do not tell *anyone*."));
         PrivateLinkOption *option = w->privateLinkOption();
         QVERIFY(option->isOffered());
         QVERIFY(option->checkBox());
@@ -249,12 +201,12 @@ private Q_SLOTS:
         QVERIFY(w->openDraft(id));
         QVERIFY(option->checkBox()->isChecked());
 
-        const PublishResult r = publishAndWait(w);
+        const PublishResult r = test::publishAndWait(w);
         QVERIFY2(r.ok, qPrintable(r.message));
         QVERIFY2(!r.path.contains(QLatin1String("Surprise"), Qt::CaseInsensitive) &&
                      !r.path.contains(QLatin1String("Party"), Qt::CaseInsensitive),
                  qPrintable(r.path));
-        QCOMPARE(fetch(rig.client.get(), r.path).title, QStringLiteral("Surprise Party"));
+        QCOMPARE(test::fetchPage(rig.client.get(), r.path).title, QStringLiteral("Surprise Party"));
         QCOMPARE(w->session()->draft().pagePath, r.path);
         QVERIFY(rig.ui.store->flush());
         QCOMPARE(rig.ui.store->draft(id)->pagePath, r.path);
@@ -270,13 +222,13 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("Quiet Launch"), QStringLiteral("Soon."));
+        test::writeDraft(w, QStringLiteral("Quiet Launch"), QStringLiteral("Soon."));
         w->privateLinkOption()->action()->trigger();
         sandbox::FloodSettings flood;
         flood.burst = 1;
         flood.intervalSec = 3600; // longer than the app waits out
         rig.sandbox.server()->setFlood(flood);
-        const PublishResult failed = publishAndWait(w);
+        const PublishResult failed = test::publishAndWait(w);
         QVERIFY(!failed.ok);
         QVERIFY(failed.titlePending);
         QVERIFY(!failed.path.isEmpty());
@@ -287,10 +239,10 @@ private Q_SLOTS:
         QCOMPARE(pageCount(rig.client.get()), 1);
 
         rig.sandbox.server()->setFlood(sandbox::FloodSettings{0, 1.0});
-        const PublishResult r = publishAndWait(w);
+        const PublishResult r = test::publishAndWait(w);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(r.path, failed.path);
-        QCOMPARE(fetch(rig.client.get(), r.path).title, QStringLiteral("Quiet Launch"));
+        QCOMPARE(test::fetchPage(rig.client.get(), r.path).title, QStringLiteral("Quiet Launch"));
         QCOMPARE(pageCount(rig.client.get()), 1);
         QVERIFY(!noteLine(w)); // finishing the first publish is not an update
     }
@@ -300,13 +252,13 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        write(w, QStringLiteral("News"), QStringLiteral("first"));
-        const PublishResult first = publishAndWait(w);
+        test::writeDraft(w, QStringLiteral("News"), QStringLiteral("first"));
+        const PublishResult first = test::publishAndWait(w);
         QVERIFY2(first.ok, qPrintable(first.message));
         QVERIFY(!noteLine(w));
 
-        write(w, QStringLiteral("News"), QStringLiteral("second"));
-        QVERIFY(publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("News"), QStringLiteral("second"));
+        QVERIFY(test::publishAndWait(w).ok);
         MessageLine *note = noteLine(w);
         QVERIFY(note);
         QCOMPARE(note->text(), PublishNotes::instantViewText());
@@ -315,16 +267,16 @@ private Q_SLOTS:
         QCOMPARE(note->actionButton()->text(), QStringLiteral("Don't Show Again"));
         QVERIFY(PublishNoteSettings::load(*rig.ui.settings).instantViewNote);
         // Another update says it once: the note is not repeated below itself.
-        write(w, QStringLiteral("News"), QStringLiteral("second, again"));
-        QVERIFY(publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("News"), QStringLiteral("second, again"));
+        QVERIFY(test::publishAndWait(w).ok);
         QCOMPARE(noteLines(w).size(), 1);
         note = noteLine(w);
         note->actionButton()->click();
         QTRY_VERIFY(!noteLine(w));
         QVERIFY(!PublishNoteSettings::load(*rig.ui.settings).instantViewNote);
 
-        write(w, QStringLiteral("News"), QStringLiteral("third"));
-        QVERIFY(publishAndWait(w).ok);
+        test::writeDraft(w, QStringLiteral("News"), QStringLiteral("third"));
+        QVERIFY(test::publishAndWait(w).ok);
         QVERIFY(!noteLine(w));
     }
 };
