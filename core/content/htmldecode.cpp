@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace tg {
 
 namespace {
@@ -65,11 +67,17 @@ QByteArray labelAt(const QByteArray &text, qsizetype at, qsizetype end)
 QStringDecoder decoderFor(const QByteArray &label, bool bomless)
 {
     const auto flags = QStringConverter::Flag::Stateless;
-    if (label.isEmpty())
+    // Encoding labels are ASCII letters, digits and . _ : - ; anything else is no label at all
+    // (ICU would otherwise match it loosely, and some of its converters have no name).
+    const bool plain = std::all_of(label.cbegin(), label.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == ':' || c == '-';
+    });
+    if (label.isEmpty() || !plain)
         return QStringDecoder();
     QStringDecoder d(label.constData(), flags);
-    if (!d.isValid())
-        return d;
+    if (!d.isValid() || !d.name() || !*d.name())
+        return QStringDecoder();
     const QByteArray name = QByteArray(d.name()).toUpper();
     if (bomless && (name.startsWith("UTF-16") || name.startsWith("UTF-32")))
         return QStringDecoder(QStringConverter::Utf8, flags);

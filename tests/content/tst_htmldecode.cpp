@@ -199,6 +199,26 @@ private Q_SLOTS:
         QVERIFY2(r.warnings.first().contains(label), qPrintable(r.warnings.first()));
     }
 
+    void decodeHtml_labelWithForeignBytes_isNoLabel_andAnEncodingIsStillNamed_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("hint");
+        // ICU matches names loosely ("\xab\xablmbcs6" would open a converter without a name).
+        QTest::newRow("meta") << QByteArray("<meta charset=\"\xab\xablmbcs6\xab\"><p>hi</p>")
+                              << QString();
+        QTest::newRow("content type")
+            << QByteArray("<p>hi</p>") << QString::fromLatin1("text/html;charset=\xab\xablmbcs6");
+    }
+    void decodeHtml_labelWithForeignBytes_isNoLabel_andAnEncodingIsStillNamed()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, hint);
+        const HtmlDecodeResult r = decodeHtml(input, hint);
+        QVERIFY(!r.encodingName.isEmpty());
+        QVERIFY2(r.encodingName != QLatin1String("LMBCS-6"), qPrintable(r.encodingName));
+        QVERIFY(r.text.contains(QLatin1String("<p>hi</p>")));
+    }
+
     void decodeHtml_fallback_warnsThatNoEncodingWasNamed()
     {
         const HtmlDecodeResult r = decodeHtml(encoded("windows-1252", French));
