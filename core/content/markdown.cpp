@@ -6,6 +6,7 @@
 #include "content/htmlimport.h"
 #include "content/htmlimportwarnings.h"
 #include "content/htmlwriter.h"
+#include "content/utf8.h"
 
 #include <QHash>
 
@@ -1353,56 +1354,6 @@ void MarkdownBuilder::run(const char *utf8, qsizetype size)
     flushText();
 }
 
-/// Whether the bytes are valid UTF-8 (what md4c and the flat tree can take as they are).
-bool isValidUtf8(const char *p, qsizetype size)
-{
-    const char *end = p + size;
-    while (p < end) {
-        // ASCII eight bytes at a time.
-        while (end - p >= 8) {
-            uint64_t word;
-            std::memcpy(&word, p, 8);
-            if (word & 0x8080808080808080ull)
-                break;
-            p += 8;
-        }
-        if (p >= end)
-            break;
-        const auto c = static_cast<unsigned char>(*p);
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int n = 0;
-        uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= n)
-            return false;
-        for (int i = 1; i <= n; ++i) {
-            const auto b = static_cast<unsigned char>(p[i]);
-            if ((b & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return false;
-        p += n + 1;
-    }
-    return true;
-}
-
 } // namespace
 
 MarkdownResult markdownToNodes(QStringView markdown)
@@ -1420,7 +1371,7 @@ namespace {
 
 void runUtf8(MarkdownBuilder &builder, QByteArrayView utf8)
 {
-    if (isValidUtf8(utf8.data(), utf8.size())) {
+    if (utf8::invalidOffset(utf8) < 0) {
         builder.run(utf8.data(), utf8.size());
     } else {
         // Invalid sequences read as U+FFFD, exactly as QString::fromUtf8() reads them.
