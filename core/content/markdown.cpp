@@ -382,15 +382,22 @@ public:
     /// Copies a tg::Node tree (from the HTML importer) in; depth is bounded by the importer.
     int fromNode(const Node &n, int depth = 0)
     {
+        const int e = shallowFromNode(n);
+        if (n.isText() || depth > 2 * MaxNodeDepth + 64)
+            return e;
+        for (const Node &c : n.children())
+            appendChild(e, fromNode(c, depth + 1));
+        return e;
+    }
+
+    /// A copy of a text node, or of an element with its attributes but without its children.
+    int shallowFromNode(const Node &n)
+    {
         if (n.isText())
             return text(store(n.textValue()));
         const int e = element(internTag(n.tag()));
         for (const auto &a : n.attrs())
             addAttr(e, internAttr(a.first), store(a.second));
-        if (depth > 2 * MaxNodeDepth + 64)
-            return e;
-        for (const Node &c : n.children())
-            appendChild(e, fromNode(c, depth + 1));
         return e;
     }
 
@@ -808,8 +815,27 @@ private:
     void appendImported(const NodeList &nodes)
     {
         flushText();
+        // Imported elements nest below the open ones (the root aside), within MaxNodeDepth.
+        const int room = MaxNodeDepth - int(m_stack.size() - 1);
         for (const Node &n : nodes)
-            appendNode(m_tree.fromNode(n));
+            appendImported(n, m_stack.back(), room);
+    }
+    /// Appends a copy of n to parent; an element that would nest deeper than room allows is
+    /// flattened (its children take its place). The importer bounds the recursion.
+    void appendImported(const Node &n, int parent, int room)
+    {
+        if (n.isElement() && room <= 0) {
+            if (!m_flattenWarned)
+                m_warnings.add(QStringLiteral("deep nesting flattened"));
+            m_flattenWarned = true;
+            for (const Node &c : n.children())
+                appendImported(c, parent, room);
+            return;
+        }
+        const int copy = m_tree.shallowFromNode(n);
+        m_tree.appendChild(parent, copy);
+        for (const Node &c : n.children())
+            appendImported(c, copy, room - 1);
     }
     void inlineHtml(const QString &fragment);
 
