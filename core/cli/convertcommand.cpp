@@ -47,19 +47,6 @@ namespace tg::cli {
 
 namespace {
 
-/// Decodes UTF-8 input, skipping a leading byte order mark; nullopt (and sets error) if invalid.
-std::optional<QString> decodeUtf8(QByteArray bytes, QString &error)
-{
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    const qsizetype bad = utf8::invalidOffset(bytes);
-    if (bad >= 0) {
-        error = QStringLiteral("input is not valid UTF-8 (byte offset %1)").arg(bad);
-        return std::nullopt;
-    }
-    return QString::fromUtf8(bytes);
-}
-
 /// Reads FILE, or standard input for "-" or no operand.
 bool readInput(Context &ctx, const QString &operand, QByteArray &data)
 {
@@ -322,6 +309,28 @@ void printWarnings(Context &ctx, const QStringList &warnings)
         ctx.err << "warning: " << w << '\n';
 }
 
+/// markdown-to-nodes on the flat path: UTF-8 in, JSON out, no tg::Node tree or QString per text.
+int flatMarkdownToNodes(Context &ctx, QByteArrayView data)
+{
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data = data.sliced(3);
+    if (const qsizetype bad = utf8::invalidOffset(data); bad >= 0) {
+        ctx.err << "error: input is not valid UTF-8 (byte offset " << bad << ")\n";
+        return ExitUsage;
+    }
+    // A second byte order mark goes too, as QString::fromUtf8() dropped it on the UTF-16 path.
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data = data.sliced(3);
+    const FlatMarkdownResult r = markdownToFlat(data);
+    if (!r.ok()) {
+        ctx.err << "error: " << r.error << '\n';
+        return ExitUsage;
+    }
+    printWarnings(ctx, r.warnings);
+    streamOut(ctx, [&r](ByteSink &sink) { flatToJson(r.doc, sink); });
+    return ExitOk;
+}
+
 int usage(Context &ctx, const QString &message)
 {
     ctx.err << "error: " << message << " (see telegraph --help)\n";
@@ -371,10 +380,12 @@ int runConvert(Context &ctx)
     if (jsonl && !isHtmlToNodes && !isNodesToHtml)
         return usage(ctx, QStringLiteral("--jsonl applies to html-to-nodes and nodes-to-html"));
 
-    if (!jsonl && ((isHtmlToNodes && !lenient) || isNodesToHtml)) {
+    if (!jsonl && ((isHtmlToNodes && !lenient) || isNodesToHtml || isMarkdownToNodes)) {
         MappedInput input;
         if (!mapInput(ctx, operands.value(0), input))
             return ExitUsage;
+        if (isMarkdownToNodes)
+            return flatMarkdownToNodes(ctx, input.bytes);
         return isNodesToHtml ? flatNodesToHtml(ctx, input.bytes)
                              : strictHtmlToNodes(ctx, input.bytes);
     }
@@ -397,31 +408,15 @@ int runConvert(Context &ctx)
         return ExitOk;
     }
 
-    if (isNodesToMarkdown) {
-        NodeList nodes;
-        if (!readNodes(ctx, data, nodes))
-            return ExitUsage;
-        const QString markdown = nodesToMarkdown(nodes);
-        ctx.out << markdown;
-        if (!markdown.endsWith(QLatin1Char('\n')))
-            ctx.out << '\n';
-        return ExitOk;
-    }
-
-    QString error;
-    const std::optional<QString> text = decodeUtf8(data, error);
-    if (!text) {
-        ctx.err << "error: " << error << '\n';
+    // nodes-to-markdown
+    NodeList nodes;
+    if (!readNodes(ctx, data, nodes))
         return ExitUsage;
-    }
-    if (isMarkdownToNodes) {
-        const MarkdownResult r = markdownToNodes(*text);
-        printWarnings(ctx, r.warnings);
-        writeUtf8(ctx.out, toJson(r.nodes));
+    const QString markdown = nodesToMarkdown(nodes);
+    ctx.out << markdown;
+    if (!markdown.endsWith(QLatin1Char('\n')))
         ctx.out << '\n';
-        return ExitOk;
-    }
-    return strictHtmlToNodes(ctx, data);
+    return ExitOk;
 }
 
 } // namespace tg::cli

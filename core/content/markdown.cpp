@@ -6,6 +6,7 @@
 #include "content/htmlimport.h"
 #include "content/htmlimportwarnings.h"
 #include "content/htmlwriter.h"
+#include "content/utf8.h"
 
 #include <QHash>
 
@@ -185,7 +186,7 @@ public:
 
     std::vector<FNode> m_nodes;
     std::vector<FAttr> m_attrs;
-    std::string m_arena;
+    QByteArray m_arena; ///< shared, not copied, by the flat document toFlat() gives
     std::vector<std::string> m_otherTags;
     std::vector<std::string> m_otherAttrs;
     bool pendingText = false; ///< for the assertion in store()
@@ -195,7 +196,7 @@ public:
 
     std::string_view view(Slice s) const
     {
-        return std::string_view(m_arena.data() + s.off, size_t(s.len));
+        return std::string_view(m_arena.constData() + s.off, size_t(s.len));
     }
     std::string_view textOf(int i) const { return view(at(i).value); }
 
@@ -203,7 +204,7 @@ public:
     {
         Q_ASSERT(!pendingText); // the builder settles gathered text first
         const Slice out{qsizetype(m_arena.size()), qsizetype(s.size())};
-        m_arena.append(s.data(), s.size());
+        m_arena.append(s.data(), qsizetype(s.size()));
         return out;
     }
     Slice store(const QString &s)
@@ -316,7 +317,7 @@ public:
                 prev = store(copy);
             }
             const std::string addCopy(view(add));
-            m_arena.append(addCopy);
+            m_arena.append(addCopy.data(), qsizetype(addCopy.size()));
             prev.len += add.len;
             return;
         }
@@ -381,19 +382,26 @@ public:
     /// Copies a tg::Node tree (from the HTML importer) in; depth is bounded by the importer.
     int fromNode(const Node &n, int depth = 0)
     {
-        if (n.isText())
-            return text(store(n.textValue()));
-        const int e = element(internTag(n.tag()));
-        for (const auto &a : n.attrs())
-            addAttr(e, internAttr(a.first), store(a.second));
-        if (depth > 2 * MaxNodeDepth + 64)
+        const int e = shallowFromNode(n);
+        if (n.isText() || depth > 2 * MaxNodeDepth + 64)
             return e;
         for (const Node &c : n.children())
             appendChild(e, fromNode(c, depth + 1));
         return e;
     }
 
-    QString qtext(Slice s) const { return QString::fromUtf8(m_arena.data() + s.off, s.len); }
+    /// A copy of a text node, or of an element with its attributes but without its children.
+    int shallowFromNode(const Node &n)
+    {
+        if (n.isText())
+            return text(store(n.textValue()));
+        const int e = element(internTag(n.tag()));
+        for (const auto &a : n.attrs())
+            addAttr(e, internAttr(a.first), store(a.second));
+        return e;
+    }
+
+    QString qtext(Slice s) const { return QString::fromUtf8(m_arena.constData() + s.off, s.len); }
 
     /// The tree below root as tg::Node values, temporary attributes left out.
     NodeList toNodes(int parent, int depth = 0) const
@@ -431,6 +439,62 @@ public:
                               attrs, toNodes(c, depth + 1)));
         }
         return out;
+    }
+
+    /// The same nodes as toNodes(0), as a flat document whose texts are slices of the arena (which
+    /// it shares). Iterative; an element the builder refuses to nest is left out with its subtree.
+    FlatDoc toFlat() const
+    {
+        static const std::array<FlatTag, TagFirstOther> tags = [] {
+            std::array<FlatTag, TagFirstOther> out;
+            for (int t = 0; t < TagFirstOther; ++t)
+                out[size_t(t)] = flatTagFromName(QByteArrayView(kTagNames[t]));
+            return out;
+        }();
+        FlatBuilder b(m_arena);
+        b.reserve(qsizetype(m_nodes.size()), 256);
+        std::vector<int> resume; // per open element: the sibling that follows it
+        int c = at(0).first;
+        for (;;) {
+            if (c < 0) {
+                if (resume.empty())
+                    break;
+                b.close();
+                c = resume.back();
+                resume.pop_back();
+                continue;
+            }
+            const FNode &n = at(c);
+            if (n.text) {
+                b.text(asRead(view(n.value)), false);
+                c = n.next;
+                continue;
+            }
+            const QByteArrayView name = asRead(tagName(n.tag));
+            if (!b.open(n.tag < TagFirstOther ? tags[size_t(n.tag)] : flatTagFromName(name),
+                        name)) {
+                c = n.next;
+                continue;
+            }
+            for (int a = n.attrFirst; a >= 0; a = m_attrs[size_t(a)].next) {
+                const FAttr &fa = m_attrs[size_t(a)];
+                if (!isTemporary(fa.name))
+                    b.attribute(asRead(attrName(fa.name)), asRead(view(fa.value)));
+            }
+            resume.push_back(n.next);
+            c = resume.size() > size_t(2 * MaxNodeDepth + 64) ? -1 : n.first;
+        }
+        FlatDoc doc = b.finish();
+        doc.keepInput(m_arena);
+        return doc;
+    }
+
+private:
+    /// A string as toNodes() keeps it: QString::fromUtf8() drops a leading U+FEFF.
+    static QByteArrayView asRead(std::string_view s)
+    {
+        const QByteArrayView v(s.data(), qsizetype(s.size()));
+        return v.startsWith("\xEF\xBB\xBF") ? v.sliced(3) : v;
     }
 };
 
@@ -541,7 +605,7 @@ void trimTrailing(FlatTree &t, Chain &run, int depth)
         const int l = run.last;
         FNode &last = t.at(l);
         if (last.text) {
-            const char *begin = t.m_arena.data() + last.value.off;
+            const char *begin = t.m_arena.constData() + last.value.off;
             const char *end = begin + last.value.len;
             while (const int n = spaceLengthBefore(begin, end))
                 end -= n;
@@ -751,8 +815,27 @@ private:
     void appendImported(const NodeList &nodes)
     {
         flushText();
+        // Imported elements nest below the open ones (the root aside), within MaxNodeDepth.
+        const int room = MaxNodeDepth - int(m_stack.size() - 1);
         for (const Node &n : nodes)
-            appendNode(m_tree.fromNode(n));
+            appendImported(n, m_stack.back(), room);
+    }
+    /// Appends a copy of n to parent; an element that would nest deeper than room allows is
+    /// flattened (its children take its place). The importer bounds the recursion.
+    void appendImported(const Node &n, int parent, int room)
+    {
+        if (n.isElement() && room <= 0) {
+            if (!m_flattenWarned)
+                m_warnings.add(QStringLiteral("deep nesting flattened"));
+            m_flattenWarned = true;
+            for (const Node &c : n.children())
+                appendImported(c, parent, room);
+            return;
+        }
+        const int copy = m_tree.shallowFromNode(n);
+        m_tree.appendChild(parent, copy);
+        for (const Node &c : n.children())
+            appendImported(c, copy, room - 1);
     }
     void inlineHtml(const QString &fragment);
 
@@ -832,7 +915,7 @@ void MarkdownBuilder::appendText(std::string_view text)
         m_pendingOff = qsizetype(m_tree.m_arena.size());
         m_tree.pendingText = true;
     }
-    m_tree.m_arena.append(text.data(), text.size());
+    m_tree.m_arena.append(text.data(), qsizetype(text.size()));
 }
 
 void MarkdownBuilder::flushText()
@@ -901,7 +984,7 @@ int MarkdownBuilder::finishElement(int node)
             t.plainText(node, m_scratch);
             text = t.store(m_scratch);
         }
-        if (text.len > 0 && t.m_arena[size_t(text.off + text.len - 1)] == '\n')
+        if (text.len > 0 && t.m_arena.at(text.off + text.len - 1) == '\n')
             --text.len;
         if (text.len == 0)
             return -1;
@@ -1289,62 +1372,12 @@ void MarkdownBuilder::run(const char *utf8, qsizetype size)
     parser.enter_span = &MarkdownBuilder::enterSpan;
     parser.leave_span = &MarkdownBuilder::leaveSpan;
     parser.text = &MarkdownBuilder::text;
-    m_tree.m_arena.reserve(size_t(size) + size_t(size) / 4 + 64);
+    m_tree.m_arena.reserve(size + size / 4 + 64);
     m_tree.m_nodes.reserve(size_t(size) / 16 + 16);
     md_parse(utf8, MD_SIZE(size), &parser, this);
     while (!m_frames.empty())
         popOne();
     flushText();
-}
-
-/// Whether the bytes are valid UTF-8 (what md4c and the flat tree can take as they are).
-bool isValidUtf8(const char *p, qsizetype size)
-{
-    const char *end = p + size;
-    while (p < end) {
-        // ASCII eight bytes at a time.
-        while (end - p >= 8) {
-            uint64_t word;
-            std::memcpy(&word, p, 8);
-            if (word & 0x8080808080808080ull)
-                break;
-            p += 8;
-        }
-        if (p >= end)
-            break;
-        const auto c = static_cast<unsigned char>(*p);
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int n = 0;
-        uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= n)
-            return false;
-        for (int i = 1; i <= n; ++i) {
-            const auto b = static_cast<unsigned char>(p[i]);
-            if ((b & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return false;
-        p += n + 1;
-    }
-    return true;
 }
 
 } // namespace
@@ -1364,7 +1397,7 @@ namespace {
 
 void runUtf8(MarkdownBuilder &builder, QByteArrayView utf8)
 {
-    if (isValidUtf8(utf8.data(), utf8.size())) {
+    if (utf8::invalidOffset(utf8) < 0) {
         builder.run(utf8.data(), utf8.size());
     } else {
         // Invalid sequences read as U+FFFD, exactly as QString::fromUtf8() reads them.
@@ -1404,6 +1437,30 @@ MarkdownResult markdownToNodes(QByteArrayView utf8)
     MarkdownResult result;
     result.nodes = builder.tree().toNodes(0);
     result.warnings = builder.warnings();
+    return result;
+}
+
+FlatMarkdownResult markdownToFlat(QByteArrayView utf8)
+{
+    FlatMarkdownResult result;
+    // Slices of a flat document address fewer than 2^31 bytes.
+    constexpr qsizetype limit = 0x7fffffff;
+    if (utf8.size() >= limit) {
+        result.error = QStringLiteral("input is 2 GiB or larger");
+        return result;
+    }
+    MarkdownBuilder builder;
+    runUtf8(builder, utf8);
+    result.warnings = builder.warnings();
+    if (builder.tree().m_arena.size() >= limit) {
+        result.error = QStringLiteral("text is 2 GiB or larger");
+        return result;
+    }
+    result.doc = builder.tree().toFlat();
+    if (result.doc.arenaSize() >= limit) {
+        result.doc = FlatDoc();
+        result.error = QStringLiteral("text is 2 GiB or larger");
+    }
     return result;
 }
 

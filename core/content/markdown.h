@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "content/flatdoc.h"
 #include "content/node.h"
 
 #include <QByteArrayView>
@@ -40,6 +41,21 @@ MarkdownResult markdownToNodes(QStringView markdown);
 /// markdownToNodes() on UTF-8 input, read as it is (no UTF-16 step); invalid sequences read as
 /// U+FFFD, as QString::fromUtf8() reads them.
 MarkdownResult markdownToNodes(QByteArrayView utf8);
+
+/// Outcome of reading Markdown into a flat document.
+struct FlatMarkdownResult
+{
+    /// The nodes markdownToNodes() gives. Its texts are slices of an arena it holds itself, so it
+    /// does not depend on the input staying alive.
+    FlatDoc doc;
+    QStringList warnings; ///< as MarkdownResult::warnings
+    QString error;        ///< set (and no nodes) only for input or text of 2 GiB or more
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// markdownToNodes(utf8) into a flat document: the same reading, nodes, warnings and bounds
+/// (invalid UTF-8 reads as U+FFFD), without a tg::Node tree or a QString per text.
+FlatMarkdownResult markdownToFlat(QByteArrayView utf8);
 
 namespace detail {
 

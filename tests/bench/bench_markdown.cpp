@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// bench_markdown: Markdown -> nodes on a realistic 64 KiB article, nodes -> Markdown on its
-// result, and the lenient HTML import of a realistic 1 MiB web page (scripts, styles, layout
+// bench_markdown: Markdown -> nodes on a realistic 64 KiB article (as tg::Node and as a flat
+// document, with and without compact JSON), nodes -> Markdown on its result, and the lenient
+// HTML import of a realistic 1 MiB web page (scripts, styles, layout
 // divs, spans, tables, images, embeds). Throughput is reported in bytes/s of input.
 //
 // BM_ImportHtml_Scaling and BM_MarkdownRawHtml_Scaling time the same conversions on 100, 200,
 // 400 and 800 KiB of ordinary and of hostile input (nesting tricks, hidden tags, attribute and
 // text floods); time per byte must stay flat as the size doubles.
+#include "content/flatdoc.h"
 #include "content/htmlimport.h"
 #include "content/markdown.h"
 #include "content/markdownwriter.h"
@@ -129,6 +131,77 @@ void BM_MarkdownToFlat(benchmark::State &state)
     state.counters["input_bytes"] = double(md.size());
 }
 BENCHMARK(BM_MarkdownToFlat)->Arg(64 * 1024)->Arg(4 * 1024 * 1024)->Unit(benchmark::kMicrosecond);
+
+/// Times convert(markdown) on an article of state.range(0) bytes, in bytes/s of Markdown.
+template<typename Convert> void timeOnArticle(benchmark::State &state, Convert convert)
+{
+    const QByteArray md = article(state.range(0)).toUtf8();
+    for (auto _ : state) {
+        auto r = convert(md);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(state.iterations() * md.size());
+    state.counters["input_bytes"] = double(md.size());
+}
+
+/// Markdown (UTF-8) -> a flat document: the nodes markdownToNodes gives, as tg::FlatDoc, without
+/// tg::Node values or a QString per text.
+void BM_MarkdownToFlatDoc(benchmark::State &state)
+{
+    timeOnArticle(state, [](const QByteArray &md) { return tg::markdownToFlat(md); });
+}
+BENCHMARK(BM_MarkdownToFlatDoc)
+    ->Arg(64 * 1024)
+    ->Arg(4 * 1024 * 1024)
+    ->Unit(benchmark::kMicrosecond);
+
+/// Markdown (UTF-8) -> tg::Node on the same sizes, for comparison.
+void BM_MarkdownUtf8ToNodes(benchmark::State &state)
+{
+    timeOnArticle(state,
+                  [](const QByteArray &md) { return tg::markdownToNodes(QByteArrayView(md)); });
+}
+BENCHMARK(BM_MarkdownUtf8ToNodes)
+    ->Arg(64 * 1024)
+    ->Arg(4 * 1024 * 1024)
+    ->Unit(benchmark::kMicrosecond);
+
+/// Markdown -> compact nodes JSON through the flat document (convert markdown-to-nodes).
+void BM_MarkdownToJson_Flat(benchmark::State &state)
+{
+    timeOnArticle(state,
+                  [](const QByteArray &md) { return tg::flatToJson(tg::markdownToFlat(md).doc); });
+}
+BENCHMARK(BM_MarkdownToJson_Flat)
+    ->Arg(64 * 1024)
+    ->Arg(4 * 1024 * 1024)
+    ->Unit(benchmark::kMicrosecond);
+
+/// The same through tg::Node (markdownToNodes, then tg::toJson), for comparison.
+void BM_MarkdownToJson_Tree(benchmark::State &state)
+{
+    timeOnArticle(state, [](const QByteArray &md) {
+        return tg::toJson(tg::markdownToNodes(QByteArrayView(md)).nodes);
+    });
+}
+BENCHMARK(BM_MarkdownToJson_Tree)
+    ->Arg(64 * 1024)
+    ->Arg(4 * 1024 * 1024)
+    ->Unit(benchmark::kMicrosecond);
+
+/// A flat document (the article's) -> compact JSON alone, in bytes/s of JSON written.
+void BM_FlatDocToJson(benchmark::State &state)
+{
+    const tg::FlatMarkdownResult r = tg::markdownToFlat(article(state.range(0)).toUtf8());
+    const qsizetype bytes = tg::flatJsonSize(r.doc);
+    for (auto _ : state) {
+        QByteArray json = tg::flatToJson(r.doc);
+        benchmark::DoNotOptimize(json);
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters["json_bytes"] = double(bytes);
+}
+BENCHMARK(BM_FlatDocToJson)->Arg(64 * 1024)->Arg(4 * 1024 * 1024)->Unit(benchmark::kMicrosecond);
 
 /// What one keystroke costs the preview off the GUI thread on a 64 KiB article: the editor's
 /// text converted to nodes, preview HTML (per block), size and validation (convertContent).

@@ -4,8 +4,9 @@
 # and prints the resident memory it took (run it under /usr/bin/time -v as a cross-check).
 tg_add_benchmark(bench_html SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/bench_html.cpp LIBS tg_content)
 # bench_markdown: Markdown -> nodes on a 64 KiB article, nodes -> Markdown, and the lenient HTML
-# import of a 1 MiB web page, in bytes/s of input; a 4 MiB document; the 64 KiB keystroke ->
-# preview HTML conversion (convertContent).
+# import of a 1 MiB web page, in bytes/s of input; a 4 MiB document; Markdown -> flat document
+# and -> compact JSON (flat and tree paths side by side); the 64 KiB keystroke -> preview HTML
+# conversion (convertContent).
 tg_add_benchmark(bench_markdown SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/bench_markdown.cpp LIBS tg_workflow tg_content)
 # bench_textstats: the status bar's word, character and reading-time count of a 64 KiB Markdown
 # or HTML draft, and of 64 KiB to 4 MiB of Markdown (time per byte stays flat).

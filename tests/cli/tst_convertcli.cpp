@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "content/markdown.h"
 #include "content/node.h"
 #include "testdata.h"
 #include "testmain.h"
@@ -361,6 +362,46 @@ private Q_SLOTS:
             runTelegraph({QStringLiteral("convert"), QStringLiteral("markdown-to-nodes")}, md.out);
         QCOMPARE(back.exitCode, 0);
         QCOMPARE(back.out, nodes + '\n');
+    }
+
+    void markdownToNodes_fromFileOrStdin_printsWhatTheTreeReaderGives_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::newRow("warnings") << QByteArray(
+            "3. x\n\n| a |\n|---|\n| b |\n\n[j](javascript:1) <span>s</span>");
+        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF# Title");
+        QTest::newRow("two byte order marks") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF# Title");
+        QTest::newRow("byte order mark in a paragraph") << QByteArray("a\n\n\xEF\xBB\xBFz *y*");
+        QTest::newRow("empty") << QByteArray();
+        QByteArray big;
+        for (int i = 0; big.size() < 1024 * 1024; ++i)
+            big += "## Part " + QByteArray::number(i) +
+                   "\n\nSome *text*, `code` and \"quotes\"\\\nа также кириллица.\n\n";
+        QTest::newRow("1 MiB") << big;
+    }
+
+    void markdownToNodes_fromFileOrStdin_printsWhatTheTreeReaderGives()
+    {
+        QFETCH(QByteArray, input);
+        // What the command printed when it read Markdown through QString and tg::Node.
+        QByteArray text = input;
+        if (text.startsWith("\xEF\xBB\xBF"))
+            text.remove(0, 3);
+        const MarkdownResult tree = markdownToNodes(QString::fromUtf8(text));
+        QByteArray warnings;
+        for (const QString &w : tree.warnings)
+            warnings += "warning: " + w.toUtf8() + '\n';
+
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("in.md"), input);
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("convert"), QStringLiteral("markdown-to-nodes")},
+              QStringList{QStringLiteral("convert"), QStringLiteral("markdown-to-nodes"), path}}) {
+            const RunResult r = runTelegraph(args, args.size() == 2 ? input : QByteArray());
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.out, toJson(tree.nodes) + '\n');
+            QCOMPARE(r.err, warnings);
+        }
     }
 
     void markdownToNodes_invalidUtf8_exitsTwo()

@@ -5,10 +5,15 @@
 #include "testdata.h"
 #include "testmain.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
+#include <vector>
 
 using namespace tg;
 
@@ -51,6 +56,61 @@ QString repeated(const QString &s, int n)
     return out;
 }
 
+QByteArray repeatedBytes(QByteArrayView s, int n)
+{
+    QByteArray out;
+    out.reserve(s.size() * n);
+    for (int i = 0; i < n; ++i)
+        out.append(s);
+    return out;
+}
+
+/// The deepest element nesting of a flat document (as maxDepth() counts it).
+int flatDepth(const FlatDoc &doc)
+{
+    int deepest = 0;
+    std::vector<quint32> ends;
+    const auto count = quint32(doc.nodes().size());
+    for (quint32 i = 0; i < count; ++i) {
+        while (!ends.empty() && ends.back() <= i)
+            ends.pop_back();
+        const FlatNode &n = doc.nodes()[i];
+        if (!n.isElement())
+            continue;
+        deepest = qMax(deepest, int(ends.size()) + 1);
+        ends.push_back(n.end);
+    }
+    return deepest;
+}
+
+/// markdownToFlat(utf8) gives what markdownToNodes(utf8) gives: the same nodes (compared as
+/// JSON and as trees), JSON size and warnings.
+void compareFlatWithTree(QByteArrayView utf8)
+{
+    const MarkdownResult tree = markdownToNodes(utf8);
+    const FlatMarkdownResult flat = markdownToFlat(utf8);
+    QVERIFY2(flat.ok(), qPrintable(flat.error));
+    const QByteArray json = toJson(tree.nodes);
+    QCOMPARE(flatToJson(flat.doc), json);
+    QCOMPARE(flatJsonSize(flat.doc), json.size());
+    QCOMPARE(toNodes(flat.doc), tree.nodes);
+    QCOMPARE(flat.warnings, tree.warnings);
+}
+
+/// Every file below a folder of tests/data, by path relative to it.
+QList<QPair<QString, QByteArray>> dataFiles(const QString &folder)
+{
+    QList<QPair<QString, QByteArray>> out;
+    QDirIterator it(test::dataPath(folder), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly))
+            out.append({folder + u'/' + it.fileName(), f.readAll()});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 } // namespace
 
 /// Markdown → nodes (md4c), nodes → Markdown, and the round-trip check.
@@ -67,6 +127,15 @@ private Q_SLOTS:
     void markdownToNodes_unicodeWhitespaceAndInvalidUtf8();
     void markdownToNodes_hostileInput_isBoundedAndQuick_data();
     void markdownToNodes_hostileInput_isBoundedAndQuick();
+    void markdownToFlat_mappingRows_givesTheSameNodes_data();
+    void markdownToFlat_mappingRows_givesTheSameNodes();
+    void markdownToFlat_unicodeAndInvalidUtf8_givesTheSameNodes_data();
+    void markdownToFlat_unicodeAndInvalidUtf8_givesTheSameNodes();
+    void markdownToFlat_hostileInput_isBoundedLikeMarkdownToNodes_data();
+    void markdownToFlat_hostileInput_isBoundedLikeMarkdownToNodes();
+    void markdownToFlat_testDataAndOddBytes_givesTheSameNodes_data();
+    void markdownToFlat_testDataAndOddBytes_givesTheSameNodes();
+    void markdownToFlat_document_outlivesItsInput();
     void nodesToMarkdown_writesReadableMarkdown_data();
     void nodesToMarkdown_writesReadableMarkdown();
     void markdownRoundTrips_lossless_data();
@@ -311,6 +380,167 @@ void TestMarkdown::markdownToNodes_hostileInput_isBoundedAndQuick()
         text += n.plainText();
     QVERIFY2(text.contains(QStringLiteral("deep text")), qPrintable(text.left(200)));
     QCOMPARE(result.warnings.contains(QStringLiteral("deep nesting flattened")), flattened);
+}
+
+void TestMarkdown::markdownToFlat_mappingRows_givesTheSameNodes_data()
+{
+    markdownToNodes_mapsToTelegraphContent_data();
+}
+
+void TestMarkdown::markdownToFlat_mappingRows_givesTheSameNodes()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, warnings);
+
+    const QByteArray utf8 = markdown.toUtf8();
+    const FlatMarkdownResult flat = markdownToFlat(utf8);
+    QCOMPARE(flatToJson(flat.doc), json);
+    QCOMPARE(flat.warnings, warnings);
+    compareFlatWithTree(utf8);
+}
+
+void TestMarkdown::markdownToFlat_unicodeAndInvalidUtf8_givesTheSameNodes_data()
+{
+    markdownToNodes_unicodeWhitespaceAndInvalidUtf8_data();
+}
+
+void TestMarkdown::markdownToFlat_unicodeAndInvalidUtf8_givesTheSameNodes()
+{
+    QFETCH(QByteArray, utf8);
+    QFETCH(QByteArray, json);
+
+    QCOMPARE(flatToJson(markdownToFlat(utf8).doc), json);
+    compareFlatWithTree(utf8);
+}
+
+void TestMarkdown::markdownToFlat_hostileInput_isBoundedLikeMarkdownToNodes_data()
+{
+    markdownToNodes_hostileInput_isBoundedAndQuick_data();
+}
+
+void TestMarkdown::markdownToFlat_hostileInput_isBoundedLikeMarkdownToNodes()
+{
+    QFETCH(QString, markdown);
+    QFETCH(bool, flattened);
+
+    const QByteArray utf8 = markdown.toUtf8();
+    const FlatMarkdownResult flat = markdownToFlat(utf8);
+    QVERIFY(flatDepth(flat.doc) <= MaxNodeDepth);
+    QCOMPARE(flat.warnings.contains(QStringLiteral("deep nesting flattened")), flattened);
+    compareFlatWithTree(utf8);
+}
+
+void TestMarkdown::markdownToFlat_testDataAndOddBytes_givesTheSameNodes_data()
+{
+    QTest::addColumn<QByteArray>("utf8");
+
+    // Markdown written from every conformance vector's nodes, and each vector's HTML read as
+    // Markdown (raw HTML blocks and inline HTML).
+    int vectors = 0;
+    for (const QString &file : {QStringLiteral("vectors/html_to_nodes.jsonl"),
+                                QStringLiteral("vectors/nodes_to_html.jsonl")}) {
+        for (const QByteArray &line : test::readJsonLines(file)) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QByteArray id = o.value(QLatin1String("id")).toString().toUtf8();
+            if (const QByteArray raw = test::rawJsonMember(line, "nodes"); !raw.isEmpty()) {
+                const NodeParseResult parsed = nodesFromJson(raw);
+                if (parsed.ok()) {
+                    QTest::addRow("nodes %s", id.constData())
+                        << nodesToMarkdown(parsed.nodes).toUtf8();
+                    ++vectors;
+                }
+            }
+            if (o.contains(QLatin1String("html"))) {
+                QTest::addRow("html %s", id.constData())
+                    << o.value(QLatin1String("html")).toString().toUtf8();
+                ++vectors;
+            }
+        }
+    }
+    QVERIFY(vectors > 1000);
+
+    const QJsonDocument page =
+        QJsonDocument::fromJson(test::readData(QStringLiteral("fixtures/web-editor-page.json")));
+    const NodeParseResult fixture =
+        nodesFromJson(QJsonDocument(page.object().value(QStringLiteral("content")).toArray())
+                          .toJson(QJsonDocument::Compact));
+    QVERIFY(fixture.ok());
+    QTest::newRow("web editor fixture") << nodesToMarkdown(fixture.nodes).toUtf8();
+
+    // Inputs that once crashed a Markdown fuzz target.
+    for (const QString &folder : {QStringLiteral("fuzz-regressions/markdown"),
+                                  QStringLiteral("fuzz-regressions/markdown_utf8"),
+                                  QStringLiteral("fuzz-regressions/markdown_flat")}) {
+        for (const auto &[name, bytes] : dataFiles(folder))
+            QTest::newRow(qPrintable(name)) << bytes;
+    }
+
+    // A U+FEFF that starts a text, a link or the input.
+    const QByteArray bom("\xEF\xBB\xBF");
+    QTest::newRow("bom at start") << QByteArray(bom + "# Title\n\ntext");
+    QTest::newRow("two boms") << QByteArray(bom + bom + "x");
+    QTest::newRow("bom starts paragraph") << QByteArray("a\n\n" + bom + "b");
+    QTest::newRow("bom after emphasis") << QByteArray("*a*" + bom + "b");
+    QTest::newRow("bom starts href") << QByteArray("[x](" + bom + "https://e.org/)");
+    QTest::newRow("bom in code") << QByteArray("```\n" + bom + "code\n```");
+    QTest::newRow("bom in html block") << QByteArray("<div>" + bom + "x</div>");
+    QTest::newRow("bom in image title")
+        << QByteArray("![" + bom + "alt](a.png \"" + bom + "title\")");
+    // Bytes md4c and the reader treat specially.
+    QTest::newRow("nul characters") << QByteArray("a\0b *\0* [\0](x\0y)\n\n```\n\0\n```", 27);
+    QTest::newRow("crlf and cr") << QByteArray("# a\r\n\r\nb\rc\r\n- d\r\n- e\r\n");
+    QTest::newRow("entities everywhere")
+        << QByteArray("&#0; &#xD800; &#x110000; &bogus; [&amp;](/a&amp;b \"&quot;\") "
+                      "![&lt;](x&#x20;y.png)");
+    QTest::newRow("invalid utf-8 of every kind")
+        << QByteArray("\x80 \xBF \xC0\xAF \xC1\xBF \xE0\x80\x80 \xED\xA0\x80 \xF4\x90\x80\x80 "
+                      "\xF5 \xFF *\xE2\x82* [\xF0\x9F](\xC3) ```\n\xE2\n```\n\n<b>\xFE</b>");
+    QTest::newRow("cut sequence at the end") << QByteArray("text \xE2\x82");
+    QTest::newRow("tags outside telegraph")
+        << QByteArray("<table><tr><td>x</td></tr></table>\n\n<span>a</span> <kbd>k</kbd> "
+                      "<custom-tag>c</custom-tag>\n\n<div><script>x</script><p>p</p></div>");
+    QTest::newRow("headings in paragraphs")
+        << QByteArray("<h1>a</h1>\n\nx <h2>b</h2> <h4>c <h5>d</h5></h4>\n\n<h6>e");
+    QTest::newRow("embeds and captions")
+        << QByteArray("[https://youtu.be/dQw4w9WgXcQ](https://youtu.be/dQw4w9WgXcQ \"  a\tb  \")"
+                      "\n\n<https://twitter.com/jack/status/20>\n\n[](https://vimeo.com/1)\n\n"
+                      "https://t.me/durov/43\n\n![](/embed/youtube?url=x)");
+    QTest::newRow("table with inline content")
+        << QByteArray("| a | *b* | `c` |\n|---|:-:|--:|\n| [l](x) | ![i](y.png) | <b>z</b> |\n"
+                      "| 1 |");
+    QTest::newRow("html in deep quote") << QByteArray(repeatedBytes("> ", 600) + "<div>\n" +
+                                                      repeatedBytes("<blockquote>", 600) + "deep");
+    QTest::newRow("inline html in deep list")
+        << QByteArray(repeatedBytes("* ", 600) + repeatedBytes("<b>", 600) + "x <img src=a.png> y");
+    QTest::newRow("embed in deep quote")
+        << QByteArray(repeatedBytes("> ", 600) + "https://youtu.be/dQw4w9WgXcQ");
+    QTest::newRow("image in deep emphasis") << QByteArray(
+        repeatedBytes("*", 2000) + "![a *b* ![c](d)](e.png \"t\")" + repeatedBytes("*", 2000));
+    QTest::newRow("100k table cells") << QByteArray("|a|\n|-|\n" + repeatedBytes("|x", 100000));
+    QTest::newRow("50k links") << repeatedBytes("[a](https://e.org/x \"t\") ", 50000);
+    QTest::newRow("8 MiB of paragraphs")
+        << repeatedBytes("Some *text* with **words**, `code` and a [link](/x).\n\n", 150000);
+}
+
+void TestMarkdown::markdownToFlat_testDataAndOddBytes_givesTheSameNodes()
+{
+    QFETCH(QByteArray, utf8);
+    compareFlatWithTree(utf8);
+}
+
+void TestMarkdown::markdownToFlat_document_outlivesItsInput()
+{
+    FlatMarkdownResult flat;
+    {
+        const QByteArray input = QByteArrayLiteral("# Title\n\nSome *text* [link](/x)");
+        flat = markdownToFlat(input);
+        QVERIFY(flat.doc.input().data() != input.constData());
+    }
+    QCOMPARE(
+        flatToJson(flat.doc),
+        QByteArray(
+            R"J([{"tag":"h3","children":["Title"]},{"tag":"p","children":["Some ",{"tag":"em","children":["text"]}," ",{"tag":"a","attrs":{"href":"/x"},"children":["link"]}]}])J"));
 }
 
 void TestMarkdown::nodesToMarkdown_writesReadableMarkdown_data()
