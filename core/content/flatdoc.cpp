@@ -12,9 +12,9 @@ namespace tg {
 namespace {
 
 constexpr std::array<QByteArrayView, 24> kTagNames = {
-    "a",  "aside", "b",  "blockquote", "br",  "code", "em",  "figcaption",
-    "figure", "h3", "h4", "hr", "i",  "iframe", "img", "li",
-    "ol", "p", "pre", "s", "strong", "u", "ul", "video",
+    "a",      "aside", "b",   "blockquote", "br",     "code",   "em",  "figcaption",
+    "figure", "h3",    "h4",  "hr",         "i",      "iframe", "img", "li",
+    "ol",     "p",     "pre", "s",          "strong", "u",      "ul",  "video",
 };
 
 } // namespace
@@ -560,7 +560,7 @@ namespace {
 bool isWriterVoid(QByteArrayView tag)
 {
     static constexpr QByteArrayView kVoid[] = {
-        "area", "base",     "br",   "col",   "embed",  "hr",    "img",   "input",
+        "area",   "base", "br",       "col",  "embed", "hr",     "img",   "input",
         "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr",
     };
     return std::any_of(std::begin(kVoid), std::end(kVoid),

@@ -69,10 +69,10 @@ struct FlatNode
         Text,
         Element
     };
-    quint32 end = 0;  ///< index one past the last node of this subtree
-    quint32 a = 0;    ///< text: FlatStr::offset; element: index of its first attribute
-    quint32 b = 0;    ///< text: FlatStr::size; element: attribute count
-    Kind kind = Text; ///< text or element
+    quint32 end = 0;            ///< index one past the last node of this subtree
+    quint32 a = 0;              ///< text: FlatStr::offset; element: index of its first attribute
+    quint32 b = 0;              ///< text: FlatStr::size; element: attribute count
+    Kind kind = Text;           ///< text or element
     FlatTag tag = FlatTag::Raw; ///< elements only
     quint16 reserved = 0;
 

@@ -84,14 +84,14 @@ struct TagInfo
 
 /// The allowed tags in FlatTag order, with the reference client's void and block-level flags.
 constexpr std::array<TagInfo, 24> kAllowed = {{
-    {"a", false, false},       {"aside", false, true},      {"b", false, false},
-    {"blockquote", false, true}, {"br", true, false},       {"code", false, false},
-    {"em", false, false},      {"figcaption", false, true}, {"figure", false, true},
-    {"h3", false, true},       {"h4", false, true},         {"hr", true, true},
-    {"i", false, false},       {"iframe", false, false},    {"img", true, false},
-    {"li", false, true},       {"ol", false, true},         {"p", false, true},
-    {"pre", false, true},      {"s", false, false},         {"strong", false, false},
-    {"u", false, false},       {"ul", false, true},         {"video", false, true},
+    {"a", false, false},         {"aside", false, true},      {"b", false, false},
+    {"blockquote", false, true}, {"br", true, false},         {"code", false, false},
+    {"em", false, false},        {"figcaption", false, true}, {"figure", false, true},
+    {"h3", false, true},         {"h4", false, true},         {"hr", true, true},
+    {"i", false, false},         {"iframe", false, false},    {"img", true, false},
+    {"li", false, true},         {"ol", false, true},         {"p", false, true},
+    {"pre", false, true},        {"s", false, false},         {"strong", false, false},
+    {"u", false, false},         {"ul", false, true},         {"video", false, true},
 }};
 
 constexpr int kPreIndex = int(FlatTag::Pre);
@@ -113,7 +113,7 @@ int allowedIndex(QByteArrayView lowerTag)
 bool isReferenceVoid(QByteArrayView lowerTag)
 {
     static constexpr QByteArrayView kVoid[] = {
-        "area", "base", "br",   "col",      "embed", "hr",    "img",    "input",
+        "area",   "base", "br",       "col",  "embed", "hr",     "img",   "input",
         "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr",
     };
     if (lowerTag.size() < 2 || lowerTag.size() > 8)
@@ -262,10 +262,10 @@ private:
     int m_preInPath = 0;
     LastText m_last = LastText::None;
     std::optional<HtmlParseError> m_error;
-    QByteArray m_scratch;  // decoded text
-    QByteArray m_tagBuf;   // a lower-cased tag name
-    QByteArray m_nameBuf;  // a lower-cased attribute name
-    QByteArray m_attrBuf;  // lower-cased names and decoded values of the current start tag
+    QByteArray m_scratch; // decoded text
+    QByteArray m_tagBuf;  // a lower-cased tag name
+    QByteArray m_nameBuf; // a lower-cased attribute name
+    QByteArray m_attrBuf; // lower-cased names and decoded values of the current start tag
     std::vector<std::pair<Piece, Piece>> m_attrs;
 };
 

@@ -104,8 +104,9 @@ void run(QStringDecoder &d, QByteArrayView bytes, HtmlDecodeResult &r)
     r.encodingName = QString::fromLatin1(d.name());
     r.lossy = d.hasError();
     if (r.lossy)
-        r.warnings
-            << QCoreApplication::translate("tg::HtmlDecode", "Some bytes are not valid %1 and were replaced with �.").arg(r.encodingName);
+        r.warnings << QCoreApplication::translate(
+                          "tg::HtmlDecode", "Some bytes are not valid %1 and were replaced with �.")
+                          .arg(r.encodingName);
 }
 
 } // namespace
@@ -168,7 +169,9 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
             if (rest.size() % unit != 0 && !r.lossy) {
                 r.text += QChar(QChar::ReplacementCharacter);
                 r.lossy = true;
-                r.warnings << QCoreApplication::translate("tg::HtmlDecode", "Some bytes are not valid %1 and were replaced with �.")
+                r.warnings << QCoreApplication::translate(
+                                  "tg::HtmlDecode",
+                                  "Some bytes are not valid %1 and were replaced with �.")
                                   .arg(r.encodingName);
             }
             return r;
@@ -185,7 +188,9 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
                 run(d, data, r);
                 return r;
             }
-            r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The content type names the unknown encoding “%1”; it was ignored.")
+            r.warnings << QCoreApplication::translate(
+                              "tg::HtmlDecode",
+                              "The content type names the unknown encoding “%1”; it was ignored.")
                               .arg(QString::fromLatin1(label));
         }
     }
@@ -205,8 +210,10 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
             run(d, data, r);
             return r;
         }
-        r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The document declares the unknown encoding “%1”; it was read as "
-                         "UTF-8 if valid, else as windows-1252.")
+        r.warnings << QCoreApplication::translate(
+                          "tg::HtmlDecode",
+                          "The document declares the unknown encoding “%1”; it was read as "
+                          "UTF-8 if valid, else as windows-1252.")
                           .arg(QString::fromLatin1(label));
     }
 
@@ -223,8 +230,10 @@ HtmlDecodeResult decodeHtml(const QByteArray &data, const QString &contentTypeHi
     r.source = HtmlDecodeResult::Source::Fallback;
     run(fallback, data, r);
     if (label.isEmpty())
-        r.warnings << QCoreApplication::translate("tg::HtmlDecode", "The document names no encoding and is not valid UTF-8; it was read "
-                         "as %1.")
+        r.warnings << QCoreApplication::translate(
+                          "tg::HtmlDecode",
+                          "The document names no encoding and is not valid UTF-8; it was read "
+                          "as %1.")
                           .arg(r.encodingName);
     return r;
 }

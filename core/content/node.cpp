@@ -610,8 +610,9 @@ private:
             if (runEnd == runStart)
                 return true;
             // ConvertInitialBom: a U+FEFF at the start of a run is content, not a byte order mark.
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
-                                                             QStringDecoder::Flag::ConvertInitialBom);
+            QStringDecoder decoder(QStringDecoder::Utf8,
+                                   QStringDecoder::Flag::Stateless |
+                                       QStringDecoder::Flag::ConvertInitialBom);
             result += decoder.decode(QByteArrayView(runStart, runEnd - runStart));
             if (decoder.hasError()) {
                 m_p = runStart;

@@ -12,15 +12,14 @@ namespace tg {
 
 namespace {
 constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions GroupOrOther =
-    QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-    QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+constexpr QFileDevice::Permissions GroupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                  QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                  QFileDevice::WriteOther | QFileDevice::ExeOther;
 } // namespace
 
 PersonalDictionary::PersonalDictionary(const QString &path)
     : m_path(path)
-{
-}
+{}
 
 bool PersonalDictionary::isValidWord(const QString &text)
 {
@@ -88,18 +87,17 @@ bool PersonalDictionary::add(const QString &word, QString *error)
         QFile file(m_path);
         // Created owner-only; appending one short line never leaves a half-written file behind
         // that the next load could not read.
-        const bool opened = file.exists() ? file.open(QIODevice::WriteOnly | QIODevice::Append)
-                                          : file.open(QIODevice::WriteOnly | QIODevice::Append,
-                                                      OwnerOnly);
+        const bool opened = file.exists()
+                                ? file.open(QIODevice::WriteOnly | QIODevice::Append)
+                                : file.open(QIODevice::WriteOnly | QIODevice::Append, OwnerOnly);
         const QByteArray line = w.toUtf8() + '\n';
-        if (!opened || file.size() + line.size() > MaxFileBytes || file.write(line) != line.size() ||
-            !file.flush()) {
+        if (!opened || file.size() + line.size() > MaxFileBytes ||
+            file.write(line) != line.size() || !file.flush()) {
             if (error)
                 *error = tr("“%1” could not be added to the spelling dictionary %2: %3")
                              .arg(w, QFileInfo(m_path).fileName(),
-                                  file.size() + line.size() > MaxFileBytes
-                                      ? tr("the file is full")
-                                      : file.errorString());
+                                  file.size() + line.size() > MaxFileBytes ? tr("the file is full")
+                                                                           : file.errorString());
             return false;
         }
         file.setPermissions(OwnerOnly);

@@ -83,8 +83,9 @@ std::unique_ptr<SpellChecker> SpellChecker::load(const SpellDictionaryInfo &dict
                        "convert.")
                         .arg(name, encoding));
     std::unique_ptr<SpellChecker> checker(new SpellChecker);
-    checker->m_hunspell = std::make_unique<Hunspell>(QFile::encodeName(dictionary.affPath).constData(),
-                                                     QFile::encodeName(dictionary.dicPath).constData());
+    checker->m_hunspell =
+        std::make_unique<Hunspell>(QFile::encodeName(dictionary.affPath).constData(),
+                                   QFile::encodeName(dictionary.dicPath).constData());
     checker->m_language = dictionary.language;
     checker->m_encoding = encoding;
     checker->m_codecName = codec;

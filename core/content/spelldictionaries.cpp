@@ -30,8 +30,8 @@ QString SpellDictionaries::normalized(const QString &language)
     if (!m.hasMatch())
         return {};
     QString out = m.captured(1).toLower();
-    const QStringList parts = m.captured(2).split(QRegularExpression(QStringLiteral("[_-]")),
-                                                  Qt::SkipEmptyParts);
+    const QStringList parts =
+        m.captured(2).split(QRegularExpression(QStringLiteral("[_-]")), Qt::SkipEmptyParts);
     for (const QString &p : parts) {
         out += QLatin1Char('_');
         out += p.size() == 2 ? p.toUpper() : p;
@@ -118,8 +118,8 @@ QString SpellDictionaries::displayName(const QString &language)
         english += QStringLiteral(" (") + QLocale::territoryToString(locale.territory()) +
                    QLatin1Char(')');
     const QString native = locale.nativeLanguageName();
-    if (native.isEmpty() || native.compare(QLocale::languageToString(locale.language()),
-                                           Qt::CaseInsensitive) == 0)
+    if (native.isEmpty() ||
+        native.compare(QLocale::languageToString(locale.language()), Qt::CaseInsensitive) == 0)
         return english;
     return english + QStringLiteral(" — ") + native;
 }
@@ -136,7 +136,7 @@ QString SpellDictionaries::packageHint(const QString &language)
     // Debian names these by territory; the others by language alone.
     if (lang == QLatin1String("en") || lang == QLatin1String("de") || lang == QLatin1String("pt"))
         return QStringLiteral("hunspell-") + lang + QLatin1Char('-') +
-               (territory.isEmpty() ? (lang == QLatin1String("pt") ? QStringLiteral("pt")
+               (territory.isEmpty() ? (lang == QLatin1String("pt")   ? QStringLiteral("pt")
                                        : lang == QLatin1String("en") ? QStringLiteral("us")
                                                                      : QStringLiteral("de"))
                                     : territory);

@@ -200,8 +200,8 @@ struct Scanner
             }
             const QChar c = line[i];
             const QChar next = i + 1 < n ? line[i + 1] : QChar();
-            if (markdown && c == QLatin1Char('\\') && next.unicode() > 32 &&
-                next.unicode() < 127 && !isAsciiAlnum(next)) {
+            if (markdown && c == QLatin1Char('\\') && next.unicode() > 32 && next.unicode() < 127 &&
+                !isAsciiAlnum(next)) {
                 mask(i, i + 2);
                 i += 2;
                 continue;
@@ -283,7 +283,8 @@ struct Scanner
             }
             if (c == QLatin1Char('&')) {
                 qsizetype j = i + 1;
-                while (j < n && j - i <= 32 && (isAsciiAlnum(line[j]) || line[j] == QLatin1Char('#')))
+                while (j < n && j - i <= 32 &&
+                       (isAsciiAlnum(line[j]) || line[j] == QLatin1Char('#')))
                     ++j;
                 if (j < n && j > i + 1 && line[j] == QLatin1Char(';')) {
                     mask(i, j + 1);
@@ -315,12 +316,13 @@ struct Scanner
                    chunk[lead] != QLatin1Char('.') && chunk[lead] != QLatin1Char('\\'))
                 ++lead;
             const QStringView core = chunk.mid(lead);
-            bool address = chunk.contains(QLatin1String("://")) ||
-                           core.startsWith(QLatin1String("www."), Qt::CaseInsensitive) ||
-                           core.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) ||
-                           core.startsWith(QLatin1Char('/')) || core.startsWith(QLatin1String("~/")) ||
-                           core.startsWith(QLatin1String("./")) ||
-                           core.startsWith(QLatin1String("../")) || chunk.contains(QLatin1Char('\\'));
+            bool address =
+                chunk.contains(QLatin1String("://")) ||
+                core.startsWith(QLatin1String("www."), Qt::CaseInsensitive) ||
+                core.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) ||
+                core.startsWith(QLatin1Char('/')) || core.startsWith(QLatin1String("~/")) ||
+                core.startsWith(QLatin1String("./")) || core.startsWith(QLatin1String("../")) ||
+                chunk.contains(QLatin1Char('\\'));
             if (!address) {
                 const qsizetype at = chunk.indexOf(QLatin1Char('@'));
                 address = at > 0 && at + 1 < chunk.size() && chunk[at - 1].isLetterOrNumber() &&
@@ -378,7 +380,8 @@ struct Scanner
                 --e;
             const bool underscore = line.mid(s, e - s).contains(QLatin1Char('_'));
             int firstLength = 1;
-            const bool startsWithLetter = s < e && QChar::isLetter(codePointAt(line, s, &firstLength));
+            const bool startsWithLetter =
+                s < e && QChar::isLetter(codePointAt(line, s, &firstLength));
             if (!digit && !dot && !underscore && startsWithLetter && e - s <= MaxSpellWordLength)
                 out.append(SpellToken{int(s), int(e - s)});
             i = j > i ? j : i + len;
@@ -490,7 +493,8 @@ QList<SpellToken> spellTokens(QStringView text, SpellSyntax syntax)
         qsizetype end = text.indexOf(QLatin1Char('\n'), start);
         if (end < 0)
             end = text.size();
-        const QList<SpellToken> line = spellTokensInLine(text.mid(start, end - start), syntax, state);
+        const QList<SpellToken> line =
+            spellTokensInLine(text.mid(start, end - start), syntax, state);
         for (const SpellToken &t : line)
             out.append(SpellToken{int(start) + t.start, t.length});
         start = end + 1;

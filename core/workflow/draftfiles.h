@@ -33,8 +33,9 @@ public:
 
     /// Reads the file into a new draft: .html and .htm are decoded in the encoding they declare
     /// (see decodeHtml(); what was unusual is among the warnings), go through the lenient HTML
-    /// import and stay HTML; Markdown is read as UTF-8; anything else is taken as Markdown as it is. A large HTML file is
-    /// converted on a worker thread while the calling thread's event loop keeps running.
+    /// import and stay HTML; Markdown is read as UTF-8; anything else is taken as Markdown as it
+    /// is. A large HTML file is converted on a worker thread while the calling thread's event loop
+    /// keeps running.
     static ImportResult importFile(const QString &path, const BusyCallback &busy = {});
 
     /// The draft's content converted for the file name's suffix: .json Telegraph nodes, .html or

@@ -50,7 +50,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         int count = 0;
         for (const QString &file : {QStringLiteral("vectors/html_to_nodes.jsonl"),
-                                   QStringLiteral("vectors/nodes_to_html.jsonl")}) {
+                                    QStringLiteral("vectors/nodes_to_html.jsonl")}) {
             for (const auto &[id, nodes] : vectorNodes(file)) {
                 QTest::newRow(id.constData()) << nodes;
                 ++count;
@@ -247,8 +247,8 @@ private Q_SLOTS:
             << QByteArray("[{\"tag\":\"p\",\"x\":[1,2.5,-3e4,true,null,{\"k\":\"v\"}]}]");
         QTest::newRow("nulls") << QByteArray("[{\"tag\":\"p\",\"attrs\":null,\"children\":null}]");
         QTest::newRow("raw tag kept") << QByteArray("[{\"tag\":\"H1\",\"children\":[\"x\"]}]");
-        QTest::newRow("escapes")
-            << QByteArray("[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\"]");
+        QTest::newRow("escapes") << QByteArray(
+            "[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\"]");
         QTest::newRow("lone high surrogate") << QByteArray("[\"a\\ud800b\"]");
         QTest::newRow("high then non-low") << QByteArray("[\"\\ud800\\u0041\"]");
         QTest::newRow("lone low surrogate") << QByteArray("[\"\\udc00\"]");
@@ -329,7 +329,7 @@ private Q_SLOTS:
         FlatBuilder b(input);
         b.text(QByteArrayView(input).first(2));
         b.text(QByteArrayView(input).sliced(2, 2)); // contiguous: extends the slice
-        b.text("!");                                  // elsewhere: copied, merged
+        b.text("!");                                // elsewhere: copied, merged
         b.open(FlatTag::B);
         b.close();
         b.text(QByteArrayView(input).sliced(4), false);

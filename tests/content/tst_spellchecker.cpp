@@ -175,8 +175,8 @@ private Q_SLOTS:
         QTest::newRow("helo") << QStringLiteral("helo") << false;
         QTest::newRow("wrold") << QStringLiteral("wrold") << false;
         QTest::newRow("cyrillic in english") << QStringLiteral("\u043C\u0438\u0440") << false;
-        QTest::newRow("too long is skipped") << QString(MaxSpellWordLength + 1, QLatin1Char('q'))
-                                             << true;
+        QTest::newRow("too long is skipped")
+            << QString(MaxSpellWordLength + 1, QLatin1Char('q')) << true;
     }
 
     void englishWords_correctAndIncorrect()
@@ -236,7 +236,8 @@ private Q_SLOTS:
             QStringEncoder koi8("KOI8-R");
             const QByteArray bytes = koi8.encode(text);
             QVERIFY(!koi8.hasError());
-            QFile out(dir.filePath(QStringLiteral("ru_RU") + path.mid(path.lastIndexOf(QLatin1Char('.')))));
+            QFile out(dir.filePath(QStringLiteral("ru_RU") +
+                                   path.mid(path.lastIndexOf(QLatin1Char('.')))));
             QVERIFY(out.open(QIODevice::WriteOnly));
             QCOMPARE(out.write(bytes), bytes.size());
         }
@@ -302,16 +303,22 @@ private Q_SLOTS:
         QVERIFY(!dictionaries.find(QStringLiteral("fa_IR")));
         QCOMPARE(dictionaries.bestMatch(QStringLiteral("fa")), QString());
         QCOMPARE(dictionaries.bestMatch(QStringLiteral("ru")), QString());
-        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("fa_IR")), QStringLiteral("myspell-fa"));
-        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("de")), QStringLiteral("hunspell-de-de"));
-        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("ru_RU")), QStringLiteral("hunspell-ru"));
-        QVERIFY(SpellDictionaries::displayName(QStringLiteral("fa_IR")).startsWith(QStringLiteral("Persian")));
+        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("fa_IR")),
+                 QStringLiteral("myspell-fa"));
+        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("de")),
+                 QStringLiteral("hunspell-de-de"));
+        QCOMPARE(SpellDictionaries::packageHint(QStringLiteral("ru_RU")),
+                 QStringLiteral("hunspell-ru"));
+        QVERIFY(SpellDictionaries::displayName(QStringLiteral("fa_IR"))
+                    .startsWith(QStringLiteral("Persian")));
 
         QString error;
-        const SpellDictionaryInfo gone{QStringLiteral("fa_IR"), dir.filePath(QStringLiteral("fa_IR.aff")),
+        const SpellDictionaryInfo gone{QStringLiteral("fa_IR"),
+                                       dir.filePath(QStringLiteral("fa_IR.aff")),
                                        dir.filePath(QStringLiteral("fa_IR.dic"))};
         QVERIFY(!SpellChecker::load(gone, &error));
-        QVERIFY2(error.contains(QStringLiteral("fa_IR.aff")) && error.contains(QStringLiteral("Persian")),
+        QVERIFY2(error.contains(QStringLiteral("fa_IR.aff")) &&
+                     error.contains(QStringLiteral("Persian")),
                  qPrintable(error));
     }
 
@@ -350,7 +357,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(PersonalDictionary::defaultFileName());
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("good\n\n   \ntwo words\n" + QByteArray(300, 'x') + "\n\x01"
+        file.write("good\n\n   \ntwo words\n" + QByteArray(300, 'x') +
+                   "\n\x01"
                    "ctrl\n12345\n\xff\xfe\nsecond\r\ngood\n");
         file.close();
         QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |

@@ -16,10 +16,10 @@
 #include "window/messagearea.h"
 #include "window/shortcutsdialog.h"
 
-#include <algorithm>
 #include "window/userguidedialog.h"
 #include "workflow/accountmanager.h"
 #include "workflow/draftsession.h"
+#include <algorithm>
 
 #include <QAction>
 #include <QApplication>

@@ -3,8 +3,8 @@
 // local HTTP server stands for the image host and counts what the preview asks of it.
 #include "editor/editorpane.h"
 #include "editor/sourceeditor.h"
-#include "preview/previewprivacy.h"
 #include "preview/previewpane.h"
+#include "preview/previewprivacy.h"
 #include "scriptedserver.h"
 #include "storage/draftstore.h"
 #include "testmain.h"

@@ -268,8 +268,9 @@ private Q_SLOTS:
                  ApiError::Category::Cancelled);
         QVERIFY(w->publishBar()->text().contains(QLatin1String("unchanged")));
         rig.sandbox.server()->setFaults(sandbox::FaultSettings());
-        QCOMPARE(test::fetchPage(rig.client.get(), published.path, true).content.first().plainText(),
-                 QStringLiteral("Still here."));
+        QCOMPARE(
+            test::fetchPage(rig.client.get(), published.path, true).content.first().plainText(),
+            QStringLiteral("Still here."));
     }
 };
 

@@ -36,8 +36,8 @@ bool underlined(QTextDocument *doc, int position, int length)
         return false;
     const int start = position - block.position();
     for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
-        if (r.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline &&
-            r.start <= start && r.start + r.length >= start + length)
+        if (r.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline && r.start <= start &&
+            r.start + r.length >= start + length)
             return true;
     }
     return false;
@@ -134,10 +134,11 @@ private Q_SLOTS:
         QVERIFY(t.open());
         QTRY_VERIFY(t.spelling->isReady());
         t.ed->setPlainText(QStringLiteral("A helo there"));
-        std::unique_ptr<QMenu> menu(t.spelling->createContextMenu(
-            cursorIn(t.ed, QStringLiteral("helo")), QPoint(5, 5)));
+        std::unique_ptr<QMenu> menu(
+            t.spelling->createContextMenu(cursorIn(t.ed, QStringLiteral("helo")), QPoint(5, 5)));
         QVERIFY(menu);
-        QAction *hello = action(menu.get(), QStringLiteral("spellSuggestion"), QStringLiteral("hello"));
+        QAction *hello =
+            action(menu.get(), QStringLiteral("spellSuggestion"), QStringLiteral("hello"));
         QVERIFY2(hello, "hello is among the suggestions");
         int suggestions = 0;
         for (QAction *a : menu->actions())
@@ -152,8 +153,8 @@ private Q_SLOTS:
         QCOMPARE(t.ed->toPlainText(), QStringLiteral("A helo there"));
 
         // A correct word gets no spelling entries, only the standard ones and the submenu.
-        std::unique_ptr<QMenu> plain(t.spelling->createContextMenu(
-            cursorIn(t.ed, QStringLiteral("there")), QPoint(5, 5)));
+        std::unique_ptr<QMenu> plain(
+            t.spelling->createContextMenu(cursorIn(t.ed, QStringLiteral("there")), QPoint(5, 5)));
         QVERIFY(!action(plain.get(), QStringLiteral("spellAddToDictionary")));
         QVERIFY(plain->actions().contains(t.spelling->menu()->menuAction()));
     }
@@ -190,8 +191,8 @@ private Q_SLOTS:
         QTRY_VERIFY(t.spelling->isReady());
         t.ed->setPlainText(QStringLiteral("Zorblax here"));
         QVERIFY(wordUnderlined(t.ed, QStringLiteral("Zorblax")));
-        std::unique_ptr<QMenu> menu(t.spelling->createContextMenu(
-            cursorIn(t.ed, QStringLiteral("Zorblax")), QPoint()));
+        std::unique_ptr<QMenu> menu(
+            t.spelling->createContextMenu(cursorIn(t.ed, QStringLiteral("Zorblax")), QPoint()));
         action(menu.get(), QStringLiteral("spellIgnore"))->trigger();
         QVERIFY(!wordUnderlined(t.ed, QStringLiteral("Zorblax")));
         QVERIFY(t.spelling->personalDictionary().words().isEmpty()); // not kept on disk
@@ -205,7 +206,8 @@ private Q_SLOTS:
             QFAIL("no ru_RU dictionary: install hunspell-ru");
         Draft russian = Draft::create();
         russian.title = QStringLiteral("ru");
-        russian.body = QStringLiteral("\u041F\u0440\u0438\u0432\u0435\u0442 \u043F\u0440\u0435\u0432\u0435\u0442");
+        russian.body = QStringLiteral(
+            "\u041F\u0440\u0438\u0432\u0435\u0442 \u043F\u0440\u0435\u0432\u0435\u0442");
         Draft english = Draft::create();
         english.title = QStringLiteral("en");
         english.body = QStringLiteral("Hello helo");
@@ -216,7 +218,8 @@ private Q_SLOTS:
         QTRY_VERIFY(t.spelling->isReady());
         QCOMPARE(t.spelling->language(), QStringLiteral("en_US"));
         // Edit → Spelling → Language → Russian.
-        QMenu *languages = t.spelling->menu()->findChild<QMenu *>(QStringLiteral("spellingLanguageMenu"));
+        QMenu *languages =
+            t.spelling->menu()->findChild<QMenu *>(QStringLiteral("spellingLanguageMenu"));
         QVERIFY(languages);
         Q_EMIT languages->aboutToShow();
         QAction *ru = action(languages, QStringLiteral("spellLanguage_ru_RU"));
@@ -271,13 +274,15 @@ private Q_SLOTS:
         QVERIFY(!wordUnderlined(t.ed, QStringLiteral("helo")));
         QVERIFY(!notes.isEmpty());
         const QString note = t.spelling->note();
-        QVERIFY2(note.contains(QStringLiteral("Persian")) && note.contains(QStringLiteral("myspell-fa")),
+        QVERIFY2(note.contains(QStringLiteral("Persian")) &&
+                     note.contains(QStringLiteral("myspell-fa")),
                  qPrintable(note));
         QCOMPARE(t.w->messages()->text(), note);
         QVERIFY(!t.w->messages()->generalLine()->isError() || t.w->messages()->text() != note);
 
         // The menu shows the missing language as chosen and not installed.
-        QMenu *languages = t.spelling->menu()->findChild<QMenu *>(QStringLiteral("spellingLanguageMenu"));
+        QMenu *languages =
+            t.spelling->menu()->findChild<QMenu *>(QStringLiteral("spellingLanguageMenu"));
         Q_EMIT languages->aboutToShow();
         QAction *fa = action(languages, QStringLiteral("spellLanguage_fa_IR"));
         QVERIFY(fa && fa->isChecked() && !fa->isEnabled());
@@ -323,8 +328,8 @@ private Q_SLOTS:
         QVERIFY(!t.spelling->isEnabled());
         QVERIFY(!wordUnderlined(t.ed, QStringLiteral("helo")));
         QCOMPARE(t.ui.settings->value(SpellingController::enabledKey()).toBool(), false);
-        std::unique_ptr<QMenu> menu(t.spelling->createContextMenu(
-            cursorIn(t.ed, QStringLiteral("helo")), QPoint()));
+        std::unique_ptr<QMenu> menu(
+            t.spelling->createContextMenu(cursorIn(t.ed, QStringLiteral("helo")), QPoint()));
         QVERIFY(!action(menu.get(), QStringLiteral("spellAddToDictionary")));
         toggle->trigger();
         QTRY_VERIFY(t.spelling->isReady());

@@ -122,7 +122,8 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig, false));
         MainWindow *w = rig.ui.window.get();
-        test::writeDraft(w, QStringLiteral("Weekly digest"), QStringLiteral("### This week\n\n- one\n"));
+        test::writeDraft(w, QStringLiteral("Weekly digest"),
+                         QStringLiteral("### This week\n\n- one\n"));
         TemplateActions *templates = w->templateActions();
         QSignalSpy saved(templates, &TemplateActions::templateSaved);
         action(w, "saveAsTemplateAction")->trigger();
@@ -184,7 +185,8 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(setUp(rig));
         MainWindow *w = rig.ui.window.get();
-        test::writeDraft(w, QStringLiteral("Surprise Party"), QStringLiteral("Do not tell *anyone*."));
+        test::writeDraft(w, QStringLiteral("Surprise Party"),
+                         QStringLiteral("Do not tell *anyone*."));
         PrivateLinkOption *option = w->privateLinkOption();
         QVERIFY(option->isOffered());
         QVERIFY(option->checkBox());

@@ -25,7 +25,10 @@ public:
     /// cursor's for the menu key) at a viewport position; the editor shows and deletes it.
     /// Without one the standard menu is shown.
     using ContextMenuProvider = std::function<QMenu *(const QTextCursor &at, const QPoint &pos)>;
-    void setContextMenuProvider(ContextMenuProvider provider) { m_menuProvider = std::move(provider); }
+    void setContextMenuProvider(ContextMenuProvider provider)
+    {
+        m_menuProvider = std::move(provider);
+    }
 
     /// Each paragraph's writing direction, from its first strong character (as in the preview).
     static Qt::LayoutDirection paragraphDirection(const QString &text);

@@ -36,9 +36,8 @@ struct SpellingController::Loaded
     QString error;
 };
 
-SpellingController::SpellingController(SourceEditor *editor, DraftStore *store,
-                                       QSettings *settings, const QString &personalDictionaryPath,
-                                       QObject *parent)
+SpellingController::SpellingController(SourceEditor *editor, DraftStore *store, QSettings *settings,
+                                       const QString &personalDictionaryPath, QObject *parent)
     : QObject(parent)
     , m_editor(editor)
     , m_store(store)
@@ -148,8 +147,10 @@ QString SpellingController::resolvedLanguage() const
     if (!match.isEmpty())
         return match;
     // No dictionary: the language named in full ("fa" → fa_IR), for the note and the menu.
-    const QString normal = SpellDictionaries::normalized(
-        QString(wanted).section(QLatin1Char('.'), 0, 0).replace(QLatin1Char('-'), QLatin1Char('_')));
+    const QString normal =
+        SpellDictionaries::normalized(QString(wanted)
+                                          .section(QLatin1Char('.'), 0, 0)
+                                          .replace(QLatin1Char('-'), QLatin1Char('_')));
     if (normal.isEmpty())
         return QStringLiteral("en_US");
     if (!normal.contains(QLatin1Char('_'))) {
@@ -219,7 +220,8 @@ void SpellingController::onLoaded(quint64 generation, const QString &language,
         return;
     }
     // Kept for switching back, at most MaxCachedDictionaries (they are large).
-    for (auto it = m_loaded.begin(); it != m_loaded.end() && m_loaded.size() >= MaxCachedDictionaries;) {
+    for (auto it = m_loaded.begin();
+         it != m_loaded.end() && m_loaded.size() >= MaxCachedDictionaries;) {
         if (it.value() != m_current)
             it = m_loaded.erase(it);
         else
@@ -252,8 +254,8 @@ SpellingController::Misspelling SpellingController::misspellingAt(const QTextCur
     const QTextBlock block = cursor.block();
     const int at = cursor.positionInBlock();
     int state = SourceHighlighter::spellStateBefore(block);
-    const SpellSyntax syntax = m_editor->format() == DraftFormat::Markdown ? SpellSyntax::Markdown
-                                                                           : SpellSyntax::Html;
+    const SpellSyntax syntax =
+        m_editor->format() == DraftFormat::Markdown ? SpellSyntax::Markdown : SpellSyntax::Html;
     const QString text = block.text();
     for (const SpellToken &t : spellTokensInLine(text, syntax, state)) {
         if (at < t.start || at > t.start + t.length)
@@ -314,8 +316,8 @@ bool SpellingController::selectNextMisspelling()
     QTextDocument *doc = m_editor->document();
     const QTextCursor from = m_editor->textCursor();
     const int start = from.selectionEnd();
-    const SpellSyntax syntax = m_editor->format() == DraftFormat::Markdown ? SpellSyntax::Markdown
-                                                                           : SpellSyntax::Html;
+    const SpellSyntax syntax =
+        m_editor->format() == DraftFormat::Markdown ? SpellSyntax::Markdown : SpellSyntax::Html;
     const QTextBlock first = doc->findBlock(start);
     // Every block once, from the cursor's to the end and round from the start back to it.
     QTextBlock b = first;
@@ -386,13 +388,15 @@ void SpellingController::fillLanguages()
 {
     m_dictionaries = std::make_unique<SpellDictionaries>(); // installed since the last look?
     m_languageMenu->clear(); // deletes the old actions, which leave the group
-    auto addLanguage = [this](const QString &text, const QString &code, bool checked, bool enabled) {
+    auto addLanguage = [this](const QString &text, const QString &code, bool checked,
+                              bool enabled) {
         QAction *a = m_languageMenu->addAction(text);
         a->setCheckable(true);
         a->setChecked(checked);
         a->setEnabled(enabled);
         a->setData(code);
-        a->setObjectName(QStringLiteral("spellLanguage_") + (code.isEmpty() ? QStringLiteral("default") : code));
+        a->setObjectName(QStringLiteral("spellLanguage_") +
+                         (code.isEmpty() ? QStringLiteral("default") : code));
         m_languageGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
         return a;

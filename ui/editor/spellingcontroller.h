@@ -111,8 +111,8 @@ private:
     struct Loaded;
     void apply();
     void setNote(const QString &note);
-    void onLoaded(quint64 generation, const QString &language, std::shared_ptr<SpellChecker> checker,
-                  const QString &error);
+    void onLoaded(quint64 generation, const QString &language,
+                  std::shared_ptr<SpellChecker> checker, const QString &error);
     void use(const std::shared_ptr<SpellChecker> &checker);
     void fillLanguages();
     QString resolvedLanguage() const;

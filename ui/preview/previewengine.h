@@ -25,9 +25,9 @@ public:
     /// What the engine tells the pane; every hook is called on the GUI thread.
     struct Hooks
     {
-        std::function<void()> ready;                  ///< the page loaded and takes content
-        std::function<void(quint64)> articleShown;    ///< the DOM shows this serial now
-        std::function<void()> loadStarted;            ///< the page (re)started loading
+        std::function<void()> ready;                   ///< the page loaded and takes content
+        std::function<void(quint64)> articleShown;     ///< the DOM shows this serial now
+        std::function<void()> loadStarted;             ///< the page (re)started loading
         std::function<void(const QUrl &)> linkClicked; ///< a link the reader clicked
         /// Where a request of the page goes instead (the sandbox's stable origin); `url` itself
         /// when it is not redirected.

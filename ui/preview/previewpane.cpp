@@ -52,8 +52,8 @@ CreatePreviewEngine loadModule(QString *error)
             if (!QFileInfo::exists(path))
                 continue;
             auto *library = new QLibrary(path); // never unloaded
-            auto fn = reinterpret_cast<CreatePreviewEngine>(
-                library->resolve(CreatePreviewEngineSymbol));
+            auto fn =
+                reinterpret_cast<CreatePreviewEngine>(library->resolve(CreatePreviewEngineSymbol));
             if (fn) {
                 create = fn;
                 qCDebug(lcUi) << "preview module:" << path;
@@ -64,13 +64,13 @@ CreatePreviewEngine loadModule(QString *error)
             delete library;
         }
         if (!create) {
-            failure = problems.isEmpty()
-                          ? QCoreApplication::translate("tg::PreviewPane",
-                                                        "The preview module is not installed "
-                                                        "(looked for %1).")
-                                .arg(QDir::toNativeSeparators(
-                                    PreviewPane::moduleCandidates().value(0)))
-                          : problems.join(QLatin1Char('\n'));
+            failure =
+                problems.isEmpty()
+                    ? QCoreApplication::translate("tg::PreviewPane",
+                                                  "The preview module is not installed "
+                                                  "(looked for %1).")
+                          .arg(QDir::toNativeSeparators(PreviewPane::moduleCandidates().value(0)))
+                    : problems.join(QLatin1Char('\n'));
             qCWarning(lcUi).noquote() << "the preview cannot start:" << failure;
         }
     }
@@ -148,13 +148,17 @@ void PreviewPane::start()
         m_shownSerial = serial;
         Q_EMIT articleShown(serial);
     };
-    hooks.loadStarted = [this] { Q_EMIT loadStarted(); };
+    hooks.loadStarted = [this] {
+        Q_EMIT loadStarted();
+    };
     hooks.linkClicked = [this](const QUrl &url) {
         Q_EMIT linkClicked(url);
         if (!qEnvironmentVariableIsSet("TG_PREVIEW_NO_EXTERNAL_OPEN"))
             LinkOpener::open(url, this);
     };
-    hooks.mapRequest = [map = m_originMap](const QUrl &url) { return map->map(url); };
+    hooks.mapRequest = [map = m_originMap](const QUrl &url) {
+        return map->map(url);
+    };
     m_engine->start(hooks);
     if (m_pending) {
         const Article a = *m_pending;

@@ -13,8 +13,8 @@
 #include "editor/findbar.h"
 #include "editor/imagedrophandler.h"
 #include "editor/sourceeditor.h"
-#include "editor/typewriterscroll.h"
 #include "editor/spellingcontroller.h"
+#include "editor/typewriterscroll.h"
 #include "pages/pagecache.h"
 #include "preview/contentmeter.h"
 #include "preview/previewpane.h"
@@ -97,10 +97,9 @@ MainWindow::MainWindow(DraftStore *store, QSettings *settings, QWidget *parent)
     // The writer's spelling words live next to the drafts database, in the data folder.
     m_spelling = new SpellingController(
         m_editor->editor(), m_store, m_settings,
-        m_store->path().isEmpty() ? QString()
-                                  : QFileInfo(m_store->path())
-                                        .dir()
-                                        .filePath(PersonalDictionary::defaultFileName()),
+        m_store->path().isEmpty()
+            ? QString()
+            : QFileInfo(m_store->path()).dir().filePath(PersonalDictionary::defaultFileName()),
         this);
     connect(m_spelling, &SpellingController::noteChanged, this, [this](const QString &note) {
         const QString key = QStringLiteral("spelling");

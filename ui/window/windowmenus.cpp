@@ -81,9 +81,9 @@ void WindowMenus::build(MainWindow *w)
             w->insertImageFiles(paths);
     })->setObjectName(QStringLiteral("insertImageAction"));
     add(file, MainWindow::tr("&Export…"), QKeySequence(), [w] { w->exportDraft(); });
-    add(file, MainWindow::tr("Save Draft as Te&mplate…"), QKeySequence(),
-        [w] { w->m_templates->askSaveAsTemplate(); })
-        ->setObjectName(QStringLiteral("saveAsTemplateAction"));
+    add(file, MainWindow::tr("Save Draft as Te&mplate…"), QKeySequence(), [w] {
+        w->m_templates->askSaveAsTemplate();
+    })->setObjectName(QStringLiteral("saveAsTemplateAction"));
     file->addSeparator();
     w->m_publishAction = add(
         file, MainWindow::tr("&Publish / update"), QKeySequence(Qt::CTRL | Qt::Key_Return),

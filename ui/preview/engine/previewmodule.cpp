@@ -11,12 +11,12 @@ Q_LOGGING_CATEGORY(lcPreview, "tg.ui.preview", QtWarningMsg)
 } // namespace tg
 
 extern "C" Q_DECL_EXPORT tg::PreviewEngine *tg_create_preview_engine(QWidget *parent,
-                                                                      int interfaceVersion)
+                                                                     int interfaceVersion)
 {
     if (interfaceVersion != tg::PreviewEngine::InterfaceVersion) {
         qCWarning(tg::lcPreview) << "the preview module implements interface version"
-                                 << tg::PreviewEngine::InterfaceVersion << "but"
-                                 << interfaceVersion << "was asked for";
+                                 << tg::PreviewEngine::InterfaceVersion << "but" << interfaceVersion
+                                 << "was asked for";
         return nullptr;
     }
     return new tg::PreviewView(parent);

@@ -169,7 +169,7 @@ void PreviewView::start(const Hooks &hooks)
             [](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
                 if (status != QWebEnginePage::NormalTerminationStatus)
                     qCWarning(lcPreview) << "the preview's render process ended abnormally: status"
-                                    << int(status) << "exit code" << exitCode;
+                                         << int(status) << "exit code" << exitCode;
             });
     m_page->setUrl(QUrl(QStringLiteral("qrc:/preview/preview.html")));
 }

@@ -21,7 +21,7 @@ void RemoteImageGuard::interceptRequest(QWebEngineUrlRequestInfo &info)
         info.block(true);
         ++m_refused;
         qCDebug(lcPreview) << "the preview did not load" << info.requestUrl().host()
-                      << "(remote images are off for this draft)";
+                           << "(remote images are off for this draft)";
         return;
     }
     if (m_next)
